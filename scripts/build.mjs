@@ -1,0 +1,24 @@
+// Bundles the extension and the CLI with esbuild, and writes the JSON Schema generated from the zod schemas.
+// Types are checked separately (`npm run typecheck`): esbuild only strips them.
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !production, minify: production, logLevel: 'info' };
+
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/core/jsonSchema.ts'], outfile: 'out/build/jsonSchema.js', sourcemap: false, minify: false, logLevel: 'warning' },
+];
+
+mkdirSync('dist', { recursive: true });
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const { alignmentJsonSchema } = createRequire(import.meta.url)('../out/build/jsonSchema.js');
+  writeFileSync('dist/alignment.schema.json', JSON.stringify(alignmentJsonSchema(), null, 2) + '\n');
+}
