@@ -1,1 +1,70 @@
-process.exitCode = 0;
+// truthline: command-line checks of a repository's .alignment/ folder.
+import * as path from 'node:path';
+import { runCheck, UsageError } from './check';
+import { formatJson, formatText } from './format';
+
+const USAGE = `Usage: truthline check [root] [--format text|json]
+
+Checks <root>/.alignment/ (root defaults to the current folder) and the comment tags in the
+repository's source files. Exit code: 0 no errors (warnings allowed), 1 errors, 2 usage error
+or no .alignment/ folder.`;
+
+interface Options {
+  root: string;
+  format: 'text' | 'json';
+}
+
+function parseArguments(args: readonly string[]): Options | 'help' {
+  const [command, ...rest] = args;
+  if (command === '--help' || command === '-h' || command === 'help') return 'help';
+  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  let root: string | undefined;
+  let format: Options['format'] = 'text';
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (arg === '--help' || arg === '-h') return 'help';
+    const [flag, inline] = arg.split('=', 2);
+    if (flag === '--format') {
+      const value = inline ?? rest[++i];
+      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes "text" or "json", not ${value === undefined ? 'nothing' : `"${value}"`}`);
+      format = value;
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`unknown option "${arg}"`);
+    } else if (root === undefined) {
+      root = arg;
+    } else {
+      throw new UsageError(`unexpected argument "${arg}": give one root folder`);
+    }
+  }
+  return { root: path.resolve(root ?? '.'), format };
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  try {
+    const options = parseArguments(args);
+    if (options === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const result = await runCheck(options.root);
+    const cwd = process.cwd();
+    const displayPath = (file: string): string => {
+      const absolute = path.join(options.root, file);
+      const relative = path.relative(cwd, absolute);
+      return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
+    };
+    process.stdout.write(options.format === 'json' ? formatJson(result) : formatText(result, displayPath));
+    return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`truthline: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`truthline: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

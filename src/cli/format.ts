@@ -1,0 +1,21 @@
+import type { CheckResult } from './check';
+import { itemCounts } from './check';
+
+/** `path:line:col: severity code: message` lines (clickable in terminals and editors), then a summary. */
+export function formatText(result: CheckResult, displayPath: (file: string) => string): string {
+  const lines = result.problems.map((p) => `${displayPath(p.file)}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}`);
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  const warnings = result.problems.length - errors;
+  const counts = Object.entries(itemCounts(result.model)).map(([kind, count]) => `${count} ${plural(kind, count)}`).join(', ');
+  lines.push(`${errors} ${plural('error', errors)}, ${warnings} ${plural('warning', warnings)} (${counts})`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(result: CheckResult): string {
+  const problems = result.problems.map(({ file, line, column, endLine, endColumn, severity, code, message }) => ({ file, line, column, endLine, endColumn, severity, code, message }));
+  return JSON.stringify({ items: itemCounts(result.model), problems }, null, 2) + '\n';
+}
+
+function plural(word: string, count: number): string {
+  return count === 1 ? word : `${word}s`;
+}

@@ -1,0 +1,11 @@
+// The public surface of core: pure functions from text to data and problems. Never imports vscode.
+export * from './alignment';
+export * from './applies';
+export * from './globs';
+export * from './load';
+export * from './model';
+export * from './pathIndex';
+export * from './problems';
+export * from './reality';
+export * from './schemas';
+export * from './tags';

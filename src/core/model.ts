@@ -1,0 +1,115 @@
+// The model: every parsed file put together into one immutable snapshot, cross-checked and indexed.
+// Views read the snapshot; nothing keeps a copy of its own.
+import type { FileParse, LoadedItem } from './load';
+import { PathIndex } from './pathIndex';
+import { problem, compareProblems, type Problem } from './problems';
+import type { ItemOfKind, Kind } from './schemas';
+import { checkReferences } from './checks/references';
+import { checkDependencyCycles } from './checks/cycles';
+import { checkGlobs } from './checks/globs';
+import { checkNoGoButOnTrack } from './checks/thermocline';
+
+export type ItemsByKind = { readonly [K in Kind]: readonly LoadedItem<K>[] };
+
+export interface AlignmentModel {
+  readonly files: readonly FileParse[];
+  readonly items: readonly LoadedItem[];
+  /** The first item with each id (duplicates are reported, not indexed). */
+  readonly byId: ReadonlyMap<string, LoadedItem>;
+  readonly byKind: ItemsByKind;
+  /** Every problem: the files' own and the cross-checks', sorted by file and position. */
+  readonly problems: readonly Problem[];
+  /** Items whose own `paths` cover a file (features included). */
+  readonly pathIndex: PathIndex<LoadedItem>;
+  /** Items that belong to a feature: through `feature`, `features`, or the feature's `direction.for`. */
+  readonly itemsOfFeature: ReadonlyMap<string, readonly LoadedItem[]>;
+  /** Every customer name used in requests, lower-cased, to resolve `direction.for` entries. */
+  readonly customers: ReadonlySet<string>;
+}
+
+export interface ModelOptions {
+  /** Repository-relative paths of the repository's files; when given, globs matching none are reported. */
+  repoFiles?: readonly string[];
+}
+
+export function buildModel(files: readonly FileParse[], options: ModelOptions = {}): AlignmentModel {
+  const problems: Problem[] = files.flatMap((file) => file.problems);
+  const items = files.flatMap((file) => file.items);
+  const byId = new Map<string, LoadedItem>();
+  const byKind = { feature: [], request: [], assumption: [], risk: [], milestone: [], decision: [], flag: [] } as { [K in Kind]: LoadedItem<K>[] };
+  for (const entry of items) {
+    const first = byId.get(entry.id);
+    if (first) {
+      problems.push(duplicate(entry, first), duplicate(first, entry));
+      continue;
+    }
+    byId.set(entry.id, entry);
+    (byKind[entry.kind] as LoadedItem[]).push(entry);
+  }
+  const customers = new Set(byKind.request.map((request) => request.item.customer.toLowerCase()));
+  const model: AlignmentModel = {
+    files,
+    items,
+    byId,
+    byKind,
+    problems,
+    pathIndex: new PathIndex(pathOwners(byId)),
+    itemsOfFeature: groupByFeature(byId, byKind),
+    customers,
+  };
+  problems.push(...checkReferences(model), ...checkDependencyCycles(model), ...checkNoGoButOnTrack(model));
+  if (options.repoFiles) problems.push(...checkGlobs(model, options.repoFiles));
+  problems.sort(compareProblems);
+  return model;
+}
+
+function duplicate(entry: LoadedItem, other: LoadedItem): Problem {
+  const range = entry.locate(['id']) ?? entry.range;
+  const line = other.locate(['id'])?.line ?? other.range.line;
+  return problem(entry.file, range, 'duplicate-id', `id "${entry.id}" is also used at ${other.file}:${line}; ids must be unique across .alignment/`);
+}
+
+function* pathOwners(byId: ReadonlyMap<string, LoadedItem>): Iterable<{ owner: LoadedItem; paths: readonly string[] }> {
+  for (const entry of byId.values()) {
+    const paths = (entry.item as { paths?: string[] }).paths;
+    if (paths && paths.length > 0) yield { owner: entry, paths };
+  }
+}
+
+function groupByFeature(byId: ReadonlyMap<string, LoadedItem>, byKind: ItemsByKind): Map<string, LoadedItem[]> {
+  const groups = new Map<string, LoadedItem[]>();
+  const add = (featureId: string, entry: LoadedItem): void => {
+    const group = groups.get(featureId);
+    if (!group) groups.set(featureId, [entry]);
+    else if (!group.includes(entry)) group.push(entry);
+  };
+  for (const entry of byId.values()) {
+    for (const featureId of featureIdsOf(entry)) add(featureId, entry);
+  }
+  for (const feature of byKind.feature) {
+    for (const target of feature.item.direction?.for ?? []) {
+      const request = byId.get(target);
+      if (request?.kind === 'request') add(feature.id, request);
+    }
+  }
+  return groups;
+}
+
+/** The features an item names itself (`feature` or `features`). */
+export function featureIdsOf(entry: LoadedItem): readonly string[] {
+  const item = entry.item as { feature?: string; features?: string[] };
+  if (entry.kind === 'feature') return [];
+  if (item.feature) return [item.feature];
+  return item.features ?? [];
+}
+
+export function itemsOf<K extends Kind>(entries: readonly LoadedItem[], kind: K): LoadedItem<K>[] {
+  return entries.filter((entry): entry is LoadedItem<K> => entry.kind === kind);
+}
+
+export function getItem<K extends Kind>(model: AlignmentModel, id: string, kind: K): LoadedItem<K> | undefined {
+  const entry = model.byId.get(id);
+  return entry?.kind === kind ? (entry as LoadedItem<K>) : undefined;
+}
+
+export type { ItemOfKind };
