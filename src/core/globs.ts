@@ -22,7 +22,8 @@ export function compileGlob(raw: string): CompiledGlob {
   const directoryOnly = pattern.endsWith('/');
   pattern = pattern.replace(/\/+$/, '');
   const anchored = pattern.startsWith('/') || pattern.includes('/');
-  pattern = pattern.replace(/^\/+/, '');
+  // `./src` is `/src`: strip the prefix so the literal base folder ('src') is where paths are filed.
+  pattern = pattern.replace(/^(\.?\/+)+/, '');
   if (!anchored && !pattern.startsWith('**')) pattern = `**/${pattern}`;
   // A pattern also covers everything below what it names, so `src/payments` covers `src/payments/x.ts`.
   const self = picomatch(pattern, OPTIONS);
