@@ -1,8 +1,10 @@
 // Comment tags tie code to items: `// @serves CR-101`, `# @risk R-12`, `/* @assumes A-3, A-4 */`.
-// Text in, tags with positions out; any language whose comments start with //, #, /*, *, --, ; or <!--.
+// Text in, tags with positions out; any language whose comments start with //, #, /*, --, <!--, or a line
+// starting with * or ;.
 import type { AlignmentModel } from './model';
 import { problem, type Problem } from './problems';
 import type { Kind } from './schemas';
+import { article } from './words';
 
 export const TAG_KINDS = {
   serves: 'request',
@@ -30,7 +32,10 @@ export interface Tag {
 const ID = '[A-Za-z][A-Za-z0-9_.-]*';
 const TAG = new RegExp(`(?<![\\w@])@(${TAG_KEYWORDS.join('|')})[ \\t]+(${ID}(?:[ \\t]*,[ \\t]*${ID})*)`, 'g');
 const ID_IN_LIST = new RegExp(ID, 'g');
-const LINE_COMMENT = /(\/\/|#|\/\*|--|;|<!--|^\s*\*)/;
+// `;` starts a comment only at the start of a line: elsewhere it ends a statement (`f(); g("@risk R-1")`).
+const LINE_COMMENT = /(\/\/|#|\/\*|--|<!--|^\s*[*;])/;
+/** Block comments opened and closed before the tag on its line: the tag is after them, in code. */
+const CLOSED_COMMENTS = /\/\*.*?\*\/|<!--.*?-->/g;
 
 export function scanTags(text: string): Tag[] {
   const tags: Tag[] = [];
@@ -60,7 +65,7 @@ export function scanTags(text: string): Tag[] {
 }
 
 function inComment(text: string, lineStart: number, at: number): boolean {
-  if (LINE_COMMENT.test(text.slice(lineStart, at))) return true;
+  if (LINE_COMMENT.test(text.slice(lineStart, at).replace(CLOSED_COMMENTS, ''))) return true;
   // Inside a block comment opened on an earlier line.
   return text.lastIndexOf('/*', at) > text.lastIndexOf('*/', at);
 }
@@ -74,7 +79,7 @@ export function checkTags(file: string, tags: readonly Tag[], model: AlignmentMo
     if (target?.kind === expected) continue;
     const range = { line: tag.line, column: tag.column, endLine: tag.line, endColumn: tag.endColumn };
     const message = target
-      ? `@${tag.keyword} expects a ${expected}, but "${tag.id}" is a ${target.kind}`
+      ? `@${tag.keyword} expects ${article(expected)} ${expected}, but "${tag.id}" is ${article(target.kind)} ${target.kind}`
       : `@${tag.keyword} names "${tag.id}", but no ${expected} in .alignment/ has that id`;
     problems.push(problem(file, range, 'unknown-tag-id', message));
   }
