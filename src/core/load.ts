@@ -168,6 +168,7 @@ function reportIssue(context: FileContext, map: YAMLMap, kind: Kind, issue: z.co
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeys(kind, path);
     for (const key of issue.keys) {
+      if (FORBIDDEN_KEYS.has(key)) continue; // already reported as forbidden-key
       const suggestion = closestWord(key, allowed);
       const range = locateKey(context, map, [...path, key]) ?? nodeHead(context, map);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : path.length === 0 ? '; prefix it with "x-" to keep data of your own' : '';
