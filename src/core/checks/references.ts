@@ -3,7 +3,7 @@ import type { LoadedItem, YamlPath } from '../load';
 import type { AlignmentModel } from '../model';
 import { problem, type Problem } from '../problems';
 import type { Kind } from '../schemas';
-import { closestWord } from '../words';
+import { article, closestWord } from '../words';
 
 interface Reference {
   path: YamlPath;
@@ -23,7 +23,7 @@ export function checkReferences(model: AlignmentModel): Problem[] {
       const expected = reference.expected.join(' or ');
       let message: string;
       if (target) {
-        message = `"${reference.id}" is a ${target.kind}, but ${pathText(reference.path)} expects a ${expected}`;
+        message = `"${reference.id}" is ${article(target.kind)} ${target.kind}, but ${pathText(reference.path)} expects ${article(expected)} ${expected}`;
       } else {
         const suggestion = closestWord(reference.id, ids);
         message = `${pathText(reference.path)} names "${reference.id}", but no ${expected} has that id${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
