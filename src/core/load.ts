@@ -68,7 +68,7 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
     for (const warning of document.warnings) {
       problems.push(problem(file, lines.range(warning.pos[0], warning.pos[1]), 'yaml-syntax', firstLine(warning.message)));
     }
-    if (document.contents === null) continue;
+    if (isEmptyDocument(document)) continue;
     anyContent = true;
     readDocument(context, document, errorRanges, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
   }
@@ -258,6 +258,14 @@ function trimTrailingNewlines(context: FileContext, start: number, end: number):
   let trimmed = Math.max(start, end);
   while (trimmed > start && (context.text[trimmed - 1] === '\n' || context.text[trimmed - 1] === '\r')) trimmed--;
   return trimmed;
+}
+
+/** No contents, or the empty null that yaml gives a bare `---` (a leading or trailing separator). */
+function isEmptyDocument(document: Document.Parsed): boolean {
+  const contents = document.contents as Node | null;
+  if (contents === null) return true;
+  const range = contents.range;
+  return isScalar(contents) && contents.value === null && !!range && range[0] === range[1];
 }
 
 function overlaps(node: Node, ranges: [number, number][]): boolean {
