@@ -64,8 +64,8 @@ export function upstreamOf(model: AlignmentModel, featureIds: readonly string[])
   const own = new Set(featureIds);
   const seen = new Set<string>();
   const queue = [...featureIds];
-  while (queue.length > 0) {
-    const feature = model.byId.get(queue.shift() as string);
+  for (let next = 0; next < queue.length; next++) {
+    const feature = model.byId.get(queue[next] as string);
     if (feature?.kind !== 'feature') continue;
     for (const next of (feature as LoadedItem<'feature'>).item.dependsOn ?? []) {
       if (!seen.has(next) && !own.has(next)) {

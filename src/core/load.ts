@@ -156,7 +156,7 @@ function readItem(context: FileContext, node: Node, value: unknown): void {
     item,
     file,
     range: nodeRange(context, map),
-    locate: (path) => locateIn(context, map, path),
+    locate: offsetsLocator(context, map),
   });
 }
 
@@ -222,6 +222,35 @@ function reportForbiddenKeys(context: FileContext, node: Node | null | undefined
   } else if (isSeq(node)) {
     for (const child of node.items) reportForbiddenKeys(context, child as Node);
   }
+}
+
+/**
+ * Where each value of the item is, kept as plain offsets: holding on to the YAML nodes instead would keep
+ * every file's whole syntax tree alive, which costs more in garbage collection than the parse itself.
+ */
+function offsetsLocator(context: FileContext, map: YAMLMap): (path: YamlPath) => SourceRange | undefined {
+  const offsets = new Map<string, number>();
+  const record = (node: unknown, key: string): void => {
+    if (!node || typeof node !== 'object' || !('range' in node)) return;
+    const range = (node as Node).range;
+    if (range) {
+      offsets.set(key, range[0]);
+      offsets.set(`${key}\u0001`, trimTrailingNewlines(context, range[0], range[1]));
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) if (isScalar(pair.key)) record(pair.value, `${key}\u0000${String(pair.key.value)}`);
+    } else if (isSeq(node)) {
+      node.items.forEach((child, index) => record(child, `${key}\u0000${index}`));
+    }
+  };
+  for (const pair of map.items) if (isScalar(pair.key)) record(pair.value, `\u0000${String(pair.key.value)}`);
+  const lines = context.lines;
+  return (path) => {
+    const key = path.length === 0 ? '' : `\u0000${path.join('\u0000')}`;
+    const start = offsets.get(key);
+    const end = offsets.get(`${key}\u0001`);
+    return start === undefined || end === undefined ? undefined : lines.range(start, end);
+  };
 }
 
 function locateIn(context: FileContext, map: YAMLMap, path: YamlPath, allowEmpty = false): SourceRange | undefined {

@@ -1,9 +1,9 @@
 // Answers "which items' own `paths` cover this file?" in microseconds: each pattern is compiled once and
-// filed under the literal folder it is anchored in, so a lookup tests only the patterns filed under the
-// file's own ancestor folders (plus the unanchored ones), not every pattern of the folder.
-import { compileGlob, normalizePath, type CompiledGlob } from './globs';
+// filed under a key (its literal folder, its literal name, or its literal file-name tail; see GlobKey), so
+// a lookup tests only the few patterns filed under keys the path has, not every pattern of the folder.
+import { compileGlob, normalizePath, type CompiledGlob, type GlobKey } from './globs';
 
-interface IndexedGlob<T> {
+export interface IndexedGlob<T> {
   readonly owner: T;
   readonly ownerIndex: number;
   /** Position in the owner's list: among matches, the last one decides. */
@@ -12,19 +12,16 @@ interface IndexedGlob<T> {
 }
 
 export class PathIndex<T> {
-  private readonly buckets = new Map<string, IndexedGlob<T>[]>();
+  private readonly byFolder = new Map<string, IndexedGlob<T>[]>();
+  private readonly bySegment = new Map<string, IndexedGlob<T>[]>();
+  private readonly byTail = new Map<string, IndexedGlob<T>[]>();
+  private readonly tailLengths = new Set<number>();
   private readonly owners: T[] = [];
 
   constructor(entries: Iterable<{ owner: T; paths: readonly string[] }>) {
     for (const { owner, paths } of entries) {
       const ownerIndex = this.owners.push(owner) - 1;
-      paths.forEach((pattern, order) => {
-        const glob = compileGlob(pattern);
-        const bucket = this.buckets.get(glob.baseDir);
-        const entry = { owner, ownerIndex, order, glob };
-        if (bucket) bucket.push(entry);
-        else this.buckets.set(glob.baseDir, [entry]);
-      });
+      paths.forEach((pattern, order) => this.add({ owner, ownerIndex, order, glob: compileGlob(pattern) }));
     }
   }
 
@@ -32,24 +29,39 @@ export class PathIndex<T> {
   lookup(path: string): T[] {
     const file = normalizePath(path);
     const decisive = new Map<number, { order: number; negated: boolean }>();
-    for (const folder of ancestorFolders(file)) {
-      const bucket = this.buckets.get(folder);
-      if (!bucket) continue;
-      for (const entry of bucket) {
-        const current = decisive.get(entry.ownerIndex);
-        if (current && current.order > entry.order) continue;
-        if (entry.glob.test(file)) decisive.set(entry.ownerIndex, { order: entry.order, negated: entry.glob.negated });
-      }
+    for (const entry of this.candidates(file)) {
+      const current = decisive.get(entry.ownerIndex);
+      if (current && current.order > entry.order) continue;
+      if (entry.glob.test(file)) decisive.set(entry.ownerIndex, { order: entry.order, negated: entry.glob.negated });
     }
     const covering: number[] = [];
     for (const [ownerIndex, match] of decisive) if (!match.negated) covering.push(ownerIndex);
     return covering.sort((a, b) => a - b).map((index) => this.owners[index] as T);
   }
-}
 
-/** '', 'src', 'src/payments' for 'src/payments/charge.ts'. */
-function ancestorFolders(file: string): string[] {
-  const folders = [''];
-  for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) folders.push(file.slice(0, slash));
-  return folders;
+  /** Every indexed pattern that could match `file` (a normalized path): filed under one of its ancestor
+   *  folders or itself, under one of its segment names, or under a tail of one of them. The others cannot. */
+  *candidates(file: string): Iterable<IndexedGlob<T>> {
+    const segments = file.split('/');
+    let folder = '';
+    yield* this.byFolder.get('') ?? [];
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] as string;
+      folder = folder ? `${folder}/${segment}` : segment;
+      yield* this.byFolder.get(folder) ?? [];
+      yield* this.bySegment.get(segment) ?? [];
+      for (const length of this.tailLengths) {
+        if (length <= segment.length) yield* this.byTail.get(segment.slice(-length)) ?? [];
+      }
+    }
+  }
+
+  private add(entry: IndexedGlob<T>): void {
+    const key: GlobKey = entry.glob.key;
+    const map = key.type === 'folder' ? this.byFolder : key.type === 'segment' ? this.bySegment : this.byTail;
+    if (key.type === 'tail') this.tailLengths.add(key.value.length);
+    const bucket = map.get(key.value);
+    if (bucket) bucket.push(entry);
+    else map.set(key.value, [entry]);
+  }
 }

@@ -1,34 +1,30 @@
 // A `paths` pattern that matches no file is usually a renamed folder: the item silently stops applying.
-import { compileGlob, normalizePath } from '../globs';
+import { normalizePath } from '../globs';
+import type { LoadedItem } from '../load';
 import type { AlignmentModel } from '../model';
+import { PathIndex, type IndexedGlob } from '../pathIndex';
 import { problem, type Problem } from '../problems';
 
 export function checkGlobs(model: AlignmentModel, repoFiles: readonly string[]): Problem[] {
-  const filesUnder = groupByFolder(repoFiles.map(normalizePath));
-  const problems: Problem[] = [];
+  // Every pattern is its own owner, so the index finds each file's candidate patterns without testing all.
+  const patterns: { entry: LoadedItem; index: number }[] = [];
   for (const entry of model.byId.values()) {
-    const paths = (entry.item as { paths?: string[] }).paths ?? [];
-    paths.forEach((pattern, index) => {
-      const glob = compileGlob(pattern);
-      const candidates = filesUnder.get(glob.baseDir) ?? [];
-      if (candidates.some((file) => glob.test(file))) return;
-      problems.push(problem(entry.file, entry.locate(['paths', index]) ?? entry.range, 'glob-matches-nothing',
-        `"${pattern}" matches no file in the repository; was the code moved or renamed?`));
-    });
+    ((entry.item as { paths?: string[] }).paths ?? []).forEach((_, index) => patterns.push({ entry, index }));
   }
-  return problems;
-}
-
-/** Each folder (and '' for the root) mapped to every file below it. */
-function groupByFolder(files: readonly string[]): Map<string, string[]> {
-  const folders = new Map<string, string[]>([['', [...files]]]);
-  for (const file of files) {
-    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) {
-      const folder = file.slice(0, slash);
-      const list = folders.get(folder);
-      if (list) list.push(file);
-      else folders.set(folder, [file]);
+  const index = new PathIndex(patterns.map((owner) => ({ owner, paths: [((owner.entry.item as { paths: string[] }).paths[owner.index] as string)] })));
+  const matched = new Set<IndexedGlob<(typeof patterns)[number]>['owner']>();
+  for (const path of repoFiles) {
+    const file = normalizePath(path);
+    for (const candidate of index.candidates(file)) {
+      if (!matched.has(candidate.owner) && candidate.glob.test(file)) matched.add(candidate.owner);
     }
   }
-  return folders;
+  const problems: Problem[] = [];
+  for (const owner of patterns) {
+    if (matched.has(owner)) continue;
+    const pattern = (owner.entry.item as { paths: string[] }).paths[owner.index] as string;
+    problems.push(problem(owner.entry.file, owner.entry.locate(['paths', owner.index]) ?? owner.entry.range, 'glob-matches-nothing',
+      `"${pattern}" matches no file in the repository; was the code moved or renamed?`));
+  }
+  return problems;
 }

@@ -1,0 +1,137 @@
+// npm run bench: speed of load + validate + index against the bare `yaml` parse of the same files,
+// and of one path lookup. Prints figures and ratios; targets are checked by reading them, never asserted
+// in the test suite (timings on a shared 2-core machine are noise for a pass/fail test).
+import { parseAllDocuments } from 'yaml';
+import { itemsForFile, loadAlignment, scanTags, type TextFile } from '../src/core';
+
+export interface Scenario {
+  name: string;
+  features: number;
+  items: number;
+  itemsPerFile: number;
+}
+
+const SCENARIOS: Scenario[] = [
+  { name: '1k items', features: 200, items: 1_000, itemsPerFile: 20 },
+  { name: '10k items, 2k features', features: 2_000, items: 10_000, itemsPerFile: 25 },
+];
+
+export function generate(scenario: Scenario): { files: TextFile[]; repoPaths: string[] } {
+  const items: string[] = [];
+  const repoPaths: string[] = [];
+  for (let f = 0; f < scenario.features; f++) {
+    const area = `src/area-${f % 50}/module-${f}`;
+    repoPaths.push(`${area}/index.ts`, `${area}/handler.ts`, `${area}/generated/schema.ts`);
+    items.push([
+      `- kind: feature`,
+      `  id: feat-${f}`,
+      `  title: Feature number ${f}`,
+      `  paths: ["${area}/", "!${area}/generated/", "*.feat${f}.ts"]`,
+      `  owners: [team-${f % 17}]`,
+      `  reported: { status: ${f % 3 === 0 ? 'on-track' : 'at-risk'}, progress: ${f % 100}, source: weekly report, asOf: 2026-11-02 }`,
+      `  direction: { goal: Make module ${f} dependable, for: [CR-${6 * (f % 100)}], successSignal: fewer tickets }`,
+      ...(f > 0 ? [`  dependsOn: [feat-${f - 1}]`] : []),
+    ].join('\n'));
+  }
+  const kinds = ['request', 'assumption', 'risk', 'milestone', 'decision', 'flag'];
+  for (let i = 0; items.length < scenario.items; i++) {
+    const feature = `feat-${i % scenario.features}`;
+    const kind = kinds[i % kinds.length];
+    switch (kind) {
+      case 'request':
+        items.push(`- kind: request\n  id: CR-${i}\n  customer: Customer ${i % 97}\n  quote: "We need module ${i} to stop failing on Mondays."\n  receivedAt: 2026-10-01\n  features: [${feature}]\n  priority: high`);
+        break;
+      case 'assumption':
+        items.push(`- kind: assumption\n  id: A-${i}\n  statement: Traffic for module ${i} stays under 100 rps\n  feature: ${feature}\n  status: ${i % 2 ? 'validated' : 'untested'}`);
+        break;
+      case 'risk':
+        items.push(`- kind: risk\n  id: R-${i}\n  risk: The payment provider throttled us during the sale\n  feature: ${feature}\n  likelihood: high\n  impact: medium\n  earlyWarningSign: 429s in the logs\n  mitigationStrategy: queue and retry\n  paths: [src/area-${i % 50}/]`);
+        break;
+      case 'milestone':
+        items.push(`- kind: milestone\n  id: M-${i}\n  title: Beta for ${feature}\n  feature: ${feature}\n  due: 2026-12-01\n  gates:\n    - { role: security, who: Dana, call: go }\n    - { role: support, call: pending }`);
+        break;
+      case 'decision':
+        items.push(`- kind: decision\n  id: D-${i}\n  title: Use the queue for ${feature}\n  decidedAt: 2026-09-09\n  features: [${feature}]\n  sources: [{ customer: Customer ${i % 97}, quote: "Retries are fine" }]`);
+        break;
+      default:
+        items.push(`- kind: flag\n  id: F-${i}\n  feature: ${feature}\n  reported: on track\n  reality: only works in the demo environment\n  severity: high\n  raisedBy: engineer\n  raisedAt: 2026-11-20\n  anchor: { path: src/area-${i % 50}/module-${i % scenario.features}/index.ts, startLine: 3, endLine: 5 }`);
+    }
+  }
+  const files: TextFile[] = [];
+  for (let start = 0; start < items.length; start += scenario.itemsPerFile) {
+    files.push({ path: `.alignment/part-${files.length}.yaml`, text: items.slice(start, start + scenario.itemsPerFile).join('\n') + '\n' });
+  }
+  return { files, repoPaths };
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+function time(runs: number, action: () => void): number {
+  action(); // warm up the JIT and caches
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    action();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+function format(ms: number): string {
+  return ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(1)} ms`;
+}
+
+function bench(scenario: Scenario): void {
+  const { files, repoPaths } = generate(scenario);
+  const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
+  const runs = scenario.items > 5_000 ? 5 : 15;
+  const bare = time(runs, () => {
+    for (const file of files) for (const document of parseAllDocuments(file.text)) document.toJS();
+  });
+  let model = loadAlignment(files);
+  const full = time(runs, () => {
+    model = loadAlignment(files);
+  });
+  if (model.problems.length > 0) throw new Error(`synthetic data has problems: ${model.problems[0]?.message}`);
+  const withGlobCheck = time(Math.min(runs, 5), () => {
+    loadAlignment(files, { repoFiles: repoPaths });
+  });
+  const lookups = repoPaths.filter((_, index) => index % 7 === 0);
+  const lookupRounds = 20;
+  const lookupTotal = time(5, () => {
+    for (let round = 0; round < lookupRounds; round++) for (const path of lookups) model.pathIndex.lookup(path);
+  });
+  const perLookup = lookupTotal / (lookups.length * lookupRounds);
+  const perItemsForFile = time(5, () => {
+    for (const path of lookups) itemsForFile(model, path);
+  }) / lookups.length;
+
+  console.log(`\n${scenario.name}: ${model.items.length} items (${model.byKind.feature.length} features) in ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
+  console.log(`  bare yaml parse (parseAllDocuments + toJS)   ${format(bare)}`);
+  console.log(`  load + validate + index (loadAlignment)      ${format(full)}   ratio ${(full / bare).toFixed(2)}x   target <= 1.5x  ${full / bare <= 1.5 ? 'OK' : 'OVER'}`);
+  console.log(`  ... with glob-matches-nothing over ${repoPaths.length} files  ${format(withGlobCheck)}   ratio ${(withGlobCheck / bare).toFixed(2)}x`);
+  console.log(`  one path lookup (pathIndex.lookup)           ${format(perLookup)}   target < 50 µs  ${perLookup < 0.05 ? 'OK' : 'OVER'}`);
+  console.log(`  itemsForFile (everything for one file)       ${format(perItemsForFile)}`);
+}
+
+function benchTags(): void {
+  const lines: string[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    lines.push(i % 200 === 0 ? `// @serves CR-${i} @risk R-${i}` : `const value${i} = compute(${i}); // plain comment`);
+  }
+  const text = lines.join('\n');
+  let count = 0;
+  const perScan = time(20, () => {
+    count = scanTags(text).length;
+  });
+  console.log(`\ncomment tags: scanTags on a 10,000-line file (${count} tags)  ${format(perScan)}   target < 5 ms  ${perScan < 5 ? 'OK' : 'OVER'}`);
+}
+
+if (require.main === module) {
+  console.log(`Truthline benchmark (node ${process.version}, median of repeated runs)`);
+  for (const scenario of SCENARIOS) bench(scenario);
+  benchTags();
+}
