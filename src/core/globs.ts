@@ -31,7 +31,8 @@ export function compileGlob(raw: string): CompiledGlob {
   const folderOnly = pattern.endsWith('/');
   pattern = pattern.replace(/\/+$/, '');
   const anchored = pattern.startsWith('/') || pattern.includes('/');
-  pattern = pattern.replace(/^\/+/, '');
+  // `./src` is `/src`: strip the prefix so the pattern is filed under the literal folder ('src') paths have.
+  pattern = pattern.replace(/^(\.?\/+)+/, '');
   const key = anchored ? { type: 'folder' as const, value: literalBase(pattern) } : unanchoredKey(pattern);
   if (!anchored && !pattern.startsWith('**')) pattern = `**/${pattern}`;
   // Plain RegExps: picomatch's matcher functions cost microseconds a call, a RegExp test a fraction of that.
