@@ -1,7 +1,22 @@
+// Wiring only: each feature registers itself and hands its disposables to the context.
 import * as vscode from 'vscode';
+import { AlignmentStore } from './store/alignmentStore';
+import { registerDiagnostics } from './diagnostics/diagnostics';
+import { createApi, type TruthlineApi } from './api/api';
+import { registerCoreCommands } from './commands/coreCommands';
+import { initLog } from './util/log';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Wiring of the services is added feature by feature.
+export function activate(context: vscode.ExtensionContext): TruthlineApi {
+  initLog(context);
+  const store = new AlignmentStore();
+  const api = createApi(store);
+  context.subscriptions.push(
+    store,
+    api,
+    registerDiagnostics(store),
+    registerCoreCommands(store),
+  );
+  return api;
 }
 
 export function deactivate(): void {

@@ -1,0 +1,66 @@
+// What activate() returns: other extensions and scripts can ask what applies to a file, as plain data.
+import * as vscode from 'vscode';
+import type { LoadedItem } from '../../core';
+import type { AlignmentStore } from '../store/alignmentStore';
+
+/** An item as plain data: its fields, plus where it is written. */
+export type ItemData = Record<string, unknown> & { id: string; kind: string; file: string; line: number; column: number; uri: string };
+
+export interface ItemsForApi {
+  features: ItemData[];
+  requests: ItemData[];
+  assumptions: ItemData[];
+  risks: ItemData[];
+  milestones: ItemData[];
+  decisions: ItemData[];
+  flags: ItemData[];
+  upstream: ItemData[];
+}
+
+export interface TruthlineApi {
+  /** Items that apply to the file at `uri`, grouped by kind; undefined when its folder has no .alignment/. */
+  itemsFor(uri: vscode.Uri): Promise<ItemsForApi | undefined>;
+  /** Fired after every reload of any folder's .alignment/. */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+export function createApi(store: AlignmentStore): TruthlineApi & vscode.Disposable {
+  const emitter = new vscode.EventEmitter<void>();
+  const subscription = store.onDidChange(() => emitter.fire());
+  return {
+    async itemsFor(uri) {
+      await store.ready;
+      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+      let text = open?.getText();
+      if (text === undefined) {
+        try {
+          text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          text = undefined; // not readable (deleted, a folder): answer from paths alone
+        }
+      }
+      const items = store.itemsFor(uri, text);
+      if (!items) return undefined;
+      const data = (entries: readonly LoadedItem[]): ItemData[] => entries.map((entry) => toData(entry, store.uriOf(items.snapshot, entry)));
+      return {
+        features: data(items.features),
+        requests: data(items.requests),
+        assumptions: data(items.assumptions),
+        risks: data(items.risks),
+        milestones: data(items.milestones),
+        decisions: data(items.decisions),
+        flags: data(items.flags),
+        upstream: data(items.upstream),
+      };
+    },
+    onDidChange: emitter.event,
+    dispose() {
+      subscription.dispose();
+      emitter.dispose();
+    },
+  };
+}
+
+function toData(entry: LoadedItem, uri: vscode.Uri): ItemData {
+  return { ...structuredClone(entry.item), id: entry.id, kind: entry.kind, file: entry.file, line: entry.range.line, column: entry.range.column, uri: uri.toString() };
+}

@@ -1,0 +1,10 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { AlignmentStore } from '../store/alignmentStore';
+import { DisposableStore } from '../util/disposables';
+
+export function registerCoreCommands(store: AlignmentStore): vscode.Disposable {
+  const disposables = new DisposableStore();
+  disposables.add(vscode.commands.registerCommand(Commands.refresh, () => store.reload()));
+  return disposables;
+}

@@ -1,0 +1,66 @@
+// The Problems panel: every problem core finds in `.alignment/` files, and tags naming unknown ids in
+// open source files, at their exact positions.
+import * as vscode from 'vscode';
+import { checkTags, isAlignmentFile, scanTags, type Problem } from '../../core';
+import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
+import { childUri } from '../util/uris';
+import { Debouncer, DisposableStore } from '../util/disposables';
+
+const SOURCE = 'truthline';
+const TAG_CHECK_DELAY_MS = 300;
+
+export function toDiagnostic(problem: Problem): vscode.Diagnostic {
+  const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.endLine - 1, Math.max(problem.endColumn - 1, problem.line === problem.endLine ? problem.column : 0));
+  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
+  diagnostic.source = SOURCE;
+  diagnostic.code = problem.code;
+  return diagnostic;
+}
+
+export function registerDiagnostics(store: AlignmentStore): vscode.Disposable {
+  const disposables = new DisposableStore();
+  const alignmentDiagnostics = disposables.add(vscode.languages.createDiagnosticCollection('truthline'));
+  const tagDiagnostics = disposables.add(vscode.languages.createDiagnosticCollection('truthline-tags'));
+  const shownFiles = new Map<string, Set<string>>();
+
+  const showModel = (snapshot: FolderSnapshot): void => {
+    const key = snapshot.folder.uri.toString();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const problem of snapshot.model.problems) {
+      const list = byFile.get(problem.file) ?? [];
+      list.push(toDiagnostic(problem));
+      byFile.set(problem.file, list);
+    }
+    for (const file of shownFiles.get(key) ?? []) if (!byFile.has(file)) alignmentDiagnostics.delete(childUri(snapshot.folder.uri, file));
+    for (const [file, diagnostics] of byFile) alignmentDiagnostics.set(childUri(snapshot.folder.uri, file), diagnostics);
+    shownFiles.set(key, new Set(byFile.keys()));
+  };
+
+  const checkDocument = (document: vscode.TextDocument): void => {
+    const context = store.fileContext(document.uri);
+    if (!context?.snapshot.exists || isAlignmentFile(context.path)) return;
+    const problems = checkTags(context.path, scanTags(document.getText()), context.snapshot.model);
+    tagDiagnostics.set(document.uri, problems.map(toDiagnostic));
+  };
+  const checkOpenDocuments = (): void => vscode.workspace.textDocuments.forEach(checkDocument);
+
+  const pending = new Set<vscode.TextDocument>();
+  const typing = disposables.add(new Debouncer(TAG_CHECK_DELAY_MS, () => {
+    for (const document of pending) if (!document.isClosed) checkDocument(document);
+    pending.clear();
+  }));
+  disposables.add(store.onDidChange((snapshot) => {
+    showModel(snapshot);
+    checkOpenDocuments();
+  }));
+  disposables.add(vscode.workspace.onDidOpenTextDocument(checkDocument));
+  disposables.add(vscode.workspace.onDidChangeTextDocument((event) => {
+    pending.add(event.document);
+    typing.trigger();
+  }));
+  disposables.add(vscode.workspace.onDidCloseTextDocument((document) => tagDiagnostics.delete(document.uri)));
+  for (const snapshot of store.snapshots()) showModel(snapshot);
+  checkOpenDocuments();
+  return disposables;
+}

@@ -1,0 +1,115 @@
+// Every workspace folder's `.alignment/`, each its own (multi-root), behind one change event.
+import * as vscode from 'vscode';
+import { itemsForFile, scanTags, type ItemsForFile, type LoadedItem } from '../../core';
+import { FolderAlignment, type FolderSnapshot } from './folderAlignment';
+import { DisposableStore } from '../util/disposables';
+import { childUri } from '../util/uris';
+import { ContextKeys } from '../constants';
+import { logError } from '../util/log';
+
+export type { FolderSnapshot };
+
+export interface FileContext {
+  snapshot: FolderSnapshot;
+  /** Repository-relative path of the file. */
+  path: string;
+}
+
+export class AlignmentStore implements vscode.Disposable {
+  private readonly disposables = new DisposableStore();
+  private readonly folders = new Map<string, FolderAlignment>();
+  private readonly changeEmitter = this.disposables.add(new vscode.EventEmitter<FolderSnapshot>());
+  /** Fired after every rebuild of any folder's model. */
+  readonly onDidChange = this.changeEmitter.event;
+  private loading: Promise<void> = Promise.resolve();
+
+  constructor() {
+    this.disposables.add(vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+      for (const removed of event.removed) this.removeFolder(removed);
+      this.loading = Promise.all(event.added.map((added) => this.addFolder(added))).then(() => this.updateContext());
+    }));
+    this.disposables.add(vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) this.folderOf(event.document.uri)?.onEditorChange(event.document);
+    }));
+    this.disposables.add(vscode.workspace.onDidCloseTextDocument((document) => this.folderOf(document.uri)?.onEditorClose(document)));
+    this.disposables.add(vscode.workspace.onDidSaveTextDocument((document) => this.folderOf(document.uri)?.onEditorSave(document)));
+    this.disposables.add(this.onDidChange(() => void this.updateContext()));
+    this.loading = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.addFolder(folder))).then(() => this.updateContext());
+  }
+
+  /** Resolves once every folder present has been read. */
+  get ready(): Promise<void> {
+    return this.loading;
+  }
+
+  snapshots(): FolderSnapshot[] {
+    return [...this.folders.values()].map((folder) => folder.snapshot);
+  }
+
+  /** The folder that holds `uri`, and the file's path in it. */
+  fileContext(uri: vscode.Uri): FileContext | undefined {
+    const folder = this.folderOf(uri);
+    const path = folder?.relativePath(uri);
+    return folder && path !== undefined ? { snapshot: folder.snapshot, path } : undefined;
+  }
+
+  /** Items that apply to a file; tags are read from `text` (the editor's) when given. */
+  itemsFor(uri: vscode.Uri, text?: string): (ItemsForFile & FileContext) | undefined {
+    const context = this.fileContext(uri);
+    if (!context?.snapshot.exists) return undefined;
+    const tags = text === undefined ? [] : scanTags(text);
+    return { ...itemsForFile(context.snapshot.model, context.path, tags), ...context };
+  }
+
+  /** The Uri of an item's YAML file. */
+  uriOf(snapshot: FolderSnapshot, entry: LoadedItem): vscode.Uri {
+    return childUri(snapshot.folder.uri, entry.file);
+  }
+
+  /** Finds an item by id across folders (the first folder that has it). */
+  findItem(id: string): { snapshot: FolderSnapshot; entry: LoadedItem } | undefined {
+    for (const snapshot of this.snapshots()) {
+      const entry = snapshot.model.byId.get(id);
+      if (entry) return { snapshot, entry };
+    }
+    return undefined;
+  }
+
+  /** Reads every folder from scratch. */
+  async reload(): Promise<void> {
+    this.loading = Promise.all([...this.folders.values()].map((folder) => folder.load())).then(() => this.updateContext());
+    await this.loading;
+  }
+
+  private folderOf(uri: vscode.Uri): FolderAlignment | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.folders.get(folder.uri.toString()) : undefined;
+  }
+
+  private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    const alignment = new FolderAlignment(folder, (snapshot) => this.changeEmitter.fire(snapshot));
+    this.folders.set(folder.uri.toString(), alignment);
+    try {
+      await alignment.load();
+    } catch (error) {
+      logError(`could not read ${alignment.alignmentUri.toString()}`, error);
+    }
+  }
+
+  private removeFolder(folder: vscode.WorkspaceFolder): void {
+    const key = folder.uri.toString();
+    this.folders.get(key)?.dispose();
+    this.folders.delete(key);
+  }
+
+  private async updateContext(): Promise<void> {
+    const hasAlignment = this.snapshots().some((snapshot) => snapshot.exists);
+    await vscode.commands.executeCommand('setContext', ContextKeys.hasAlignment, hasAlignment);
+  }
+
+  dispose(): void {
+    for (const folder of this.folders.values()) folder.dispose();
+    this.folders.clear();
+    this.disposables.dispose();
+  }
+}

@@ -1,0 +1,212 @@
+// One workspace folder's `.alignment/`: each file parsed once and again only when it changes (on disk, or
+// in an editor as the user types), then put together into an immutable model that the views read.
+import * as vscode from 'vscode';
+import { ALIGNMENT_FOLDER, buildModel, DEFAULT_MAX_FILE_BYTES, parseAlignmentFile, type AlignmentModel, type FileParse } from '../../core';
+import { childUri, decodeText, relativePath } from '../util/uris';
+import { Debouncer, DisposableStore } from '../util/disposables';
+import { log } from '../util/log';
+
+const YAML_FILE = /\.ya?ml$/i;
+/** Past this many files the glob check is skipped: listing a huge repository on every change costs too much. */
+const MAX_REPO_FILES = 50_000;
+const REBUILD_DELAY_MS = 50;
+const TYPING_DELAY_MS = 250;
+const REPO_FILES_DELAY_MS = 1_500;
+
+export interface FolderSnapshot {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly alignmentUri: vscode.Uri;
+  /** False when the folder has no `.alignment/` folder (the model is then empty). */
+  readonly exists: boolean;
+  readonly model: AlignmentModel;
+  /** Grows with every rebuild. */
+  readonly version: number;
+}
+
+export class FolderAlignment implements vscode.Disposable {
+  private readonly disposables = new DisposableStore();
+  private readonly fromDisk = new Map<string, FileParse>();
+  /** Parses of open editors' text, which wins over the disk while the editor is open. */
+  private readonly fromEditors = new Map<string, FileParse>();
+  private repoFiles: string[] | undefined;
+  private exists = false;
+  private version = 0;
+  private current: FolderSnapshot;
+  private readonly rebuild = this.disposables.add(new Debouncer(REBUILD_DELAY_MS, () => this.rebuildNow()));
+  private readonly refreshRepoFiles = this.disposables.add(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
+  private readonly typing = new Map<string, Debouncer>();
+
+  readonly alignmentUri: vscode.Uri;
+
+  constructor(readonly folder: vscode.WorkspaceFolder, private readonly onDidRebuild: (snapshot: FolderSnapshot) => void) {
+    this.alignmentUri = childUri(folder.uri, ALIGNMENT_FOLDER);
+    this.current = this.snapshotOf(buildModel([]));
+    const alignmentWatcher = this.disposables.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${ALIGNMENT_FOLDER},${ALIGNMENT_FOLDER}/**}`)));
+    this.disposables.add(alignmentWatcher.onDidCreate((uri) => void this.onDiskChange(uri)));
+    this.disposables.add(alignmentWatcher.onDidChange((uri) => void this.onDiskChange(uri)));
+    this.disposables.add(alignmentWatcher.onDidDelete((uri) => this.onDiskDelete(uri)));
+    // Any file created or deleted anywhere may make a `paths` glob match, or stop matching.
+    const repoWatcher = this.disposables.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false));
+    this.disposables.add(repoWatcher.onDidCreate(() => this.refreshRepoFiles.trigger()));
+    this.disposables.add(repoWatcher.onDidDelete(() => this.refreshRepoFiles.trigger()));
+  }
+
+  get snapshot(): FolderSnapshot {
+    return this.current;
+  }
+
+  /** Reads everything from scratch. */
+  async load(): Promise<void> {
+    this.fromDisk.clear();
+    this.exists = await isFolder(this.alignmentUri);
+    if (this.exists) {
+      const files = await listYamlFiles(this.alignmentUri);
+      await Promise.all(files.map((uri) => this.readFile(uri)));
+    }
+    for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.parseEditor(document);
+    await this.listRepoFiles();
+    this.rebuildNow();
+  }
+
+  /** The path of `uri` inside this folder, if it is inside. */
+  relativePath(uri: vscode.Uri): string | undefined {
+    return relativePath(this.folder.uri, uri);
+  }
+
+  /** An open editor's text changed: re-parse it after a typing pause. */
+  onEditorChange(document: vscode.TextDocument): void {
+    const path = this.alignmentPath(document.uri);
+    if (path === undefined) return;
+    let debouncer = this.typing.get(path);
+    if (!debouncer) {
+      const key = document.uri.toString();
+      debouncer = this.disposables.add(new Debouncer(TYPING_DELAY_MS, () => {
+        // The document object of the last change, not of the first: a reopened file is a new object.
+        const latest = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
+        if (!latest) return;
+        this.parseEditor(latest);
+        this.rebuildNow();
+      }));
+      this.typing.set(path, debouncer);
+    }
+    debouncer.trigger();
+  }
+
+  /** An editor closed: its unsaved text no longer counts; the disk does. */
+  onEditorClose(document: vscode.TextDocument): void {
+    const path = this.alignmentPath(document.uri);
+    if (path !== undefined && this.fromEditors.delete(path)) this.rebuild.trigger();
+  }
+
+  /** An editor saved: the disk and the editor agree again. */
+  onEditorSave(document: vscode.TextDocument): void {
+    const path = this.alignmentPath(document.uri);
+    if (path === undefined) return;
+    this.fromEditors.delete(path);
+    this.fromDisk.set(path, parseAlignmentFile(path, document.getText()));
+    this.rebuild.trigger();
+  }
+
+  private parseEditor(document: vscode.TextDocument): void {
+    const path = this.alignmentPath(document.uri);
+    if (path === undefined || document.isClosed) return;
+    if (!document.isDirty) this.fromEditors.delete(path);
+    else this.fromEditors.set(path, parseAlignmentFile(path, document.getText()));
+    if (!document.isDirty) this.fromDisk.set(path, parseAlignmentFile(path, document.getText()));
+  }
+
+  private alignmentPath(uri: vscode.Uri): string | undefined {
+    const path = this.relativePath(uri);
+    return path !== undefined && path.startsWith(`${ALIGNMENT_FOLDER}/`) && YAML_FILE.test(path) ? path : undefined;
+  }
+
+  private async onDiskChange(uri: vscode.Uri): Promise<void> {
+    const stat = await statOf(uri);
+    if (!stat) return;
+    if (stat.type & vscode.FileType.Directory) {
+      // A new .alignment/ or a sub-folder moved in: read what it holds.
+      this.exists = this.exists || uri.path === this.alignmentUri.path || (await isFolder(this.alignmentUri));
+      await Promise.all((await listYamlFiles(uri)).map((file) => this.readFile(file)));
+    } else {
+      await this.readFile(uri);
+    }
+    this.rebuild.trigger();
+  }
+
+  private onDiskDelete(uri: vscode.Uri): void {
+    const path = this.relativePath(uri);
+    if (path === undefined) return;
+    if (path === ALIGNMENT_FOLDER) this.exists = false;
+    // A deleted folder comes as one event: drop everything below it too.
+    for (const key of [...this.fromDisk.keys()]) if (key === path || key.startsWith(`${path}/`)) this.fromDisk.delete(key);
+    this.rebuild.trigger();
+  }
+
+  private async readFile(uri: vscode.Uri): Promise<void> {
+    const path = this.alignmentPath(uri);
+    if (path === undefined) return;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      // Too large to be hand-written truth: let core say so without reading megabytes.
+      const text = stat.size > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : decodeText(await vscode.workspace.fs.readFile(uri));
+      this.fromDisk.set(path, parseAlignmentFile(path, text));
+      this.exists = true;
+    } catch (error) {
+      // Deleted between the event and the read: the delete event follows and drops it.
+      log(`could not read ${uri.toString()}: ${String(error)}`);
+      this.fromDisk.delete(path);
+    }
+  }
+
+  private async listRepoFiles(): Promise<void> {
+    if (!this.exists) return;
+    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), '**/{node_modules,.git}/**', MAX_REPO_FILES + 1);
+    this.repoFiles = uris.length > MAX_REPO_FILES ? undefined : uris.map((uri) => this.relativePath(uri)).filter((path): path is string => path !== undefined);
+  }
+
+  private rebuildNow(): void {
+    const parses = new Map(this.fromDisk);
+    for (const [path, parse] of this.fromEditors) parses.set(path, parse);
+    const files = [...parses.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    this.current = this.snapshotOf(buildModel(files, this.repoFiles ? { repoFiles: this.repoFiles } : {}));
+    this.onDidRebuild(this.current);
+  }
+
+  private snapshotOf(model: AlignmentModel): FolderSnapshot {
+    return { folder: this.folder, alignmentUri: this.alignmentUri, exists: this.exists, model, version: ++this.version };
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}
+
+async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined; // it does not exist (any more): the caller treats that as "nothing to read"
+  }
+}
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  const stat = await statOf(uri);
+  return stat !== undefined && (stat.type & vscode.FileType.Directory) !== 0;
+}
+
+async function listYamlFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  const files: vscode.Uri[] = [];
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch (error) {
+    log(`could not list ${folder.toString()}: ${String(error)}`);
+    return files;
+  }
+  for (const [name, type] of entries) {
+    const child = vscode.Uri.joinPath(folder, name);
+    if (type & vscode.FileType.Directory) files.push(...(await listYamlFiles(child)));
+    else if (YAML_FILE.test(name)) files.push(child);
+  }
+  return files;
+}

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+
+/** The path of `uri` relative to `folder`, with forward slashes, or undefined when outside it. */
+export function relativePath(folder: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return undefined;
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+}
+
+export function childUri(folder: vscode.Uri, relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder, ...relative.split('/'));
+}
+
+const decoder = new TextDecoder('utf-8');
+export function decodeText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
