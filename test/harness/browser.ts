@@ -1,0 +1,34 @@
+// Debian's Chromium, driven by playwright-core. Never `npx playwright install`: it downloads a browser,
+// which cannot work offline.
+import { Browser, chromium } from 'playwright-core';
+import { onCleanup } from './cleanup';
+import type { VsCodeInstall } from './install';
+import type { RunFolder } from './runFolder';
+
+const chromiumArgs = [
+  '--no-sandbox', // running as root in a container
+  '--disable-gpu',
+  '--disable-dev-shm-usage', // small /dev/shm in containers
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(install: VsCodeInstall, run: RunFolder): Promise<Browser> {
+  // Playwright makes its temporary profile under the Node process's os.tmpdir(): keep it in the run folder.
+  process.env.TMPDIR = run.env.TMPDIR;
+  const browser = await chromium.launch({
+    executablePath: install.chromium,
+    headless: true,
+    args: chromiumArgs,
+    env: run.env,
+    // Signals are handled by cleanup.ts, which closes the browser along with everything else.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  onCleanup(() => browser.close());
+  return browser;
+}

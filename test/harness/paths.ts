@@ -1,0 +1,30 @@
+// Where things are: the repository (found from this file, so compiled and bundled copies agree),
+// the example workspace the tests open, and where screenshots go.
+import * as fs from 'fs';
+import * as path from 'path';
+
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'truthline') {
+      return dir;
+    }
+    if (path.dirname(dir) === dir) throw new Error(`No truthline package.json above ${start}`);
+  }
+}
+
+export const repoRoot = findRepoRoot(__dirname);
+export const exampleWorkspace = path.join(repoRoot, 'examples', 'checkout-service');
+export const integrationSuite = path.join(repoRoot, 'out', 'test', 'integration');
+export const uiTests = path.join(repoRoot, 'out', 'test', 'ui');
+export const vsixFile = path.join(repoRoot, 'dist', 'truthline.vsix');
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+/** Every file below `dir` whose name ends with `.test.js`, sorted so runs are repeatable. */
+export function testFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.test.js'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
