@@ -1,0 +1,40 @@
+// The extension is there and starts by itself when the example repository (which has .alignment/) opens.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { ALIGNMENT_FOLDER, EXTENSION_ID } from '../../src/extension/constants';
+
+// Compiled to out/test/integration/: three levels up is the repository.
+const exampleRoot = path.resolve(__dirname, '..', '..', '..', 'examples', 'checkout-service');
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
+describe('Activation', () => {
+  it('opens the example repository as the only workspace folder', () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.deepStrictEqual(folders.map((folder) => folder.uri.toString()), [vscode.Uri.file(exampleRoot).toString()]);
+  });
+
+  it('finds the alignment folder through the workspace file system', async () => {
+    const files = await vscode.workspace.findFiles(`${ALIGNMENT_FOLDER}/**/*.{yaml,yml}`);
+    assert.ok(files.length > 0, `no YAML files below ${ALIGNMENT_FOLDER}/ in ${exampleRoot}`);
+  });
+
+  it(`has the extension ${EXTENSION_ID} installed`, () => {
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID), `${EXTENSION_ID} is not among the installed extensions`);
+  });
+
+  it('activates by itself, through workspaceContains:.alignment', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    // No explicit activate(): the activation event must be what starts it.
+    assert.ok(await waitFor(() => extension.isActive, 15_000), `${EXTENSION_ID} did not activate within 15 s`);
+  });
+});
