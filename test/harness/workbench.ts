@@ -1,0 +1,96 @@
+// A page object for the real VS Code workbench in Chromium: what UI tests use instead of raw selectors,
+// so that when VS Code's DOM changes only this file changes. Selectors are VS Code's own class names and
+// aria-labels, as a screen reader sees them.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+
+const quickInputRows = '.quick-input-widget .quick-input-list .monaco-list-row';
+
+export class Workbench {
+  constructor(readonly page: Page, private readonly screenshotDir: string) {}
+
+  /** Waits until the workbench shows the explorer with the workspace folder. */
+  async ready(): Promise<void> {
+    await this.page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+    await this.page.locator('.part.sidebar .explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  }
+
+  /** Opens a workspace file through quick open (Ctrl+P), as a user would, and waits for its tab. */
+  async openFile(relativePath: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(relativePath);
+    const name = path.basename(relativePath);
+    await this.page.locator(quickInputRows, { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
+    // The tab appears before the text is rendered; wait for the first line so screenshots show it.
+    await this.page.locator('.part.editor .editor-instance .monaco-editor .view-lines .view-line').first().waitFor();
+  }
+
+  /** Runs a command from the palette by its full title, e.g. 'Truthline: Refresh'. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    // F1 types the '>' of command mode; fill() replaces the whole value, so it must include it.
+    await input.fill(`>${title}`);
+    await this.page.locator(quickInputRows, { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Clicks the activity bar item whose aria-label starts with `label` (a view container's title). */
+  async clickActivityBarItem(label: string): Promise<void> {
+    await this.page.locator(`.part.activitybar [aria-label^="${label}"]`).first().click();
+  }
+
+  /** The visible rows of the side bar's lists and trees, as text. */
+  async sidebarRows(): Promise<string[]> {
+    return this.texts('.part.sidebar .monaco-list-row');
+  }
+
+  /** Waits until a side bar row contains `text`, and returns every row's text. */
+  async waitForSidebarRow(text: string): Promise<string[]> {
+    await this.page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first().waitFor();
+    return this.sidebarRows();
+  }
+
+  /** The texts of the CodeLenses in the visible editors. */
+  async codeLensTexts(): Promise<string[]> {
+    return this.texts('.monaco-editor .codelens-decoration');
+  }
+
+  /**
+   * The messages in the notification center. With the smoke-test driver toasts are hidden, so this
+   * opens the center through its command.
+   */
+  async notifications(): Promise<string[]> {
+    await this.runCommand('Notifications: Show Notifications');
+    return this.texts('.notifications-center .notification-list-item-message');
+  }
+
+  /** The file name of the active editor tab. */
+  async activeEditorTitle(): Promise<string> {
+    return (await this.page.locator('.tabs-container .tab.active').first().getAttribute('data-resource-name')) ?? '';
+  }
+
+  /** Saves a screenshot as test-results/screenshots/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(this.screenshotDir, { recursive: true });
+    const file = path.join(this.screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+
+  private async texts(selector: string): Promise<string[]> {
+    const texts = await this.page.locator(selector).allInnerTexts();
+    return texts.map((text) => text.trim()).filter((text) => text.length > 0);
+  }
+}

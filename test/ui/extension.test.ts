@@ -1,0 +1,23 @@
+// The packaged extension (dist/truthline.vsix), installed the way a user installs it, is in the workbench.
+import * as assert from 'assert';
+import { openWorkbench } from '../harness/uiSession';
+import type { Workbench } from '../harness/workbench';
+
+describe('Packaged extension', () => {
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openWorkbench();
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('is listed among the installed extensions', async () => {
+    await workbench.runCommand('Extensions: Show Installed Extensions');
+    const rows = await workbench.waitForSidebarRow('Truthline');
+    assert.ok(rows.some((row) => row.startsWith('Truthline\n')), `installed extensions: ${JSON.stringify(rows)}`);
+    await workbench.screenshot('installed-extensions');
+  });
+});
