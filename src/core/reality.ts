@@ -12,7 +12,9 @@ export function riskScore(risk: Pick<Risk, 'likelihood' | 'impact'>): number {
   return LEVEL_SCORE[risk.likelihood] * LEVEL_SCORE[risk.impact];
 }
 
+/** An open risk scoring high, or one that already happened with more than a low impact. */
 export function isHighRisk(risk: LoadedItem<'risk'>): boolean {
+  if (risk.item.status === 'occurred') return risk.item.impact !== 'low';
   return risk.item.status === 'open' && riskScore(risk.item) >= HIGH_RISK_SCORE;
 }
 

@@ -8,7 +8,17 @@ const id = z.string().regex(ID_PATTERN, 'an id starts with a letter and holds le
 const ids = z.array(id);
 const text = z.string().min(1, 'must not be empty');
 /** A calendar date (2026-11-20) or an ISO date-time (2026-11-20T14:03:00Z). */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date like 2026-11-20 or 2026-11-20T14:03:00Z');
+const date = z.string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected a date like 2026-11-20 or 2026-11-20T14:03:00Z')
+  .refine(isCalendarDate, 'no such day in the calendar');
+
+/** 2026-02-30 has the right shape but is no day: a typo that would sort and age wrongly. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value)) return true; // the shape is reported once, by the pattern
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
 const globs = z.array(text).describe('Globs, CODEOWNERS-like: a pattern without "/" matches at any depth, "/x" is anchored at the repository root, "dir/" covers everything below it, "!" excludes; the last matching pattern wins.');
 const level = z.enum(['low', 'medium', 'high']);
 
@@ -109,7 +119,7 @@ export const decisionSourceSchema = z.strictObject({
   request: id.optional(),
   customer: text.optional(),
   quote: text.optional(),
-});
+}).refine((source) => source.request !== undefined || source.customer !== undefined, 'a source names a request or a customer; a decision with no customer behind it has no sources (it is unattributed)');
 
 export const decisionSchema = z.strictObject({
   kind: z.literal('decision'),
@@ -128,7 +138,7 @@ export const anchorSchema = z.strictObject({
   startLine: z.number().int().min(1),
   endLine: z.number().int().min(1),
   text: z.string().optional().describe('The anchored lines as they were, to follow them when they move.'),
-});
+}).refine((anchor) => anchor.endLine >= anchor.startLine, { message: 'endLine must not be before startLine', path: ['endLine'] });
 
 export const flagSchema = z.strictObject({
   kind: z.literal('flag'),
