@@ -1,0 +1,182 @@
+import * as assert from 'node:assert/strict';
+import { compileGlob, matchesGlobList, normalizePath, PathIndex } from '../../src/core';
+
+const matches = (patterns: readonly string[], path: string): boolean => matchesGlobList(patterns.map(compileGlob), path);
+
+/** The paths among `paths` that `patterns` cover, through matchesGlobList and through a PathIndex. */
+function covered(patterns: readonly string[], paths: readonly string[]): string[] {
+  const naive = paths.filter((path) => matches(patterns, path));
+  const index = new PathIndex([{ owner: 'owner', paths: patterns }]);
+  const indexed = paths.filter((path) => index.lookup(path).length > 0);
+  assert.deepEqual(indexed, naive, `PathIndex and matchesGlobList disagree on ${JSON.stringify(patterns)}`);
+  return naive;
+}
+
+const REPO = [
+  'README.md',
+  'docs/guide.md',
+  'src/app.ts',
+  'src/app.tsx',
+  'src/docs/api.md',
+  'src/api/users.ts',
+  'src/api/v1/orders.ts',
+  'src/payments/charge.ts',
+  'src/payments/deep/refund.ts',
+  'src/payments-old/charge.ts',
+  'src/payments/gen/client.ts',
+  'src/payments/gen/keep.ts',
+  'lib/src/app.ts',
+  '.github/workflows/ci.yml',
+  'test/a.spec.ts',
+  'src/x/y/b.spec.ts',
+];
+
+describe('globs (CODEOWNERS-like)', () => {
+  it('matches a name without a slash at any depth', () => {
+    assert.deepEqual(covered(['*.ts'], REPO), ['src/app.ts', 'src/api/users.ts', 'src/api/v1/orders.ts', 'src/payments/charge.ts', 'src/payments/deep/refund.ts', 'src/payments-old/charge.ts', 'src/payments/gen/client.ts', 'src/payments/gen/keep.ts', 'lib/src/app.ts', 'test/a.spec.ts', 'src/x/y/b.spec.ts']);
+    assert.deepEqual(covered(['docs'], REPO), ['docs/guide.md', 'src/docs/api.md']);
+    assert.deepEqual(covered(['app.ts'], REPO), ['src/app.ts', 'lib/src/app.ts']);
+  });
+
+  it('matches dot files and dot folders', () => {
+    assert.deepEqual(covered(['*.yml'], REPO), ['.github/workflows/ci.yml']);
+    assert.deepEqual(covered(['/.github/'], REPO), ['.github/workflows/ci.yml']);
+  });
+
+  it('anchors a pattern that starts with or contains a slash at the root', () => {
+    assert.deepEqual(covered(['/src/app.ts'], REPO), ['src/app.ts']);
+    assert.deepEqual(covered(['src/app.ts'], REPO), ['src/app.ts']);
+    assert.deepEqual(covered(['./src/app.ts'], REPO), ['src/app.ts']);
+    assert.deepEqual(covered(['src/api/*.ts'], REPO), ['src/api/users.ts']);
+    assert.deepEqual(covered(['/README.md'], REPO), ['README.md']);
+  });
+
+  it('lets a pattern naming a folder cover everything below it, with or without a trailing slash', () => {
+    const below = ['src/payments/charge.ts', 'src/payments/deep/refund.ts', 'src/payments/gen/client.ts', 'src/payments/gen/keep.ts'];
+    assert.deepEqual(covered(['src/payments/'], REPO), below);
+    assert.deepEqual(covered(['src/payments'], REPO), below);
+    assert.deepEqual(covered(['/src/payments'], REPO), below);
+    assert.deepEqual(covered(['src/api'], REPO), ['src/api/users.ts', 'src/api/v1/orders.ts']);
+  });
+
+  it('takes ** as any number of folders, * and ? within a name, {a,b} as alternatives', () => {
+    assert.deepEqual(covered(['src/**/*.spec.ts'], REPO), ['src/x/y/b.spec.ts']);
+    assert.deepEqual(covered(['**/*.spec.ts'], REPO), ['test/a.spec.ts', 'src/x/y/b.spec.ts']);
+    assert.deepEqual(covered(['src/**/charge.ts'], REPO), ['src/payments/charge.ts', 'src/payments-old/charge.ts']);
+    assert.deepEqual(covered(['src/app.ts?'], REPO), ['src/app.tsx']);
+    assert.deepEqual(covered(['{docs,test}/'], REPO), ['docs/guide.md', 'src/docs/api.md', 'test/a.spec.ts'], 'no inner slash: any depth');
+    assert.deepEqual(covered(['/{docs,test}/'], REPO), ['docs/guide.md', 'test/a.spec.ts']);
+    assert.deepEqual(covered(['src/*/charge.ts'], REPO), ['src/payments/charge.ts', 'src/payments-old/charge.ts']);
+  });
+
+  it('excludes with !, the last matching pattern winning', () => {
+    const all = ['src/payments/charge.ts', 'src/payments/deep/refund.ts', 'src/payments/gen/client.ts', 'src/payments/gen/keep.ts'];
+    assert.deepEqual(covered(['src/payments/', '!src/payments/gen/'], all), ['src/payments/charge.ts', 'src/payments/deep/refund.ts']);
+    assert.deepEqual(covered(['src/payments/', '!src/payments/gen/', 'src/payments/gen/keep.ts'], all), ['src/payments/charge.ts', 'src/payments/deep/refund.ts', 'src/payments/gen/keep.ts']);
+    assert.deepEqual(covered(['!src/payments/gen/', 'src/payments/'], all), all, 'an exclusion before the inclusion decides nothing');
+    assert.deepEqual(covered(['!src/payments/'], all), [], 'exclusions alone cover nothing');
+    assert.deepEqual(covered(['*.ts', '!refund.ts'], all), ['src/payments/charge.ts', 'src/payments/gen/client.ts', 'src/payments/gen/keep.ts']);
+  });
+
+  it('accepts Windows separators and ./ in paths and patterns', () => {
+    assert.equal(normalizePath('.\\src\\app.ts'), 'src/app.ts');
+    assert.equal(normalizePath('/src/app.ts'), 'src/app.ts');
+    assert.equal(normalizePath('./src/app.ts'), 'src/app.ts');
+    assert.ok(matches(['src\\payments\\'], 'src/payments/charge.ts'));
+    const index = new PathIndex([{ owner: 'payments', paths: ['src/payments/'] }]);
+    assert.deepEqual(index.lookup('src\\payments\\charge.ts'), ['payments']);
+    assert.deepEqual(index.lookup('./src/payments/charge.ts'), ['payments']);
+  });
+
+  it('marks exclusions as negated', () => {
+    assert.equal(compileGlob('!src/gen/x.ts').negated, true);
+    assert.equal(compileGlob('src/gen/x.ts').negated, false);
+    assert.equal(compileGlob('!src/gen/x.ts').test('src/gen/x.ts'), true, 'test() matches; the list decides what a match means');
+  });
+
+  it('does not throw on degenerate patterns', () => {
+    for (const pattern of ['/', '!', '//', ' ', '[', '{', '***', '\\', '!!x', 'a/**/']) {
+      assert.doesNotThrow(() => new PathIndex([{ owner: 1, paths: [pattern] }]).lookup('src/app.ts'), pattern);
+    }
+  });
+
+  describe('PathIndex', () => {
+    it('returns every covering owner once, in the order owners were given', () => {
+      const index = new PathIndex([
+        { owner: 'checkout', paths: ['src/checkout/', 'src/shared/money.ts'] },
+        { owner: 'tests', paths: ['*.spec.ts'] },
+        { owner: 'payments', paths: ['src/payments/', '!src/payments/gen/'] },
+        { owner: 'money', paths: ['src/shared/'] },
+      ]);
+      assert.deepEqual(index.lookup('src/shared/money.ts'), ['checkout', 'money']);
+      assert.deepEqual(index.lookup('src/checkout/pay.spec.ts'), ['checkout', 'tests']);
+      assert.deepEqual(index.lookup('src/payments/charge.ts'), ['payments']);
+      assert.deepEqual(index.lookup('src/payments/gen/client.ts'), []);
+      assert.deepEqual(index.lookup('src/payments/gen/client.spec.ts'), ['tests']);
+      assert.deepEqual(index.lookup('README.md'), []);
+    });
+
+    it('gives the same answer as matchesGlobList over all owners (generated patterns and paths)', () => {
+      const stats = { pairs: 0, covered: 0, excludedByLaterNegation: 0 };
+      for (const seed of [1, 7, 42, 1234, 99991]) {
+        const random = seededRandom(seed);
+        const files = Array.from({ length: 60 }, () => randomPath(random));
+        for (let round = 0; round < 40; round++) {
+          const owners = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, owner) => ({
+            owner,
+            paths: Array.from({ length: 1 + Math.floor(random() * 4) }, () => randomPattern(random)),
+          }));
+          const index = new PathIndex(owners);
+          for (const file of files) {
+            const naive = owners.filter(({ paths }) => matches(paths, file)).map(({ owner }) => owner);
+            assert.deepEqual(index.lookup(file), naive, `${file} with ${JSON.stringify(owners.map(({ paths }) => paths))}`);
+            stats.pairs += owners.length;
+            stats.covered += naive.length;
+            stats.excludedByLaterNegation += owners.filter(({ paths }) => !matches(paths, file) && paths.some((pattern) => !pattern.startsWith('!') && compileGlob(pattern).test(file))).length;
+          }
+        }
+      }
+      // The generator must exercise both outcomes and exclusions, or the comparison proves little.
+      assert.ok(stats.covered > stats.pairs / 20, JSON.stringify(stats));
+      assert.ok(stats.covered < stats.pairs / 2, JSON.stringify(stats));
+      assert.ok(stats.excludedByLaterNegation > 100, JSON.stringify(stats));
+    });
+  });
+});
+
+/** A small deterministic generator (LCG), so a failure can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 0x100000000;
+  };
+}
+
+function pick<T>(random: () => number, values: readonly T[]): T {
+  return values[Math.floor(random() * values.length)] as T;
+}
+
+// Folders never contain a dot-extension and files always do, so no path is both a file and a folder,
+// as in a real repository.
+const FOLDERS = ['src', 'lib', 'payments', 'api', 'test', '.github', 'a-b'];
+const FILES = ['index.ts', 'app.tsx', 'README.md', '.env', 'x.spec.ts', 'ci.yml'];
+const WILD_FOLDERS = ['*', '**', 'pay*', '{src,lib}', 'ap?'];
+const WILD_LAST = ['*', '**', '*.ts', '*.md', '*.spec.ts', '{index,app}.ts*'];
+
+function randomPath(random: () => number): string {
+  const folders = Array.from({ length: Math.floor(random() * 4) }, () => pick(random, FOLDERS));
+  return [...folders, pick(random, FILES)].join('/');
+}
+
+function randomPattern(random: () => number): string {
+  const folders = Array.from({ length: Math.floor(random() * 3) }, () => pick(random, random() < 0.6 ? FOLDERS : WILD_FOLDERS));
+  const last = pick(random, [FOLDERS, FILES, WILD_LAST][Math.floor(random() * 3)] as readonly string[]);
+  let pattern = [...folders, last].join('/');
+  const prefix = random();
+  if (prefix < 0.2) pattern = `/${pattern}`;
+  else if (prefix < 0.3) pattern = `./${pattern}`;
+  if (random() < 0.2) pattern = `${pattern}/`;
+  if (random() < 0.25) pattern = `!${pattern}`;
+  return pattern;
+}
