@@ -11,6 +11,8 @@ export const Commands = {
 
 export const Views = {
   container: 'truthline',
+  currentFeature: 'truthline.currentFeature',
+  allFeatures: 'truthline.allFeatures',
 } as const;
 
 export const ContextKeys = {
