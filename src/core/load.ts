@@ -44,7 +44,7 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
   const problems: Problem[] = [];
   const items: LoadedItem[] = [];
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (text.length > maxBytes) {
+  if (utf8Length(text, maxBytes) > maxBytes) {
     problems.push(problem(file, START_OF_FILE, 'file-too-large', `file is larger than ${Math.round(maxBytes / 1024)} KiB; split it into several files`));
     return { file, items, problems };
   }
@@ -243,7 +243,7 @@ function offsetsLocator(context: FileContext, map: YAMLMap): (path: YamlPath) =>
       node.items.forEach((child, index) => record(child, `${key}\u0000${index}`));
     }
   };
-  for (const pair of map.items) if (isScalar(pair.key)) record(pair.value, `\u0000${String(pair.key.value)}`);
+  record(map, '');
   const lines = context.lines;
   return (path) => {
     const key = path.length === 0 ? '' : `\u0000${path.join('\u0000')}`;
@@ -301,6 +301,23 @@ function overlaps(node: Node, ranges: [number, number][]): boolean {
   const range = node.range;
   if (!range || ranges.length === 0) return false;
   return ranges.some(([start, end]) => start <= range[2] && end >= range[0]);
+}
+
+/** The UTF-8 size of `text`, counted only as far as needed to know whether it exceeds `limit`. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length;
+  if (text.length * 3 <= limit) return text.length; // even all 3-byte characters would fit
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function firstLine(message: string): string {

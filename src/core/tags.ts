@@ -33,7 +33,8 @@ const ID = '[A-Za-z][A-Za-z0-9_.-]*';
 const TAG = new RegExp(`(?<![\\w@])@(${TAG_KEYWORDS.join('|')})[ \\t]+(${ID}(?:[ \\t]*,[ \\t]*${ID})*)`, 'g');
 const ID_IN_LIST = new RegExp(ID, 'g');
 // `;` starts a comment only at the start of a line: elsewhere it ends a statement (`f(); g("@risk R-1")`).
-const LINE_COMMENT = /(\/\/|#|\/\*|--|<!--|^\s*[*;])/;
+// `#` and `--` open a comment only at the start of a line or after a space: not in "#fff", this.#x or i--.
+const LINE_COMMENT = /(\/\/|\/\*|<!--|(^|\s)(#|--)|^\s*[*;])/;
 /** Block comments opened and closed before the tag on its line: the tag is after them, in code. */
 const CLOSED_COMMENTS = /\/\*.*?\*\/|<!--.*?-->/g;
 

@@ -43,3 +43,16 @@ describe('schema rules', () => {
     assert.equal(reality.disagrees, true);
   });
 });
+
+describe('loader details', () => {
+  it('locates the whole item for an empty path', () => {
+    const parsed = parse(yaml('kind: feature', 'id: a', 'title: A'));
+    assert.deepEqual(parsed.items[0]?.locate([]), { line: 1, column: 1, endLine: 3, endColumn: 9 });
+  });
+
+  it('measures file-too-large in UTF-8 bytes, not characters', () => {
+    const text = `kind: feature\nid: a\ntitle: "${'é'.repeat(600)}"\n`; // ~630 characters, ~1230 bytes
+    assert.deepEqual(problemsAt(parse(text, { maxFileBytes: 1000 }).problems), [expected('file-too-large', 1, 1, 1, 1)]);
+    assert.deepEqual(parse(text, { maxFileBytes: 2000 }).problems, []);
+  });
+});

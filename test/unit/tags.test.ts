@@ -108,3 +108,10 @@ describe('checkTags', () => {
     assert.deepEqual(problems.map((p) => `${p.file}:${p.line}:${p.column}`), ['src/a.ts:3:10', 'src/a.ts:4:15', 'src/b.ts:1:10']);
   });
 });
+
+describe('scanTags in code that only looks like a comment', () => {
+  it('does not take # inside a word or -- after an operand for a comment', () => {
+    const text = ['const color = "#fff @risk R-1";', 'this.#x = "@risk R-2";', 'i-- ; call("@risk R-3");', 'x = 1 # @risk R-4', '-- @risk R-5'].join('\n');
+    assert.deepEqual(scanTags(text).map((tag) => tag.id), ['R-4', 'R-5']);
+  });
+});
