@@ -45,7 +45,8 @@ export function runMain(main: () => Promise<number>): void {
   process.on('SIGTERM', onSignal);
   main()
     .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.stack ?? error.message : error);
+      // After a signal, errors are the echo of our own cleanup (a closed browser, a killed server).
+      if (!signalled) console.error(error instanceof Error ? error.stack ?? error.message : error);
       return 1;
     })
     .then(async (code) => {

@@ -29,7 +29,8 @@ export async function finishLayer(layer: string, run: RunFolder, result: LayerRe
 
   const file = process.env[RESULTS_FILE_ENV];
   if (file) writeResults(file, final);
-  for (const failure of final.failures) console.log(`  FAILED ${failure.title}: ${failure.message}`);
+  // mocha has printed the details above; one line each is enough for the summary.
+  for (const failure of final.failures) console.log(`  FAILED ${failure.title}: ${failure.message.split('\n')[0]}`);
   console.log(`${layer}: ${final.passed} passed, ${final.failed} failed`);
   if (final.failed === 0) {
     removeRunFolder(run);

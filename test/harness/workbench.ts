@@ -36,10 +36,20 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
     // F1 types the '>' of command mode; fill() replaces the whole value, so it must include it.
-    await input.fill(`>${title}`);
+    const typed = `>${title}`;
+    await input.fill(typed);
     await this.page.locator(quickInputRows, { hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // Done when the palette closes, or shows the command's own prompt (same widget, new value).
+    await this.until(async () => !(await input.isVisible()) || (await input.inputValue()) !== typed);
+  }
+
+  /** Answers the quick input a command is showing (an input box or a pick list) with `text` and Enter. */
+  async answerPrompt(text: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
   }
 
   /** Clicks the activity bar item whose aria-label starts with `label` (a view container's title). */
@@ -87,6 +97,14 @@ export class Workbench {
 
   async close(): Promise<void> {
     await this.page.context().close();
+  }
+
+  private async until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+      await this.page.waitForTimeout(50);
+    }
   }
 
   private async texts(selector: string): Promise<string[]> {
