@@ -1,0 +1,5 @@
+// Edits of `.alignment/` text: new flags, lifecycle changes in place, and anchors that follow the code.
+export * from './anchors';
+export * from './itemEdits';
+export * from './newFlag';
+export { editItem, findItem, type EditResult, type SetOperation, type YamlValue } from './yamlText';

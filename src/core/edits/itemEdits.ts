@@ -1,0 +1,141 @@
+// The lifecycle edits of items, as text in and new text out: acknowledge, resolve and reopen a flag,
+// set an assumption's status, set a gate's call, re-anchor a flag. Each checks the item's current state
+// first, so a stale command (someone else already resolved the flag) says so instead of writing.
+import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { assumptionSchema, flagSchema, gateSchema, type Anchor } from '../schemas';
+import { editItem, findItem, type EditResult, type SetOperation } from './yamlText';
+
+const FLAG_KEYS = Object.keys(flagSchema.shape);
+const ASSUMPTION_KEYS = Object.keys(assumptionSchema.shape);
+const GATE_KEYS = Object.keys(gateSchema.shape);
+
+export type FlagStatus = 'open' | 'acknowledged' | 'resolved';
+export type AssumptionStatus = 'untested' | 'validated' | 'invalidated';
+export type GateCall = 'go' | 'no-go' | 'pending';
+
+/** Who does it and when; `at` is a date or date-time as the format writes it (see timestamps.ts). */
+export interface Actor {
+  by?: string | undefined;
+  at: string;
+}
+
+/** An open flag is seen: someone owns the gap now. */
+export function acknowledgeFlag(text: string, id: string, actor: Actor): EditResult {
+  const state = flagState(text, id);
+  if (!state.ok) return state;
+  if (state.status !== 'open') return { ok: false, message: `${id} is ${state.status}, not open; only an open flag can be acknowledged` };
+  return editItem(text, id, [
+    flagSet('status', 'acknowledged'),
+    flagSet('acknowledgedBy', actor.by),
+    flagSet('acknowledgedAt', actor.at),
+  ]);
+}
+
+/** The gap is closed; the note says how. */
+export function resolveFlag(text: string, id: string, actor: Actor, note: string): EditResult {
+  const state = flagState(text, id);
+  if (!state.ok) return state;
+  if (state.status === 'resolved') return { ok: false, message: `${id} is already resolved` };
+  if (note.trim() === '') return { ok: false, message: 'a resolution says how the gap was closed; it must not be empty' };
+  return editItem(text, id, [
+    flagSet('status', 'resolved'),
+    flagSet('resolution', note.trim()),
+    flagSet('resolvedBy', actor.by),
+    flagSet('resolvedAt', actor.at),
+  ]);
+}
+
+/**
+ * The gap is back. The flag is open again, and no word is lost: the earlier resolution and the reason
+ * for reopening are kept as a paragraph of `reality` (the acknowledgement and resolution keys go, since
+ * they describe a state the flag is no longer in).
+ */
+export function reopenFlag(text: string, id: string, actor: Actor, note?: string): EditResult {
+  const state = flagState(text, id);
+  if (!state.ok) return state;
+  if (state.status === 'open') return { ok: false, message: `${id} is already open` };
+  const fields = state.map.toJSON() as Record<string, unknown>;
+  const previous = typeof fields.resolution === 'string'
+    ? ` It had been resolved${describeActor(fields.resolvedBy, fields.resolvedAt)}: ${fields.resolution}`
+    : typeof fields.acknowledgedBy === 'string' || typeof fields.acknowledgedAt === 'string'
+      ? ` It had been acknowledged${describeActor(fields.acknowledgedBy, fields.acknowledgedAt)}.`
+      : '';
+  const reason = note?.trim() ? ` ${endSentence(note.trim())}` : '';
+  const reality = typeof fields.reality === 'string' ? fields.reality : '';
+  const paragraph = `Reopened${describeActor(actor.by, actor.at)}.${reason}${previous}`;
+  return editItem(text, id, [
+    flagSet('reality', reality ? `${reality}\n\n${paragraph}` : paragraph),
+    flagSet('status', 'open'),
+    flagSet('acknowledgedBy', undefined),
+    flagSet('acknowledgedAt', undefined),
+    flagSet('resolution', undefined),
+    flagSet('resolvedBy', undefined),
+    flagSet('resolvedAt', undefined),
+  ]);
+}
+
+/** Points a flag at other lines (after the anchored code moved beyond recognition). */
+export function reanchorFlag(text: string, id: string, anchor: Anchor): EditResult {
+  const state = flagState(text, id);
+  if (!state.ok) return state;
+  const value: Record<string, string | number> = { path: anchor.path, startLine: anchor.startLine, endLine: anchor.endLine };
+  if (anchor.text !== undefined) value.text = anchor.text;
+  return editItem(text, id, [{ path: ['anchor'], value, order: FLAG_KEYS }]);
+}
+
+export function setAssumptionStatus(text: string, id: string, status: AssumptionStatus, evidence?: string): EditResult {
+  const item = itemOfKind(text, id, 'assumption');
+  if (!item.ok) return item;
+  const operations: SetOperation[] = [{ path: ['status'], value: status, order: ASSUMPTION_KEYS }];
+  if (evidence?.trim()) operations.push({ path: ['evidence'], value: evidence.trim(), order: ASSUMPTION_KEYS });
+  return editItem(text, id, operations);
+}
+
+/** Sets the call of the milestone's gate held by `role` (matched without regard to case). */
+export function setGateCall(text: string, milestoneId: string, role: string, call: GateCall, reason?: string): EditResult {
+  const item = itemOfKind(text, milestoneId, 'milestone');
+  if (!item.ok) return item;
+  const gates = item.map.get('gates', true);
+  const roles = isSeq(gates) ? gates.items.map((gate) => (isMap(gate) ? String(gate.get('role') ?? '') : '')) : [];
+  const index = roles.findIndex((candidate) => candidate.toLowerCase() === role.trim().toLowerCase());
+  if (index === -1) {
+    return { ok: false, message: roles.length > 0
+      ? `milestone ${milestoneId} has no gate for the role "${role}" (its gates: ${roles.join(', ')})`
+      : `milestone ${milestoneId} has no gates` };
+  }
+  const operations: SetOperation[] = [{ path: ['gates', index, 'call'], value: call, order: GATE_KEYS }];
+  if (reason?.trim()) operations.push({ path: ['gates', index, 'reason'], value: reason.trim(), order: GATE_KEYS });
+  return editItem(text, milestoneId, operations);
+}
+
+function flagSet(key: string, value: string | undefined): SetOperation {
+  return { path: [key], value, order: FLAG_KEYS };
+}
+
+function itemOfKind(text: string, id: string, kind: string): { ok: true; map: YAMLMap } | { ok: false; message: string } {
+  const item = findItem(text, id);
+  if (!item.ok) return item;
+  const actual = item.map.get('kind');
+  if (actual !== kind) return { ok: false, message: `${id} is ${typeof actual === 'string' ? `a ${actual}` : 'not an item'}, not a ${kind}` };
+  return item;
+}
+
+function flagState(text: string, id: string): { ok: true; map: YAMLMap; status: FlagStatus } | { ok: false; message: string } {
+  const item = itemOfKind(text, id, 'flag');
+  if (!item.ok) return item;
+  const status = item.map.get('status', true);
+  const value = isScalar(status) ? status.value : undefined;
+  if (value === undefined || value === null) return { ...item, status: 'open' };
+  if (value !== 'open' && value !== 'acknowledged' && value !== 'resolved') return { ok: false, message: `${id} has an unknown status ${JSON.stringify(value)}; fix it first` };
+  return { ...item, status: value };
+}
+
+function describeActor(by: unknown, at: unknown): string {
+  const who = typeof by === 'string' && by.trim() ? ` by ${by.trim()}` : '';
+  const when = typeof at === 'string' && at.trim() ? ` on ${at.trim().slice(0, 10)}` : '';
+  return `${when}${who}`;
+}
+
+function endSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
