@@ -57,6 +57,16 @@ export class Workbench {
     await this.page.locator(`.part.activitybar [aria-label^="${label}"]`).first().click();
   }
 
+  /** The side bar's title, e.g. 'EXPLORER' or a view container's title. */
+  async sideBarTitle(): Promise<string> {
+    return (await this.page.locator('.part.sidebar .composite.title .title-label').first().innerText()).trim();
+  }
+
+  /** The titles of the side bar's sections (in the explorer, the first is the workspace folder's name). */
+  async sideBarSections(): Promise<string[]> {
+    return this.texts('.part.sidebar .pane-header .title');
+  }
+
   /** The visible rows of the side bar's lists and trees, as text. */
   async sidebarRows(): Promise<string[]> {
     return this.texts('.part.sidebar .monaco-list-row');

@@ -15,8 +15,10 @@ describe('Workbench', () => {
   });
 
   it('opens the example repository', async () => {
-    const title = await workbench.page.locator('.part.sidebar .title-label, .part.sidebar .pane-header .title').allInnerTexts();
-    assert.ok(title.some((text) => /checkout-service/i.test(text)), `the explorer shows ${JSON.stringify(title)}`);
+    const sections = await workbench.sideBarSections();
+    assert.strictEqual(sections[0]?.toLowerCase(), 'checkout-service', `explorer sections: ${JSON.stringify(sections)}`);
+    const rows = await workbench.sidebarRows();
+    assert.ok(rows.includes('.alignment'), `no .alignment folder among ${JSON.stringify(rows)}`);
   });
 
   it('opens a source file through quick open', async () => {
