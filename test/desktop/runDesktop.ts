@@ -8,7 +8,7 @@ import { runMain } from '../harness/cleanup';
 import { finishLayer } from '../harness/layer';
 import { exampleWorkspace, integrationSuite, repoRoot } from '../harness/paths';
 import { readResults, RESULTS_FILE_ENV } from '../harness/results';
-import { createRunFolder } from '../harness/runFolder';
+import { createRunFolder, removeRunFolder } from '../harness/runFolder';
 
 runMain(async () => {
   const run = createRunFolder('desktop');
@@ -40,7 +40,8 @@ runMain(async () => {
     } else {
       console.error(`Desktop VS Code could not be downloaded or started: ${error instanceof Error ? error.message : String(error)}`);
       console.error('This layer needs access to update.code.visualstudio.com. Without it, run the same suite in code-server: npm run test:integration');
-      exitCode = 1;
+      removeRunFolder(run); // nothing ran, nothing to inspect
+      return 1;
     }
   }
   return finishLayer('desktop', run, readResults(suiteResults), exitCode);
