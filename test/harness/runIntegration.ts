@@ -7,7 +7,8 @@ import { startCodeServer } from './codeServer';
 import { runInExtensionHost } from './extensionHostRun';
 import { installVsCode } from './install';
 import { finishLayer } from './layer';
-import { exampleWorkspace, integrationSuite, repoRoot } from './paths';
+import { integrationSuite, repoRoot } from './paths';
+import { copyExampleWorkspace, TEST_WORKSPACE_ENV } from './workspaceCopy';
 import { readResults, RESULTS_FILE_ENV } from './results';
 import { createRunFolder } from './runFolder';
 
@@ -15,13 +16,14 @@ runMain(async () => {
   const install = installVsCode();
   const run = createRunFolder('integration');
   const suiteResults = path.join(run.root, 'suite-results.json');
+  const workspace = copyExampleWorkspace(run);
   const server = await startCodeServer({ install, run, testDriver: true });
   const browser = await launchBrowser(install, run);
   const exitCode = await runInExtensionHost(browser, server, {
-    folder: exampleWorkspace,
+    folder: workspace,
     extensionPath: repoRoot,
     suitePath: integrationSuite,
-    env: { [RESULTS_FILE_ENV]: suiteResults },
+    env: { [RESULTS_FILE_ENV]: suiteResults, [TEST_WORKSPACE_ENV]: workspace },
     timeoutMs: 180_000,
     onOutput: (line) => console.log(line),
     workbenchLog: path.join(run.root, 'workbench.log'),

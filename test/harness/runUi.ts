@@ -11,6 +11,7 @@ import { finishLayer } from './layer';
 import { testFiles, uiTests, vsixFile } from './paths';
 import { collectResults } from './results';
 import { createRunFolder } from './runFolder';
+import { copyExampleWorkspace } from './workspaceCopy';
 import { openWorkbenches, setUiSession } from './uiSession';
 
 /** A screenshot of every open workbench when a test fails: often the quickest way to see why. */
@@ -29,7 +30,7 @@ runMain(async () => {
   const run = createRunFolder('ui');
   installExtension(install, run, vsixFile);
   const server = await startCodeServer({ install, run });
-  setUiSession({ browser: await launchBrowser(install, run), server });
+  setUiSession({ browser: await launchBrowser(install, run), server, workspace: copyExampleWorkspace(run) });
 
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, slow: 10_000 });
   mocha.rootHooks({ afterEach: screenshotOnFailure });

@@ -3,12 +3,14 @@
 // browser-side state leaks between files) on the same server.
 import type { Browser } from 'playwright-core';
 import type { CodeServer } from './codeServer';
-import { exampleWorkspace, screenshotDir } from './paths';
+import { screenshotDir } from './paths';
 import { Workbench } from './workbench';
 
 interface UiSession {
   readonly browser: Browser;
   readonly server: CodeServer;
+  /** A copy of the example repository made for this run (see workspaceCopy.ts). */
+  readonly workspace: string;
 }
 
 let session: UiSession | undefined;
@@ -18,9 +20,16 @@ export function setUiSession(value: UiSession): void {
   session = value;
 }
 
-/** Opens the workbench on `folder` (the example repository by default) and waits until it is ready. */
-export async function openWorkbench(folder = exampleWorkspace): Promise<Workbench> {
+/** The folder UI tests open: this run's copy of the example repository. */
+export function testWorkspace(): string {
   if (!session) throw new Error('UI tests run through runUi.js, which starts code-server and the browser');
+  return session.workspace;
+}
+
+/** Opens the workbench on `folder` (this run's copy of the example repository by default) and waits until it is ready. */
+export async function openWorkbench(folder?: string): Promise<Workbench> {
+  if (!session) throw new Error('UI tests run through runUi.js, which starts code-server and the browser');
+  folder ??= session.workspace;
   const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const workbench = new Workbench(await context.newPage(), screenshotDir);
   open.add(workbench);

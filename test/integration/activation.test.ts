@@ -4,8 +4,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ALIGNMENT_FOLDER, EXTENSION_ID } from '../../src/extension/constants';
 
-// Compiled to out/test/integration/: three levels up is the repository.
-const exampleRoot = path.resolve(__dirname, '..', '..', '..', 'examples', 'checkout-service');
+// The harness opens a copy of the example repository made for this run and says where.
+const exampleRoot = process.env.TRUTHLINE_TEST_WORKSPACE ?? '';
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -17,7 +17,9 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
 }
 
 describe('Activation', () => {
-  it('opens the example repository as the only workspace folder', () => {
+  it('opens this run\'s copy of the example repository as the only workspace folder', () => {
+    assert.ok(exampleRoot, 'TRUTHLINE_TEST_WORKSPACE is not set: run through npm run test:integration');
+    assert.strictEqual(path.basename(exampleRoot), 'checkout-service');
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.deepStrictEqual(folders.map((folder) => folder.uri.toString()), [vscode.Uri.file(exampleRoot).toString()]);
   });
