@@ -7,6 +7,15 @@ export const ALIGNMENT_FOLDER = '.alignment';
 export const Commands = {
   initialize: 'truthline.initialize',
   refresh: 'truthline.refresh',
+  raiseFlag: 'truthline.raiseFlag',
+  acknowledgeFlag: 'truthline.acknowledgeFlag',
+  resolveFlag: 'truthline.resolveFlag',
+  reopenFlag: 'truthline.reopenFlag',
+  reanchorFlag: 'truthline.reanchorFlag',
+  setAssumptionStatus: 'truthline.setAssumptionStatus',
+  setGateCall: 'truthline.setGateCall',
+  /** Hidden, returns data: where a flag's anchored code is now (argument: the flag id, or { id }). */
+  flagAnchor: 'truthline.flagAnchor',
 } as const;
 
 export const Views = {
@@ -17,8 +26,11 @@ export const Views = {
 
 export const ContextKeys = {
   hasAlignment: 'truthline:hasAlignment',
+  /** True while some open flag's anchored code is gone: the editor menu then offers to re-anchor. */
+  hasDriftedFlags: 'truthline:hasDriftedFlags',
 } as const;
 
 export const Settings = {
   section: 'truthline',
+  author: 'truthline.author',
 } as const;

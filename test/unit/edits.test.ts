@@ -167,6 +167,19 @@ describe('flag lifecycle edits', () => {
     assert.match(refused(reopenFlag(OPEN_FLAG, 'F-20261112-q7hm', ACTOR)), /already open/);
   });
 
+  it('keeps an acknowledgement note as a paragraph of the reality', () => {
+    const read = fields(text(acknowledgeFlag(OPEN_FLAG, 'F-20261112-q7hm', ACTOR, 'fix planned for sprint 24')), 'F-20261112-q7hm');
+    assert.match(String(read.reality), /sandbox demo\.\n\nAcknowledged on 2026-11-20 by Marta Kowalski: fix planned for sprint 24\.$/);
+    assert.equal(read.status, 'acknowledged');
+  });
+
+  it('resolves without a resolution when a script gives none', () => {
+    const read = fields(text(resolveFlag(OPEN_FLAG, 'F-20261112-q7hm', ACTOR, undefined)), 'F-20261112-q7hm');
+    assert.equal(read.status, 'resolved');
+    assert.equal(read.resolution, undefined);
+    assert.equal(read.resolvedBy, 'Marta Kowalski');
+  });
+
   it('adds a missing status after the keys that come before it', () => {
     const flag = yaml('kind: flag', 'id: F-1', 'reality: Demo only.', 'raisedBy: Lukas', '# trailing', '---', 'kind: flag', 'id: F-2', 'reality: x');
     const edited = text(acknowledgeFlag(flag, 'F-1', { at: '2026-11-20' }));

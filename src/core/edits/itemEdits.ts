@@ -19,27 +19,31 @@ export interface Actor {
   at: string;
 }
 
-/** An open flag is seen: someone owns the gap now. */
-export function acknowledgeFlag(text: string, id: string, actor: Actor): EditResult {
+/** An open flag is seen: someone owns the gap now. A note, if any, is kept as a paragraph of `reality`. */
+export function acknowledgeFlag(text: string, id: string, actor: Actor, note?: string): EditResult {
   const state = flagState(text, id);
   if (!state.ok) return state;
   if (state.status !== 'open') return { ok: false, message: `${id} is ${state.status}, not open; only an open flag can be acknowledged` };
+  const noted: SetOperation[] = note?.trim()
+    ? [flagSet('reality', withParagraph(state.map, `Acknowledged${describeActor(actor.by, actor.at)}: ${endSentence(note.trim())}`))]
+    : [];
   return editItem(text, id, [
+    ...noted,
     flagSet('status', 'acknowledged'),
     flagSet('acknowledgedBy', actor.by),
     flagSet('acknowledgedAt', actor.at),
   ]);
 }
 
-/** The gap is closed; the note says how. */
-export function resolveFlag(text: string, id: string, actor: Actor, note: string): EditResult {
+/** The gap is closed; the note says how (undefined: no resolution is written, for scripted use). */
+export function resolveFlag(text: string, id: string, actor: Actor, note: string | undefined): EditResult {
   const state = flagState(text, id);
   if (!state.ok) return state;
   if (state.status === 'resolved') return { ok: false, message: `${id} is already resolved` };
-  if (note.trim() === '') return { ok: false, message: 'a resolution says how the gap was closed; it must not be empty' };
+  if (note !== undefined && note.trim() === '') return { ok: false, message: 'a resolution says how the gap was closed; it must not be empty' };
   return editItem(text, id, [
     flagSet('status', 'resolved'),
-    flagSet('resolution', note.trim()),
+    flagSet('resolution', note?.trim()),
     flagSet('resolvedBy', actor.by),
     flagSet('resolvedAt', actor.at),
   ]);
@@ -61,10 +65,9 @@ export function reopenFlag(text: string, id: string, actor: Actor, note?: string
       ? ` It had been acknowledged${describeActor(fields.acknowledgedBy, fields.acknowledgedAt)}.`
       : '';
   const reason = note?.trim() ? ` ${endSentence(note.trim())}` : '';
-  const reality = typeof fields.reality === 'string' ? fields.reality : '';
   const paragraph = `Reopened${describeActor(actor.by, actor.at)}.${reason}${previous}`;
   return editItem(text, id, [
-    flagSet('reality', reality ? `${reality}\n\n${paragraph}` : paragraph),
+    flagSet('reality', withParagraph(state.map, paragraph)),
     flagSet('status', 'open'),
     flagSet('acknowledgedBy', undefined),
     flagSet('acknowledgedAt', undefined),
@@ -128,6 +131,12 @@ function flagState(text: string, id: string): { ok: true; map: YAMLMap; status: 
   if (value === undefined || value === null) return { ...item, status: 'open' };
   if (value !== 'open' && value !== 'acknowledged' && value !== 'resolved') return { ok: false, message: `${id} has an unknown status ${JSON.stringify(value)}; fix it first` };
   return { ...item, status: value };
+}
+
+/** The flag's reality with one more paragraph at the end. */
+function withParagraph(map: YAMLMap, paragraph: string): string {
+  const reality = map.get('reality');
+  return typeof reality === 'string' && reality.trim() ? `${reality}\n\n${paragraph}` : paragraph;
 }
 
 function describeActor(by: unknown, at: unknown): string {

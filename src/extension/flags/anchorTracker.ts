@@ -1,0 +1,166 @@
+// Keeps every flag's anchor pointed at its code: after any change of .alignment/, of an anchored file on
+// disk, or of an anchored file's text in an editor (as the user types), the anchors are relocated
+// (core's checkAnchors). The result goes to anchorStates.ts for the views, and drifted flags not yet
+// resolved become `anchor-drifted` warnings in the Problems panel, at the flag's anchor in its YAML.
+import * as vscode from 'vscode';
+import { anchoredPaths, checkAnchors, type Problem } from '../../core';
+import { ContextKeys } from '../constants';
+import { toDiagnostic } from '../diagnostics/diagnostics';
+import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
+import { Debouncer, DisposableStore } from '../util/disposables';
+import { childUri, decodeText } from '../util/uris';
+import { log, logError } from '../util/log';
+import { publishFlagAnchors, type FlagAnchorState } from './anchorStates';
+
+const CHECK_DELAY_MS = 250;
+
+interface DiskText {
+  readonly mtime: number;
+  readonly size: number;
+  readonly text: string;
+}
+
+export class AnchorTracker implements vscode.Disposable {
+  private readonly disposables = new DisposableStore();
+  private readonly diagnostics = this.disposables.add(vscode.languages.createDiagnosticCollection('truthline-anchors'));
+  private readonly check = this.disposables.add(new Debouncer(CHECK_DELAY_MS, () => void this.checkAll()));
+  /** Per folder: the anchored paths (to filter events) and the flag files that have drift warnings. */
+  private readonly anchored = new Map<string, Set<string>>();
+  private readonly warnedFiles = new Map<string, Set<string>>();
+  private readonly disk = new Map<string, DiskText>();
+  private current: Promise<void> | undefined;
+  private again = false;
+  private hasDrift = false;
+
+  constructor(private readonly store: AlignmentStore) {
+    this.disposables.add(store.onDidChange(() => this.check.trigger()));
+    const onDocument = (document: vscode.TextDocument): void => {
+      if (this.isAnchored(document.uri)) this.check.trigger();
+    };
+    this.disposables.add(vscode.workspace.onDidChangeTextDocument((event) => onDocument(event.document)));
+    this.disposables.add(vscode.workspace.onDidOpenTextDocument(onDocument));
+    this.disposables.add(vscode.workspace.onDidCloseTextDocument(onDocument));
+    // Anchored files change on disk too (a pull, a checkout, a formatter): one watcher, filtered.
+    const watcher = this.disposables.add(vscode.workspace.createFileSystemWatcher('**/*'));
+    const onDisk = (uri: vscode.Uri): void => {
+      if (!this.isAnchored(uri)) return;
+      this.disk.delete(uri.toString());
+      this.check.trigger();
+    };
+    this.disposables.add(watcher.onDidChange(onDisk));
+    this.disposables.add(watcher.onDidCreate(onDisk));
+    this.disposables.add(watcher.onDidDelete(onDisk));
+    void store.ready.then(() => this.check.trigger());
+  }
+
+  /** Relocates every anchor now (commands call this after writing, so the views are right at once). */
+  checkAll(): Promise<void> {
+    if (this.current) {
+      // A check is under way with what it read before: run once more when it ends.
+      this.again = true;
+      return this.current;
+    }
+    this.current = this.checkUntilSettled().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  private async checkUntilSettled(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        const snapshots = this.store.snapshots();
+        for (const snapshot of snapshots) await this.checkFolder(snapshot);
+        this.forgetRemovedFolders(snapshots);
+      } while (this.again);
+    } catch (error) {
+      logError('could not relocate the anchors of flags', error);
+    }
+    const hasDrift = [...this.warnedFiles.values()].some((files) => files.size > 0);
+    if (hasDrift !== this.hasDrift) {
+      this.hasDrift = hasDrift;
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasDriftedFlags, hasDrift);
+    }
+  }
+
+  private async checkFolder(snapshot: FolderSnapshot): Promise<void> {
+    const folder = snapshot.folder.uri;
+    const key = folder.toString();
+    const paths = snapshot.exists ? anchoredPaths(snapshot.model) : [];
+    this.anchored.set(key, new Set(paths.map((path) => childUri(folder, path).toString())));
+    const sources = new Map<string, string | undefined>();
+    for (const path of paths) {
+      const text = await this.textOf(childUri(folder, path));
+      if (text !== 'unreadable') sources.set(path, text);
+    }
+    const { locations, problems } = checkAnchors(snapshot.model, sources);
+    const states = new Map<string, FlagAnchorState>();
+    for (const [id, location] of locations) {
+      const anchor = (snapshot.model.byId.get(id)?.item as { anchor?: { path: string } } | undefined)?.anchor;
+      if (anchor) states.set(id, { ...location, uri: childUri(folder, anchor.path) });
+    }
+    publishFlagAnchors(folder, states);
+    this.showProblems(folder, problems);
+  }
+
+  private showProblems(folder: vscode.Uri, problems: readonly Problem[]): void {
+    const key = folder.toString();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const problem of problems) {
+      const list = byFile.get(problem.file) ?? [];
+      list.push(toDiagnostic(problem));
+      byFile.set(problem.file, list);
+    }
+    for (const file of this.warnedFiles.get(key) ?? []) if (!byFile.has(file)) this.diagnostics.delete(childUri(folder, file));
+    for (const [file, diagnostics] of byFile) this.diagnostics.set(childUri(folder, file), diagnostics);
+    this.warnedFiles.set(key, new Set(byFile.keys()));
+  }
+
+  private forgetRemovedFolders(snapshots: readonly FolderSnapshot[]): void {
+    const present = new Set(snapshots.map((snapshot) => snapshot.folder.uri.toString()));
+    for (const key of [...this.warnedFiles.keys()]) {
+      if (present.has(key)) continue;
+      const folder = vscode.Uri.parse(key);
+      for (const file of this.warnedFiles.get(key) ?? []) this.diagnostics.delete(childUri(folder, file));
+      this.warnedFiles.delete(key);
+      this.anchored.delete(key);
+      publishFlagAnchors(folder, undefined);
+    }
+  }
+
+  /** The text an editor shows (saved or not), else the disk's; undefined when the file is gone. */
+  private async textOf(uri: vscode.Uri): Promise<string | undefined | 'unreadable'> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open && !open.isClosed) return open.getText();
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      this.disk.delete(uri.toString());
+      return undefined; // no such file: the anchor has drifted, and says so
+    }
+    const cached = this.disk.get(uri.toString());
+    if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return cached.text;
+    try {
+      const text = decodeText(await vscode.workspace.fs.readFile(uri));
+      this.disk.set(uri.toString(), { mtime: stat.mtime, size: stat.size, text });
+      return text;
+    } catch (error) {
+      // There but unreadable (permissions, a folder): not evidence that the code is gone; skip it.
+      log(`could not read anchored file ${uri.toString()}: ${String(error)}`);
+      return 'unreadable';
+    }
+  }
+
+  private isAnchored(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    for (const paths of this.anchored.values()) if (paths.has(key)) return true;
+    return false;
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+    for (const key of this.anchored.keys()) publishFlagAnchors(vscode.Uri.parse(key), undefined);
+  }
+}

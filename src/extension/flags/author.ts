@@ -1,0 +1,100 @@
+// Who is raising, acknowledging or resolving: the `truthline.author` setting when set (an explicit
+// choice wins), else git's user.name (or user.email) from the repository's config, then the global one,
+// else the operating system's user. Git's files are read through vscode.workspace.fs.
+import * as os from 'os';
+import * as vscode from 'vscode';
+import { Settings } from '../constants';
+import { decodeText } from '../util/uris';
+import { log } from '../util/log';
+import { gitDirOf, gitUser, type GitUser } from './gitConfig';
+
+export interface Author {
+  /** The name to write; undefined when nothing says who the user is. */
+  readonly name: string | undefined;
+  readonly source: 'setting' | 'git' | 'os' | 'unknown';
+}
+
+export async function currentAuthor(folder: vscode.Uri | undefined): Promise<Author> {
+  const setting = vscode.workspace.getConfiguration(undefined, folder).get<string>(Settings.author, '').trim();
+  if (setting) return { name: setting, source: 'setting' };
+  const git = await gitIdentity(folder);
+  const fromGit = git.name ?? git.email;
+  if (fromGit) return { name: fromGit, source: 'git' };
+  const user = osUser();
+  return user ? { name: user, source: 'os' } : { name: undefined, source: 'unknown' };
+}
+
+async function gitIdentity(folder: vscode.Uri | undefined): Promise<GitUser> {
+  const configs: vscode.Uri[] = [];
+  if (folder) configs.push(...(await repositoryConfigs(folder)));
+  configs.push(...globalConfigs());
+  const merged: GitUser = {};
+  // The repository's config wins over the global one: read it first, keep the first value found.
+  for (const uri of configs) {
+    const text = await readText(uri);
+    if (text === undefined) continue;
+    const user = gitUser(text);
+    merged.name ??= user.name;
+    merged.email ??= user.email;
+    if (merged.name) break;
+  }
+  return merged;
+}
+
+/** The config of the repository holding `folder` (searched upwards), and of its main repository for a worktree. */
+async function repositoryConfigs(folder: vscode.Uri): Promise<vscode.Uri[]> {
+  for (let dir = folder; ; dir = vscode.Uri.joinPath(dir, '..')) {
+    const dotGit = vscode.Uri.joinPath(dir, '.git');
+    const stat = await statOf(dotGit);
+    if (stat && stat.type & vscode.FileType.Directory) return [vscode.Uri.joinPath(dotGit, 'config')];
+    if (stat && stat.type & vscode.FileType.File) {
+      const target = gitDirOf((await readText(dotGit)) ?? '');
+      if (!target) return [];
+      const gitDir = target.startsWith('/') ? dir.with({ path: target }) : vscode.Uri.joinPath(dir, target);
+      const common = (await readText(vscode.Uri.joinPath(gitDir, 'commondir')))?.trim();
+      const commonDir = common ? (common.startsWith('/') ? dir.with({ path: common }) : vscode.Uri.joinPath(gitDir, common)) : undefined;
+      return [vscode.Uri.joinPath(gitDir, 'config'), ...(commonDir ? [vscode.Uri.joinPath(commonDir, 'config')] : [])];
+    }
+    if (dir.path === '/' || dir.path === '' || vscode.Uri.joinPath(dir, '..').path === dir.path) return [];
+  }
+}
+
+function globalConfigs(): vscode.Uri[] {
+  const home = safely(() => os.homedir());
+  if (!home) return [];
+  const xdg = process.env.XDG_CONFIG_HOME;
+  return [
+    vscode.Uri.joinPath(vscode.Uri.file(home), '.gitconfig'),
+    xdg ? vscode.Uri.joinPath(vscode.Uri.file(xdg), 'git', 'config') : vscode.Uri.joinPath(vscode.Uri.file(home), '.config', 'git', 'config'),
+  ];
+}
+
+function osUser(): string | undefined {
+  return safely(() => os.userInfo().username) || undefined;
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    // No home directory or user database (a container, a web host): there is just no name to offer.
+    log(`no operating system user: ${String(error)}`);
+    return undefined;
+  }
+}
+
+async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined; // not there: the search goes on one folder up
+  }
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decodeText(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined; // no such config file: the next one is tried
+  }
+}

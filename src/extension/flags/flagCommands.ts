@@ -1,0 +1,85 @@
+// Acknowledge, resolve and reopen a flag, from a tree row, the palette (with a picker), or an argument
+// object `{ id, note? }` that runs without prompts.
+import * as vscode from 'vscode';
+import { acknowledgeFlag, localDate, reopenFlag, resolveFlag, type Flag, type LoadedItem } from '../../core';
+import type { AlignmentStore } from '../store/alignmentStore';
+import { currentAuthor } from './author';
+import { idOfArgument, isObject, itemOfArgument, type FoundItem } from './commandArgs';
+import { editInPlace } from './editInPlace';
+import { pickFlag } from './itemPickers';
+import { ask, oneLine } from './prompts';
+
+/** An argument object (not a tree row): it says everything, nothing is asked. */
+export function isArgumentObject(argument: unknown): argument is Record<string, unknown> {
+  return isObject(argument) && !('entry' in argument) && !(argument instanceof vscode.Uri);
+}
+
+/** The flag or other item a command acts on: named by the argument, else picked. Unknown ids throw. */
+export async function itemFor<K extends 'flag' | 'assumption' | 'milestone'>(store: AlignmentStore, argument: unknown, kind: K, choose: () => Promise<FoundItem<K> | undefined>, command: string): Promise<FoundItem<K> | undefined> {
+  await store.ready;
+  const id = idOfArgument(argument);
+  if (id === undefined) return choose();
+  const found = itemOfArgument(store, argument);
+  if (!found) throw new Error(`${command}: no item "${id}" in .alignment/`);
+  if (found.entry.kind !== kind) throw new Error(`${command}: "${id}" is a ${found.entry.kind}, not a ${kind}`);
+  return found as FoundItem<K>;
+}
+
+export class FlagCommands {
+  constructor(private readonly store: AlignmentStore, private readonly afterWrite: () => Promise<void>) {}
+
+  async acknowledge(argument: unknown): Promise<vscode.Uri | undefined> {
+    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Acknowledge Truth Flag'), ['open']), 'truthline.acknowledgeFlag');
+    if (!found) return undefined;
+    const note = isArgumentObject(argument) ? optionalText(argument.note) : undefined;
+    const actor = await this.actor(found);
+    return editInPlace(this.store, found, {
+      ask: () => Promise.resolve(true),
+      compute: (text) => acknowledgeFlag(text, found.entry.id, actor, note),
+      done: () => vscode.l10n.t('Acknowledged {0}', found.entry.id),
+    }, this.afterWrite);
+  }
+
+  async resolve(argument: unknown): Promise<vscode.Uri | undefined> {
+    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Resolve Truth Flag'), ['open', 'acknowledged']), 'truthline.resolveFlag');
+    if (!found) return undefined;
+    const scripted = isArgumentObject(argument);
+    const actor = await this.actor(found);
+    return editInPlace(this.store, found, {
+      ask: () => (scripted ? Promise.resolve(optionalText(argument.note) ?? null) : askNote(found.entry, vscode.l10n.t('How was the gap closed? (the resolution, kept in the flag)'), false)),
+      compute: (text, note) => resolveFlag(text, found.entry.id, actor, note ?? undefined),
+      done: () => vscode.l10n.t('Resolved {0}', found.entry.id),
+    }, this.afterWrite);
+  }
+
+  async reopen(argument: unknown): Promise<vscode.Uri | undefined> {
+    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Reopen Truth Flag'), ['acknowledged', 'resolved']), 'truthline.reopenFlag');
+    if (!found) return undefined;
+    const scripted = isArgumentObject(argument);
+    const actor = await this.actor(found);
+    return editInPlace(this.store, found, {
+      ask: () => (scripted ? Promise.resolve(optionalText(argument.note) ?? null) : askNote(found.entry, vscode.l10n.t('Why is it open again? (optional; the earlier resolution is kept in the reality)'), true)),
+      compute: (text, note) => reopenFlag(text, found.entry.id, actor, note ?? undefined),
+      done: () => vscode.l10n.t('Reopened {0}', found.entry.id),
+    }, this.afterWrite);
+  }
+
+  private pick(title: string, statuses: Flag['status'][]): Promise<FoundItem<'flag'> | undefined> {
+    return pickFlag(this.store, title, vscode.l10n.t('Which flag? (those of the file in the editor first)'), statuses);
+  }
+
+  private async actor(found: FoundItem): Promise<{ by: string | undefined; at: string }> {
+    return { by: (await currentAuthor(found.snapshot.folder.uri)).name, at: localDate(new Date()) };
+  }
+}
+
+/** A note; null when an optional note is left empty (so that "no note" is not Escape). */
+async function askNote(entry: LoadedItem, prompt: string, optional: boolean): Promise<string | null | undefined> {
+  const note = await ask({ title: `${entry.id}: ${oneLine((entry as LoadedItem<'flag'>).item.reality, 60)}`, prompt, optional });
+  if (note === undefined) return undefined;
+  return note === '' ? null : note;
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

@@ -1,0 +1,60 @@
+// Truth flags: raising them, their lifecycle, assumption statuses and gate calls (one edit path), the
+// lightbulb, and anchors that follow the code (drift in the Problems panel and in anchorStates.ts).
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { AlignmentStore } from '../store/alignmentStore';
+import { DisposableStore } from '../util/disposables';
+import { logError } from '../util/log';
+import { flagAnchorState } from './anchorStates';
+import { AnchorTracker } from './anchorTracker';
+import { itemOfArgument } from './commandArgs';
+import { FlagCodeActions } from './codeActions';
+import { FlagCommands } from './flagCommands';
+import { FlagRaiser } from './raiseFlag';
+import { Reanchorer } from './reanchor';
+import { StatusCommands } from './statusCommands';
+
+export function registerFlags(store: AlignmentStore): vscode.Disposable {
+  const disposables = new DisposableStore();
+  const tracker = disposables.add(new AnchorTracker(store));
+  const afterWrite = (): Promise<void> => tracker.checkAll();
+  const raiser = new FlagRaiser(store, afterWrite);
+  const flags = new FlagCommands(store, afterWrite);
+  const statuses = new StatusCommands(store, afterWrite);
+  const reanchorer = new Reanchorer(store, afterWrite);
+
+  const command = (id: string, run: (argument: unknown) => Promise<vscode.Uri | undefined>): void => {
+    disposables.add(vscode.commands.registerCommand(id, (argument: unknown) => reportErrors(id, argument, run)));
+  };
+  command(Commands.raiseFlag, (argument) => raiser.run(argument));
+  command(Commands.acknowledgeFlag, (argument) => flags.acknowledge(argument));
+  command(Commands.resolveFlag, (argument) => flags.resolve(argument));
+  command(Commands.reopenFlag, (argument) => flags.reopen(argument));
+  command(Commands.reanchorFlag, (argument) => reanchorer.run(argument));
+  command(Commands.setAssumptionStatus, (argument) => statuses.setAssumptionStatus(argument));
+  command(Commands.setGateCall, (argument) => statuses.setGateCall(argument));
+
+  disposables.add(vscode.commands.registerCommand(Commands.flagAnchor, async (argument: unknown) => {
+    await store.ready;
+    await tracker.checkAll();
+    const found = itemOfArgument(store, argument);
+    if (found?.entry.kind !== 'flag') return undefined;
+    const state = flagAnchorState(found.snapshot.folder.uri, found.entry.id);
+    return state && { state: state.state, startLine: state.startLine, endLine: state.endLine, uri: state.uri, ...(state.reason ? { reason: state.reason } : {}) };
+  }));
+  disposables.add(vscode.languages.registerCodeActionsProvider({ pattern: '**/*' }, new FlagCodeActions(store), FlagCodeActions.metadata));
+  return disposables;
+}
+
+/**
+ * Bad arguments from scripts throw on purpose (the caller gets the rejection, and VS Code shows it when
+ * the command ran from a key, a menu or the palette); the full error goes to the Truthline log.
+ */
+async function reportErrors(id: string, argument: unknown, run: (argument: unknown) => Promise<vscode.Uri | undefined>): Promise<vscode.Uri | undefined> {
+  try {
+    return await run(argument);
+  } catch (error) {
+    logError(`${id} failed`, error);
+    throw error;
+  }
+}

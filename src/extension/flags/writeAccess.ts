@@ -1,0 +1,22 @@
+// Writing is offered only where VS Code allows it: a trusted workspace on a writable file system.
+// Reading works everywhere; a write command run where it cannot write says why and how to change it.
+import * as vscode from 'vscode';
+
+const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
+
+/** Whether `.alignment/` of `folder` can be written; says why not (without waiting for an answer) when not. */
+export function canWrite(folder: vscode.Uri): boolean {
+  if (!vscode.workspace.isTrusted) {
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('This workspace is in Restricted Mode: Truthline shows .alignment/ but writes flags and edits only in a trusted workspace.'),
+      manage,
+    ).then((choice) => (choice === manage ? vscode.commands.executeCommand(MANAGE_TRUST_COMMAND) : undefined));
+    return false;
+  }
+  if (vscode.workspace.fs.isWritableFileSystem(folder.scheme) === false) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is on a read-only file system: Truthline cannot write .alignment/ there.', folder.toString(true)));
+    return false;
+  }
+  return true;
+}
