@@ -7,6 +7,10 @@ export const ALIGNMENT_FOLDER = '.alignment';
 export const Commands = {
   initialize: 'truthline.initialize',
   refresh: 'truthline.refresh',
+  openItem: 'truthline.openItem',
+  openFeature: 'truthline.openFeature',
+  sortAllFeaturesByGap: 'truthline.allFeatures.sortByGap',
+  sortAllFeaturesByName: 'truthline.allFeatures.sortByName',
   raiseFlag: 'truthline.raiseFlag',
   acknowledgeFlag: 'truthline.acknowledgeFlag',
   resolveFlag: 'truthline.resolveFlag',
@@ -18,6 +22,12 @@ export const Commands = {
   flagAnchor: 'truthline.flagAnchor',
 } as const;
 
+/** Commands VS Code itself makes for every view (`<view id>.focus`); not contributed in package.json. */
+export const ViewFocusCommands = {
+  currentFeature: 'truthline.currentFeature.focus',
+  allFeatures: 'truthline.allFeatures.focus',
+} as const;
+
 export const Views = {
   container: 'truthline',
   currentFeature: 'truthline.currentFeature',
@@ -26,11 +36,20 @@ export const Views = {
 
 export const ContextKeys = {
   hasAlignment: 'truthline:hasAlignment',
+  /** What the Current Feature view shows: see CurrentFeatureState; its viewsWelcome entries switch on it. */
+  currentFeatureState: 'truthline:currentFeatureState',
+  /** 'missing' (no .alignment/ in any folder), 'noFeatures' or 'ready'; set once the store has read every folder. */
+  alignmentState: 'truthline:alignmentState',
+  allFeaturesSortedByGap: 'truthline:allFeaturesSortedByGap',
   /** True while some open flag's anchored code is gone: the editor menu then offers to re-anchor. */
   hasDriftedFlags: 'truthline:hasDriftedFlags',
 } as const;
 
 export const Settings = {
   section: 'truthline',
+  currentFeatureGroups: 'truthline.currentFeature.groups',
+  showResolvedFlags: 'truthline.currentFeature.showResolvedFlags',
+  allFeaturesSortBy: 'truthline.allFeatures.sortBy',
+  statusBarEnabled: 'truthline.statusBar.enabled',
   author: 'truthline.author',
 } as const;

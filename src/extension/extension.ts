@@ -4,6 +4,7 @@ import { AlignmentStore } from './store/alignmentStore';
 import { registerDiagnostics } from './diagnostics/diagnostics';
 import { createApi, type TruthlineApi } from './api/api';
 import { registerCoreCommands } from './commands/coreCommands';
+import { registerViews } from './views/registerViews';
 import { registerFlags } from './flags/registerFlags';
 import { initLog } from './util/log';
 
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     api,
     registerDiagnostics(store),
     registerCoreCommands(store),
+    registerViews(store),
     registerFlags(store),
   );
   return api;

@@ -1,0 +1,68 @@
+// The rows of the All Features view: every feature with its reported status beside its reality, unfiltered.
+// Expanding a feature shows the items that make up its reality: open flags, invalidated assumptions,
+// blocked milestones and high risks.
+import * as vscode from 'vscode';
+import { featureReality, isHighRisk, isOpenFlag, type FeatureReality, type LoadedItem } from '../../../core';
+import type { FolderSnapshot } from '../../store/alignmentStore';
+import { compareByGap, compareTitles } from '../content/gap';
+import { compareAssumptions, compareFlags, compareMilestones, compareRisks, isBlocked } from '../content/order';
+import { featureItem } from '../items/featureItem';
+import { icon, joined } from '../items/format';
+import { itemNode } from '../tree/itemNodes';
+import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
+import type { SortOrder } from '../viewSettings';
+
+export function allFeaturesRoots(snapshots: readonly FolderSnapshot[], sortBy: SortOrder, now: number): TreeNode[] {
+  const withAlignment = snapshots.filter((snapshot) => snapshot.exists);
+  // One folder: its features at the top. Several: one row per folder, each with its own features.
+  if (withAlignment.length === 1) return featureNodes(withAlignment[0] as FolderSnapshot, sortBy, now);
+  return withAlignment.map((snapshot) => {
+    const features = featureNodes(snapshot, sortBy, now);
+    return new ContainerNode(`all:${snapshot.folder.uri.toString()}`, () => folderRow(snapshot), features);
+  });
+}
+
+interface FeatureRow {
+  readonly entry: LoadedItem<'feature'>;
+  /** What the row shows as its label: the id. */
+  readonly name: string;
+  readonly reality: FeatureReality;
+}
+
+function featureNodes(snapshot: FolderSnapshot, sortBy: SortOrder, now: number): TreeNode[] {
+  const rows: FeatureRow[] = snapshot.model.byKind.feature.map((entry) => ({ entry, name: entry.id, reality: featureReality(snapshot.model, entry.id) }));
+  rows.sort(sortBy === 'gap' ? compareByGap : (a, b) => compareTitles(a.name, b.name));
+  return rows.map(({ entry, reality }) => {
+    const id = `all:${snapshot.folder.uri.toString()}/feature:${entry.id}`;
+    const children = realityEntries(snapshot, entry.id).map((item) => itemNode(id, snapshot, item, { now }));
+    const collapsible = children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+    return new ItemNode(id, snapshot, entry, () => featureItem(entry, reality, { now }, { spellOutReality: true, collapsible }), () => children);
+  });
+}
+
+/** The items behind a feature's reality, most serious kind first, each kind in its own order. */
+export function realityEntries(snapshot: FolderSnapshot, featureId: string): LoadedItem[] {
+  const own = snapshot.model.itemsOfFeature.get(featureId) ?? [];
+  const of = <K extends LoadedItem>(kind: K['kind'], keep: (entry: K) => boolean, compare: (a: K, b: K) => number): K[] =>
+    own.filter((entry): entry is K => entry.kind === kind && keep(entry as K)).sort(compare);
+  return [
+    ...of<LoadedItem<'flag'>>('flag', isOpenFlag, compareFlags),
+    ...of<LoadedItem<'milestone'>>('milestone', isBlocked, compareMilestones),
+    ...of<LoadedItem<'assumption'>>('assumption', (entry) => entry.item.status === 'invalidated', compareAssumptions),
+    ...of<LoadedItem<'risk'>>('risk', isHighRisk, compareRisks),
+  ];
+}
+
+function folderRow(snapshot: FolderSnapshot): vscode.TreeItem {
+  const features = snapshot.model.byKind.feature;
+  const disagreeing = features.filter((feature) => featureReality(snapshot.model, feature.id).disagrees).length;
+  const row = new vscode.TreeItem(snapshot.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+  row.description = joined(
+    features.length === 1 ? vscode.l10n.t('1 feature') : vscode.l10n.t('{0} features', features.length),
+    disagreeing > 0 && vscode.l10n.t('{0} \u2260 reality', disagreeing),
+  );
+  row.iconPath = icon('root-folder');
+  row.contextValue = 'truthline.folder';
+  row.resourceUri = snapshot.folder.uri;
+  return row;
+}

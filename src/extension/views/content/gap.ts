@@ -1,0 +1,27 @@
+// The gap between what a feature reports and what its items say: the colour of its icon and its mark.
+import type { FeatureReality, LoadedItem } from '../../../core';
+
+/**
+ * - disagrees: reported on-track or done, while reality holds a serious problem (the thermocline of truth)
+ * - admitted: reality holds problems and the report says so (at-risk, off-track), or only minor ones
+ * - clean: reported, and nothing in reality contradicts it
+ * - unreported: no status reported, or not started
+ */
+export type GapLevel = 'disagrees' | 'admitted' | 'clean' | 'unreported';
+
+export function gapLevel(feature: LoadedItem<'feature'>, reality: FeatureReality): GapLevel {
+  if (reality.disagrees) return 'disagrees';
+  const status = feature.item.reported?.status;
+  if (reality.gap > 0 || status === 'at-risk' || status === 'off-track') return 'admitted';
+  if (status === undefined || status === 'not-started') return 'unreported';
+  return 'clean';
+}
+
+/** Sorting the radiator by the gap: disagreeing features first, then the widest gap. */
+export function compareByGap(a: { name: string; reality: FeatureReality }, b: { name: string; reality: FeatureReality }): number {
+  return Number(b.reality.disagrees) - Number(a.reality.disagrees) || b.reality.gap - a.reality.gap || compareTitles(a.name, b.name);
+}
+
+export function compareTitles(a: string, b: string): number {
+  return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
+}

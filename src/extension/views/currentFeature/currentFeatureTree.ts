@@ -1,0 +1,64 @@
+// The rows of the Current Feature view for one file: each feature covering it with its groups, and the
+// items tied to the file that none of those features holds.
+import * as vscode from 'vscode';
+import { featureIdsOf, featureReality, type ItemsForFile, type LoadedItem } from '../../../core';
+import type { FolderSnapshot } from '../../store/alignmentStore';
+import { sectionsForFile, type Group, type SectionOptions } from '../content/sections';
+import { featureItem } from '../items/featureItem';
+import { icon } from '../items/format';
+import { groupNode } from '../tree/groupNode';
+import { itemNode } from '../tree/itemNodes';
+import { Tooltip } from '../tree/tooltip';
+import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
+
+export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, found: ItemsForFile, options: SectionOptions, now: number): TreeNode[] {
+  const sections = sectionsForFile(snapshot.model, found, options);
+  // Ids do not name the file: switching between two files of one feature keeps what is expanded.
+  const base = `current:${snapshot.folder.uri.toString()}`;
+  const groupsOf = (parentId: string, groups: readonly Group[]): TreeNode[] => groups.map((group) => {
+    const id = `${parentId}/${group.kind}`;
+    const children = group.entries.map((entry) => itemNode(id, snapshot, entry, {
+      now,
+      ...(group.kind === 'upstream' ? { upstreamOf: featureIdsOf(entry)[0] ?? '' } : { tie: found.ties.get(entry.id) }),
+    }));
+    return groupNode(id, group.kind, group.entries, children);
+  });
+
+  const roots: TreeNode[] = [];
+  const hasFeatures = sections.some((section) => section.feature);
+  for (const section of sections) {
+    const feature = section.feature;
+    if (feature) {
+      const id = `${base}/feature:${feature.id}`;
+      const groups = groupsOf(id, section.groups);
+      const reality = featureReality(snapshot.model, feature.id);
+      const collapsible = groups.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+      roots.push(new ItemNode(id, snapshot, feature, () => featureItem(feature, reality, { now, tie: found.ties.get(feature.id) }, { spellOutReality: false, collapsible }), () => groups));
+    } else if (hasFeatures) {
+      const id = `${base}/file`;
+      roots.push(new ContainerNode(id, () => fileRow(path), groupsOf(id, section.groups)));
+    } else {
+      roots.push(...groupsOf(`${base}/file`, section.groups));
+    }
+  }
+  return roots;
+}
+
+/** Open flags of the file's features: what the status bar counts. */
+export function openFlagCount(snapshot: FolderSnapshot, features: readonly LoadedItem<'feature'>[]): number {
+  return features.reduce((sum, feature) => {
+    const flags = featureReality(snapshot.model, feature.id).openFlags;
+    return sum + flags.critical + flags.high + flags.medium + flags.low;
+  }, 0);
+}
+
+function fileRow(path: string): vscode.TreeItem {
+  const row = new vscode.TreeItem(vscode.l10n.t('Tied to this file'), vscode.TreeItemCollapsibleState.Expanded);
+  row.description = path.slice(path.lastIndexOf('/') + 1);
+  row.iconPath = icon('file');
+  row.contextValue = 'truthline.file';
+  row.tooltip = new Tooltip()
+    .text(vscode.l10n.t('Items tied to {0} by their own paths, a comment tag or a flag\'s anchor, that none of the features covering it holds.', path))
+    .build();
+  return row;
+}

@@ -1,0 +1,78 @@
+// The source file the Current Feature view follows: the active editor's, except `.alignment/` files (opening
+// an item's YAML from the view must not change what the view shows) and moments with no editor focused;
+// until its last tab closes.
+import * as vscode from 'vscode';
+import { isAlignmentFile, scanTags } from '../../../core';
+import type { AlignmentStore } from '../../store/alignmentStore';
+import { Debouncer, DisposableStore } from '../../util/disposables';
+
+const TYPING_DELAY_MS = 300;
+
+export class FollowedFile implements vscode.Disposable {
+  private readonly disposables = new DisposableStore();
+  private readonly emitter = this.disposables.add(new vscode.EventEmitter<void>());
+  /** Fired when the followed file changes, or when typing changed the comment tags in it. */
+  readonly onDidChange = this.emitter.event;
+  private current: vscode.TextDocument | undefined;
+  private tagSignature = '';
+  private readonly typing = this.disposables.add(new Debouncer(TYPING_DELAY_MS, () => this.checkTags()));
+
+  constructor(private readonly store: AlignmentStore) {
+    this.disposables.add(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor?.document)));
+    // When the file's last tab closes, stop following it (the visible editors are a poor signal: they are
+    // briefly none while a preview tab is replaced).
+    this.disposables.add(vscode.window.tabGroups.onDidChangeTabs((event) => {
+      if (this.current && event.closed.length > 0 && !isInATab(this.current.uri)) this.set(undefined);
+    }));
+    this.disposables.add(vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === this.current && event.contentChanges.length > 0) this.typing.trigger();
+    }));
+    this.follow(vscode.window.activeTextEditor?.document);
+  }
+
+  get document(): vscode.TextDocument | undefined {
+    return this.current;
+  }
+
+  private follow(document: vscode.TextDocument | undefined): void {
+    // No editor focused (the panel, a webview): keep showing the last file.
+    if (!document) return;
+    if (document.uri.scheme === 'output' || document.uri.scheme.startsWith('vscode')) return;
+    const path = this.store.fileContext(document.uri)?.path;
+    if (path !== undefined && isAlignmentFile(path)) return;
+    if (document !== this.current) this.set(document);
+  }
+
+  private set(document: vscode.TextDocument | undefined): void {
+    this.current = document;
+    this.tagSignature = signatureOf(document);
+    this.emitter.fire();
+  }
+
+  private checkTags(): void {
+    const signature = signatureOf(this.current);
+    if (signature === this.tagSignature) return;
+    this.tagSignature = signature;
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}
+
+function isInATab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => {
+    const input = tab.input;
+    if (input instanceof vscode.TabInputText) return input.uri.toString() === key;
+    if (input instanceof vscode.TabInputTextDiff) return input.modified.toString() === key || input.original.toString() === key;
+    return false;
+  }));
+}
+
+/** The tags of a document, without their positions: typing elsewhere in the file changes nothing. */
+function signatureOf(document: vscode.TextDocument | undefined): string {
+  if (!document || document.isClosed) return '';
+  return scanTags(document.getText()).map((tag) => `${tag.keyword} ${tag.id}`).sort().join('\n');
+}

@@ -1,0 +1,85 @@
+// `Truthline: Initialize`: a starter `.alignment/` folder in a workspace folder that has none. It never
+// overwrites a file, and the example feature covers the code the user is looking at, so the views show
+// something at once.
+import * as vscode from 'vscode';
+import { ALIGNMENT_FOLDER, isAlignmentFile } from '../../../core';
+import type { AlignmentStore } from '../../store/alignmentStore';
+import { childUri, relativePath } from '../../util/uris';
+import { logError } from '../../util/log';
+import { starterFiles } from './starterFiles';
+
+export async function initializeAlignment(store: AlignmentStore): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    const open = vscode.l10n.t('Open Folder');
+    if (await vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: .alignment/ lives in the repository it describes.'), open) === open) {
+      await vscode.commands.executeCommand('vscode.openFolder');
+    }
+    return;
+  }
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Trust this workspace to let Truthline create .alignment/.'));
+    return;
+  }
+  await store.ready;
+  const initialized = new Set(store.snapshots().filter((snapshot) => snapshot.exists).map((snapshot) => snapshot.folder.uri.toString()));
+  const candidates = folders.filter((folder) => !initialized.has(folder.uri.toString()));
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(folders.length === 1
+      ? vscode.l10n.t('This folder already has .alignment/.')
+      : vscode.l10n.t('Every workspace folder already has .alignment/.'));
+    return;
+  }
+  const folder = candidates.length === 1 ? candidates[0] : await vscode.window.showWorkspaceFolderPick({
+    placeHolder: vscode.l10n.t('Create .alignment/ in which folder?'),
+    ignoreFocusOut: true,
+  });
+  if (!folder) return;
+  if (!candidates.includes(folder)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already has .alignment/.', folder.name));
+    return;
+  }
+
+  const files = starterFiles({ today: localDate(new Date()), featurePaths: await featurePathsFor(folder) });
+  try {
+    for (const file of files) {
+      const uri = childUri(folder.uri, file.path);
+      if (await fileExists(uri)) continue; // never overwrite: something appeared since we looked
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
+    }
+  } catch (error) {
+    logError(`could not create ${ALIGNMENT_FOLDER}/ in ${folder.uri.toString()}`, error);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create .alignment/ in {0}: {1}', folder.name, error instanceof Error ? error.message : String(error)));
+    return;
+  }
+  const feature = files.find((file) => file.path.includes('/features/'));
+  if (feature) await vscode.window.showTextDocument(childUri(folder.uri, feature.path), { preview: false });
+  void vscode.window.showInformationMessage(vscode.l10n.t('Created .alignment/ in {0} with one commented example of each kind. Edit them into your own, or delete them.', folder.name));
+}
+
+/** The folder of the file being edited (so the example feature covers it), else src/ if there is one. */
+async function featurePathsFor(folder: vscode.WorkspaceFolder): Promise<string[] | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const path = active ? relativePath(folder.uri, active) : undefined;
+  if (path !== undefined && !isAlignmentFile(path)) {
+    const slash = path.lastIndexOf('/');
+    return [slash > 0 ? `${path.slice(0, slash)}/` : path];
+  }
+  const src = childUri(folder.uri, 'src');
+  return (await fileExists(src)) ? ['src/'] : undefined;
+}
+
+async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false; // stat fails only when there is nothing there, which is what we asked
+  }
+}
+
+/** Today in the user's time zone, as YYYY-MM-DD. */
+function localDate(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,65 @@
+// Small shared pieces of the rows: icons with theme colours (so light and dark themes both work), ages,
+// how an item is tied to the file, and counts in words.
+import * as vscode from 'vscode';
+import type { TieReason } from '../../../core';
+import { daysSince } from '../content/text';
+import { timeOf } from '../content/order';
+
+/** What every row builder gets besides its item. */
+export interface RowContext {
+  /** Now, once per refresh, so every age in one tree agrees. */
+  readonly now: number;
+  /** How the item is tied to the file the view follows, if it is. */
+  readonly tie?: TieReason;
+  /** For an upstream item: the feature it comes from. */
+  readonly upstreamOf?: string;
+}
+
+export function icon(id: string, color?: string): vscode.ThemeIcon {
+  return color ? new vscode.ThemeIcon(id, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(id);
+}
+
+export const Colors = {
+  red: 'charts.red',
+  orange: 'charts.orange',
+  yellow: 'charts.yellow',
+  green: 'charts.green',
+  muted: 'disabledForeground',
+} as const;
+
+/** "today", "3 days", "5 weeks", "4 months" since a date; undefined for a date in the future. */
+export function age(date: string | undefined, now: number): string | undefined {
+  if (!date) return undefined;
+  const days = daysSince(timeOf(date), now);
+  if (days === undefined) return undefined;
+  if (days === 0) return vscode.l10n.t('today');
+  if (days === 1) return vscode.l10n.t('1 day');
+  if (days < 14) return vscode.l10n.t('{0} days', days);
+  if (days < 60) return vscode.l10n.t('{0} weeks', Math.floor(days / 7));
+  return vscode.l10n.t('{0} months', Math.floor(days / 30));
+}
+
+/** The mark of an item tied to the file directly, not only through its feature. */
+export function tieMark(tie: TieReason | undefined): string | undefined {
+  return tie === 'paths' || tie === 'tag' || tie === 'anchor' ? vscode.l10n.t('this file') : undefined;
+}
+
+export function tieText(tie: TieReason | undefined): string | undefined {
+  switch (tie) {
+    case 'paths': return vscode.l10n.t('Its paths cover this file.');
+    case 'tag': return vscode.l10n.t('A comment tag in this file names it.');
+    case 'anchor': return vscode.l10n.t('It is anchored in this file.');
+    case 'feature': return vscode.l10n.t('Its feature covers this file.');
+    default: return undefined;
+  }
+}
+
+/** Parts of a row's description joined the same way everywhere. */
+export function joined(...parts: (string | undefined | false)[]): string {
+  return parts.filter((part): part is string => typeof part === 'string' && part.length > 0).join(' · ');
+}
+
+/** Where an upstream item comes from, ahead of its own description. */
+export function upstreamMark(context: RowContext): string | undefined {
+  return context.upstreamOf ? vscode.l10n.t('from {0}', context.upstreamOf) : undefined;
+}

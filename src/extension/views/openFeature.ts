@@ -1,0 +1,34 @@
+// `Truthline: Open Feature…`: every feature in a quick pick, typed to filter, Enter to open its YAML.
+import * as vscode from 'vscode';
+import { featureReality, type LoadedItem } from '../../core';
+import type { AlignmentStore } from '../store/alignmentStore';
+import { compareTitles, gapLevel } from './content/gap';
+import { realityParts, reportedText } from './items/featureItem';
+import { openItem } from './openItem';
+
+interface FeaturePick extends vscode.QuickPickItem {
+  readonly uri: vscode.Uri;
+  readonly entry: LoadedItem<'feature'>;
+}
+
+export async function openFeature(store: AlignmentStore): Promise<void> {
+  await store.ready;
+  const snapshots = store.snapshots().filter((snapshot) => snapshot.exists);
+  const picks: FeaturePick[] = snapshots.flatMap((snapshot) => snapshot.model.byKind.feature.map((entry) => {
+    const reality = featureReality(snapshot.model, entry.id);
+    const parts = realityParts(reality);
+    return {
+      label: entry.item.title,
+      description: `${entry.id} \u00b7 ${reportedText(entry)}${gapLevel(entry, reality) === 'disagrees' ? ' \u2260 reality' : ''}`,
+      detail: [snapshots.length > 1 ? snapshot.folder.name : undefined, entry.item.paths?.join(', '), parts.join(', ')].filter(Boolean).join(' \u2014 '),
+      uri: store.uriOf(snapshot, entry),
+      entry,
+    };
+  })).sort((a, b) => compareTitles(a.label, b.label));
+  if (picks.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No features in .alignment/ yet. Add one under .alignment/features/, or run "Truthline: Initialize" in a folder without .alignment/.'));
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Open Feature'), placeHolder: vscode.l10n.t('Type to filter features by title, id or path'), matchOnDescription: true, matchOnDetail: true });
+  if (picked) await openItem(picked.uri, picked.entry.range, false);
+}

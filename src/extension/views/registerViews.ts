@@ -1,0 +1,79 @@
+// The sidebar: the Current Feature and All Features views, the status bar item, and their commands.
+import * as vscode from 'vscode';
+import type { SourceRange } from '../../core';
+import { Commands, ContextKeys, Settings, Views } from '../constants';
+import type { AlignmentStore } from '../store/alignmentStore';
+import { DisposableStore } from '../util/disposables';
+import { AllFeaturesProvider } from './allFeatures/allFeaturesProvider';
+import { CurrentFeatureProvider, type CurrentFeatureSummary } from './currentFeature/currentFeatureProvider';
+import { FollowedFile } from './currentFeature/followedFile';
+import { initializeAlignment } from './initialize/initializeCommand';
+import { openFeature } from './openFeature';
+import { openItem } from './openItem';
+import { updateStatusBar } from './statusBar';
+import type { TreeNode } from './tree/treeNode';
+import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSettings } from './viewSettings';
+
+export function registerViews(store: AlignmentStore): vscode.Disposable {
+  const disposables = new DisposableStore();
+  let settings: ViewSettings = readViewSettings();
+  const context = new ContextKeySetter();
+
+  const followed = disposables.add(new FollowedFile(store));
+  const current = disposables.add(new CurrentFeatureProvider(store, followed, () => settings));
+  const all = disposables.add(new AllFeaturesProvider(store, settings.allFeaturesSortBy));
+  const currentView = disposables.add(vscode.window.createTreeView<TreeNode>(Views.currentFeature, { treeDataProvider: current, showCollapseAll: true }));
+  disposables.add(vscode.window.createTreeView<TreeNode>(Views.allFeatures, { treeDataProvider: all, showCollapseAll: true }));
+  const statusBar = disposables.add(vscode.window.createStatusBarItem(Views.currentFeature, vscode.StatusBarAlignment.Left, 50));
+  statusBar.name = vscode.l10n.t('Truthline Current Feature');
+
+  const showSummary = (summary: CurrentFeatureSummary): void => {
+    currentView.description = summary.uri ? summary.uri.path.slice(summary.uri.path.lastIndexOf('/') + 1) : undefined;
+    updateStatusBar(statusBar, summary, settings.statusBarEnabled);
+    context.set(ContextKeys.currentFeatureState, summary.state);
+  };
+  disposables.add(current.onDidChangeSummary(showSummary));
+
+  const setSort = (sort: SortOrder): void => {
+    all.sortBy = sort;
+    context.set(ContextKeys.allFeaturesSortedByGap, sort === 'gap');
+  };
+  // The title bar's sort button is the setting's switch (as in GitLens): the choice outlives the window.
+  const chooseSort = async (sort: SortOrder): Promise<void> => {
+    setSort(sort);
+    await vscode.workspace.getConfiguration().update(Settings.allFeaturesSortBy, sort, vscode.ConfigurationTarget.Global);
+  };
+  disposables.add(vscode.commands.registerCommand(Commands.sortAllFeaturesByGap, () => chooseSort('gap')));
+  disposables.add(vscode.commands.registerCommand(Commands.sortAllFeaturesByName, () => chooseSort('name')));
+  disposables.add(vscode.commands.registerCommand(Commands.openItem, (uri: vscode.Uri, range: SourceRange) => openItem(uri, range)));
+  disposables.add(vscode.commands.registerCommand(Commands.openFeature, () => openFeature(store)));
+  disposables.add(vscode.commands.registerCommand(Commands.initialize, () => initializeAlignment(store)));
+
+  disposables.add(onDidChangeViewSettings(() => {
+    const previous = settings;
+    settings = readViewSettings();
+    if (settings.allFeaturesSortBy !== previous.allFeaturesSortBy) setSort(settings.allFeaturesSortBy);
+    current.refresh();
+  }));
+  const showAlignmentState = (): void => {
+    const snapshots = store.snapshots().filter((snapshot) => snapshot.exists);
+    const state = snapshots.length === 0 ? 'missing' : snapshots.some((snapshot) => snapshot.model.byKind.feature.length > 0) ? 'ready' : 'noFeatures';
+    context.set(ContextKeys.alignmentState, state);
+  };
+  disposables.add(store.onDidChange(showAlignmentState));
+
+  context.set(ContextKeys.allFeaturesSortedByGap, settings.allFeaturesSortBy === 'gap');
+  void store.ready.then(showAlignmentState);
+  return disposables;
+}
+
+/** Sets context keys, skipping values that did not change (each set is a round trip to the workbench). */
+class ContextKeySetter {
+  private readonly values = new Map<string, unknown>();
+
+  set(key: string, value: unknown): void {
+    if (this.values.get(key) === value) return;
+    this.values.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  }
+}

@@ -1,0 +1,31 @@
+// The status bar item: the current feature and its open flag count; a click shows the Current Feature view.
+// Hidden when no folder has `.alignment/` (or by setting).
+import * as vscode from 'vscode';
+import { ViewFocusCommands } from '../constants';
+import type { CurrentFeatureSummary } from './currentFeature/currentFeatureProvider';
+import { reportedText } from './items/featureItem';
+
+export function updateStatusBar(item: vscode.StatusBarItem, summary: CurrentFeatureSummary, enabled: boolean): void {
+  if (!enabled || summary.state === 'noAlignment' || summary.state === 'noFile' || summary.state === 'noFolderAlignment') {
+    item.hide();
+    return;
+  }
+  const [first, ...others] = summary.features;
+  const flags = summary.openFlags === 0 ? undefined : summary.openFlags === 1 ? vscode.l10n.t('1 open flag') : vscode.l10n.t('{0} open flags', summary.openFlags);
+  const name = first ? `${first.id}${others.length > 0 ? ` +${others.length}` : ''}` : vscode.l10n.t('No feature');
+  item.text = `$(flag) ${name}${flags ? ` \u00b7 ${flags}` : ''}`;
+  const tooltip = new vscode.MarkdownString('', false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  if (summary.features.length === 0) {
+    tooltip.appendText(vscode.l10n.t('No feature covers this file.'));
+  } else {
+    for (const feature of summary.features) tooltip.appendText(`${feature.item.title} (${reportedText(feature)})`).appendMarkdown('\n\n');
+    tooltip.appendText(flags ?? vscode.l10n.t('No open truth flags.'));
+  }
+  tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Click to show the Current Feature view.'));
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: vscode.l10n.t('Truthline: {0}', `${name}${flags ? `, ${flags}` : ''}`) };
+  item.command = { command: ViewFocusCommands.currentFeature, title: vscode.l10n.t('Show the Current Feature view') };
+  item.show();
+}

@@ -1,0 +1,78 @@
+// The elements of both trees. Item nodes are also what menu commands receive as their argument, so other
+// features can act on them: `node.entry` is the item (kind, id, fields, file, range) and `node.snapshot`
+// its folder's snapshot (store.uriOf(node.snapshot, node.entry) is its YAML file).
+import * as vscode from 'vscode';
+import type { Kind, LoadedItem, SourceRange } from '../../../core';
+import type { FolderSnapshot } from '../../store/alignmentStore';
+import { Commands } from '../../constants';
+import { childUri } from '../../util/uris';
+
+export interface TreeNode {
+  /** Stable across refreshes: VS Code keeps expansion and selection by it. */
+  readonly id: string;
+  treeItem(): vscode.TreeItem;
+  children(): readonly TreeNode[];
+}
+
+/** An item of `.alignment/`; clicking it opens its YAML at its line. */
+export class ItemNode<K extends Kind = Kind> implements TreeNode {
+  constructor(
+    readonly id: string,
+    readonly snapshot: FolderSnapshot,
+    readonly entry: LoadedItem<K>,
+    private readonly build: () => vscode.TreeItem,
+    private readonly kids: () => readonly TreeNode[] = () => [],
+  ) {}
+
+  treeItem(): vscode.TreeItem {
+    const item = this.build();
+    item.id = this.id;
+    item.command ??= openCommand(this.snapshot, this.entry.file, this.entry.range, item.label);
+    return item;
+  }
+
+  children(): readonly TreeNode[] {
+    return this.kids();
+  }
+}
+
+/** A go/no-go gate of a milestone: `node.entry` is the milestone, `node.gateIndex` the gate's place in `gates`. */
+export class GateNode implements TreeNode {
+  constructor(readonly id: string, readonly snapshot: FolderSnapshot, readonly entry: LoadedItem<'milestone'>, readonly gateIndex: number, private readonly build: () => vscode.TreeItem) {}
+
+  treeItem(): vscode.TreeItem {
+    const item = this.build();
+    item.id = this.id;
+    const range = this.entry.locate(['gates', this.gateIndex]) ?? this.entry.range;
+    item.command = openCommand(this.snapshot, this.entry.file, range, item.label);
+    return item;
+  }
+
+  children(): readonly TreeNode[] {
+    return [];
+  }
+}
+
+/** A node that only holds others: a group with its count, the file's own items, a workspace folder. */
+export class ContainerNode implements TreeNode {
+  constructor(readonly id: string, private readonly build: () => vscode.TreeItem, private readonly kids: readonly TreeNode[]) {}
+
+  treeItem(): vscode.TreeItem {
+    const item = this.build();
+    item.id = this.id;
+    return item;
+  }
+
+  children(): readonly TreeNode[] {
+    return this.kids;
+  }
+}
+
+/** The arguments of Commands.openItem: what a row needs to open its YAML at its line. */
+export type OpenItemArguments = [uri: vscode.Uri, range: SourceRange];
+
+function openCommand(snapshot: FolderSnapshot, file: string, range: SourceRange, label: vscode.TreeItem['label']): vscode.Command {
+  const args: OpenItemArguments = [childUri(snapshot.folder.uri, file), range];
+  const title = typeof label === 'string' ? label : label?.label ?? '';
+  return { command: Commands.openItem, title: vscode.l10n.t('Open {0}', title), arguments: args };
+}
