@@ -52,6 +52,11 @@ async function api(): Promise<Api> {
   return extension.activate();
 }
 
+/** The flags the store ties to the files the tests raise flags on. */
+async function storeFlags(): Promise<string> {
+  return JSON.stringify([await flagIdsOf(PAYMENT_SERVICE), await flagIdsOf('jobs/nightly_reconciliation.py')]);
+}
+
 async function flagIdsOf(relative: string): Promise<string[]> {
   return ((await (await api()).itemsFor(file(relative)))?.flags ?? []).map((flag) => flag.id);
 }
@@ -69,6 +74,11 @@ class Restorer {
 
   async keep(uri: vscode.Uri): Promise<void> {
     if (!this.saved.has(uri.toString())) this.saved.set(uri.toString(), (await exists(uri)) ? await read(uri) : undefined);
+  }
+
+  /** A file the test created: it is deleted afterwards. */
+  created(uri: vscode.Uri): void {
+    this.saved.set(uri.toString(), undefined);
   }
 
   async restore(): Promise<void> {
@@ -91,16 +101,20 @@ describe('Truth flags', function () {
   this.timeout(60_000);
   const restorer = new Restorer();
   let problemsBefore: string[];
+  let flagsBefore: string;
 
   before(async () => {
     await api();
     await until('the store has read the example repository', async () => (await flagIdsOf(PAYMENT_SERVICE)).includes('F-20261112-q7hm'));
+    flagsBefore = await storeFlags();
     problemsBefore = (await checkedModel()).problems.map((problem) => `${problem.file}:${problem.line}:${problem.code}`);
     await vscode.workspace.getConfiguration().update(Settings.author, 'Ada Tester', vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     await vscode.workspace.getConfiguration().update(Settings.author, undefined, vscode.ConfigurationTarget.Global);
+    // The suites after this one read the example repository as it was: wait until the store agrees.
+    await until('the store holds only the example\'s flags again', async () => (await storeFlags()) === flagsBefore);
   });
 
   afterEach(() => restorer.restore());
@@ -117,7 +131,7 @@ describe('Truth flags', function () {
         range: new vscode.Range(29, 0, 31, 10),
       });
       assert.ok(uri instanceof vscode.Uri, 'raiseFlag returns the new file');
-      await restorer.keep(uri);
+      restorer.created(uri);
       const id = relativeOf(uri).replace(/^\.alignment\/flags\//, '').replace(/\.yaml$/, '');
       assert.match(id, /^F-\d{8}-[a-z2-9]{4}$/);
       const today = new Date();
@@ -158,7 +172,7 @@ describe('Truth flags', function () {
         range: { startLine: 116, endLine: 116 },
       });
       assert.ok(uri);
-      await restorer.keep(uri);
+      restorer.created(uri);
       const flag = parse(await read(uri)) as Record<string, unknown>;
       assert.equal(flag.raisedBy, 'Engineer on settlement-export', 'no name is written');
       assert.equal(flag.feature, 'settlement-export');

@@ -65,11 +65,16 @@ export function newFlagText(flag: NewFlag): EditResult {
 
 /** What the status report says about a feature, in words: "Payments: on track, 85% (weekly report, 2026-11-13)". */
 export function reportedText(feature: Pick<Feature, 'id' | 'title' | 'reported'>): string | undefined {
-  const reported = feature.reported;
+  const status = reportedStatusText(feature.reported);
+  return status === undefined ? undefined : `${feature.title}: ${status}`;
+}
+
+/** The reported status alone: "on track, 85% (weekly report, 2026-11-13)". */
+export function reportedStatusText(reported: Feature['reported']): string | undefined {
   if (!reported) return undefined;
   const progress = reported.progress === undefined ? '' : `, ${reported.progress}%`;
   const where = [reported.source, reported.asOf].filter((part): part is string => part !== undefined);
-  return `${feature.title}: ${reported.status.replace(/-/g, ' ')}${progress}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+  return `${reported.status.replace(/-/g, ' ')}${progress}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
 }
 
 /** `2026-11-20`, in the local time zone of `date`. */

@@ -7,7 +7,6 @@ import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
 import { currentAuthor } from './author';
 import { isObject, itemOfArgument, rangeOfValue, uriOfValue, type FoundItem } from './commandArgs';
 import { writeNewFlag } from './createFlag';
-import { itemLabel } from './itemLabels';
 import { pick } from './prompts';
 import { askReality, pickAbout, pickSeverity, type AboutChoice, type Identity } from './raisePrompts';
 import { featureFor, raiseCandidates, raiseSource } from './raiseTarget';
@@ -115,7 +114,7 @@ export class FlagRaiser {
     }
     const { feature, about } = choice;
     const reported = feature ? reportedText(feature.item) : undefined;
-    const reality = await askReality(reported, about ? itemLabel(about) : feature?.item.title, step++, steps);
+    const reality = await askReality(feature, about, step++, steps);
     if (reality === undefined) return undefined;
     const identity: Identity = { name: (await author).name, role: lastIdentity.role ?? defaultRole(feature), byRole: lastIdentity.byRole };
     const severity = await pickSeverity(identity, step, steps);

@@ -1,7 +1,7 @@
 // The three prompts of raising a flag: what it is about (which also settles the feature), the reality,
 // and the severity with who raises it. Each has a default that Enter takes.
 import * as vscode from 'vscode';
-import { FLAG_SEVERITIES, reportedText, type Flag, type LoadedItem } from '../../core';
+import { FLAG_SEVERITIES, reportedStatusText, type Flag, type LoadedItem } from '../../core';
 import { itemLabel, KIND_ICONS } from './itemLabels';
 import { ask, oneLine, pick, separator, type PickItem } from './prompts';
 import type { CandidateItem, RaiseCandidates, TieToCode } from './raiseTarget';
@@ -25,12 +25,14 @@ export function pickAbout(candidates: RaiseCandidates, step: number, steps: numb
     items.push(separator(vscode.l10n.t('Tagged on the selected lines')));
     for (const item of selection) items.push(aboutItem(item));
   }
+  // Group labels sit beside the first row of each group: short ids, and only when there are groups to tell apart.
+  const grouped = selection.length > 0 || candidates.features.length > 1;
   for (const feature of candidates.features) {
-    items.push(separator(feature.item.title));
-    const reported = reportedText(feature.item);
+    if (grouped) items.push(separator(feature.id));
+    const reported = reportedStatusText(feature.item.reported);
     items.push({
-      label: `$(${KIND_ICONS.feature}) ${feature.item.title}`,
-      description: reported ? vscode.l10n.t('the feature as a whole · reported {0}', reported.slice(feature.item.title.length + 2)) : vscode.l10n.t('the feature as a whole · no reported status'),
+      label: `$(${KIND_ICONS.feature}) ${vscode.l10n.t('{0}, the feature as a whole', feature.id)}`,
+      description: reported ? vscode.l10n.t('reported {0}', reported) : vscode.l10n.t('no reported status'),
       value: { feature, about: undefined },
     });
     // Only a file's own features list their items: every item of every feature would be a haystack.
@@ -71,13 +73,14 @@ function tieDescription(tie: TieToCode, kind: string): string {
 }
 
 /** Step 2: the reality, in the engineer's words, with what is reported shown above it. */
-export function askReality(reported: string | undefined, about: string | undefined, step: number, steps: number): Promise<string | undefined> {
-  const prefix = about ? vscode.l10n.t('About {0}. ', about) : '';
+export function askReality(feature: LoadedItem<'feature'> | undefined, about: LoadedItem | undefined, step: number, steps: number): Promise<string | undefined> {
+  const reported = reportedStatusText(feature?.item.reported);
+  const subject = about ? about.id : feature?.id;
   return ask({
-    title: stepTitle(step, steps),
+    title: subject ? `${stepTitle(step, steps)} · ${subject}` : stepTitle(step, steps),
     prompt: reported
-      ? vscode.l10n.t('{0}Reported: "{1}". What is the reality? (Enter to go on)', prefix, oneLine(reported, 140))
-      : vscode.l10n.t('{0}No status is reported. What is the reality? (Enter to go on)', prefix),
+      ? vscode.l10n.t('Reported: {0}. What is the reality?', oneLine(reported, 120))
+      : vscode.l10n.t('Nothing is reported. What is the reality?'),
     placeholder: vscode.l10n.t('What you see in the code, e.g. "works only against the sandbox: the return URL is the staging host"'),
     emptyMessage: vscode.l10n.t('Say what you see; Escape cancels and writes nothing.'),
   });

@@ -1,0 +1,207 @@
+// Raising a truth flag as an engineer does, in the real workbench: select the lines, run the command from
+// the palette, answer the three prompts with the keyboard, and see the flag in the Current Feature view.
+// Counts the keystrokes of that common case. Deletes the flag it raised.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { openWorkbench, testWorkspace } from '../harness/uiSession';
+import type { Workbench } from '../harness/workbench';
+
+const TIMEOUT = 60_000;
+const REALITY = 'Only the sandbox works: the return URL falls back to the staging host';
+
+/** Every key the user presses, to report the cost of the common case. */
+class Keyboard {
+  keystrokes = 0;
+
+  constructor(private readonly page: Page) {}
+
+  async press(key: string, times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      await this.page.keyboard.press(key);
+      this.keystrokes++;
+    }
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+    this.keystrokes += text.length;
+  }
+}
+
+function quickInput(page: Page): { title: Locator; input: Locator; rows: Locator; message: Locator } {
+  const widget = page.locator('.quick-input-widget');
+  return {
+    title: widget.locator('.quick-input-title'),
+    input: widget.locator('.quick-input-box input'),
+    rows: widget.locator('.quick-input-list .monaco-list-row'),
+    message: widget.locator('.quick-input-message'),
+  };
+}
+
+async function until(page: Page, what: string, condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+async function waitForStep(page: Page, step: number): Promise<void> {
+  const { title } = quickInput(page);
+  await until(page, `prompt ${step}/3 is shown`, async () => (await title.isVisible()) && (await title.innerText()).includes(`Raise Truth Flag (${step}/3)`));
+}
+
+function flagFiles(): string[] {
+  return fs.readdirSync(path.join(testWorkspace(), '.alignment', 'flags')).filter((name) => name.endsWith('.yaml')).sort();
+}
+
+/** Quick open, once more if the first Ctrl+P came before the workbench took keyboard input (busy machines). */
+async function openFile(workbench: Workbench, file: string): Promise<void> {
+  try {
+    await workbench.openFile(file);
+  } catch (error) {
+    console.log(`    (retrying to open ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    await workbench.page.keyboard.press('Escape');
+    await workbench.openFile(file);
+  }
+}
+
+describe('Raising a truth flag from the command palette', () => {
+  let workbench: Workbench;
+  let page: Page;
+  const existing = new Set<string>();
+
+  async function selectLines30To32(keyboard: Keyboard): Promise<void> {
+    await keyboard.press('Control+G');
+    await quickInput(page).input.waitFor();
+    await keyboard.type('30');
+    await keyboard.press('Enter');
+    await until(page, 'the cursor is on line 30', async () => /Ln 30, Col 1/.test(await page.locator('.part.statusbar').innerText()));
+    await keyboard.press('Shift+ArrowDown', 2);
+    await keyboard.press('Shift+End');
+    await until(page, 'lines 30-32 are selected', async () => /Ln 32, Col \d+ \(\d+ selected\)/.test(await page.locator('.part.statusbar').innerText()));
+  }
+
+  async function runRaiseCommand(keyboard: Keyboard): Promise<void> {
+    await keyboard.press('F1');
+    const { input, rows } = quickInput(page);
+    await input.waitFor();
+    await keyboard.type('raise truth');
+    await until(page, 'the command is the first match', async () => /Truthline: Raise Truth Flag/.test((await rows.first().innerText().catch(() => '')) ?? ''));
+    await keyboard.press('Enter');
+  }
+
+  let raised: string | undefined;
+
+  before(async () => {
+    for (const name of flagFiles()) existing.add(name);
+    workbench = await openWorkbench();
+    page = workbench.page;
+    await openFile(workbench, 'src/payments/paymentService.ts');
+    await workbench.clickActivityBarItem('Truthline');
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Truth Flags' }).first().waitFor({ timeout: TIMEOUT });
+  });
+
+  after(async () => {
+    for (const name of flagFiles()) if (!existing.has(name)) fs.rmSync(path.join(testWorkspace(), '.alignment', 'flags', name));
+    await workbench?.close();
+  });
+
+  it('writes nothing when Escape is pressed at a prompt', async () => {
+    const keyboard = new Keyboard(page);
+    await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    await selectLines30To32(keyboard);
+    await runRaiseCommand(keyboard);
+    await waitForStep(page, 1);
+    await keyboard.press('Enter');
+    await waitForStep(page, 2);
+    await keyboard.type('half a thought');
+    await keyboard.press('Escape');
+    await until(page, 'the prompt is gone', async () => !(await quickInput(page).input.isVisible()));
+    await page.waitForTimeout(1_000);
+    assert.deepStrictEqual(flagFiles(), [...existing].sort(), 'no file was written');
+  });
+
+  it('raises a flag on the selected lines with three prompts answered by the keyboard, and shows it in Current Feature', async () => {
+    const keyboard = new Keyboard(page);
+    await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    await selectLines30To32(keyboard);
+    const selecting = keyboard.keystrokes;
+    await runRaiseCommand(keyboard);
+    const opening = keyboard.keystrokes - selecting;
+
+    await waitForStep(page, 1);
+    const about = await quickInput(page).rows.allInnerTexts();
+    assert.match(about[0] ?? '', /payments, the feature as a whole/, `the file's feature comes first: ${JSON.stringify(about.slice(0, 5))}`);
+    assert.ok(about.some((row) => /M2: SCA switched on/.test(row)), `M2 is offered: ${JSON.stringify(about)}`);
+    await workbench.screenshot('flags-raise-1-about');
+    await keyboard.press('Enter');
+
+    await waitForStep(page, 2);
+    assert.match(await quickInput(page).message.innerText(), /^Reported: on track, 85% \(Weekly checkout status report, week 46, 2026-11-13\)\. What is the reality\?/);
+    await keyboard.type(REALITY);
+    await workbench.screenshot('flags-raise-2-reality');
+    await keyboard.press('Enter');
+
+    await waitForStep(page, 3);
+    const severities = await quickInput(page).rows.allInnerTexts();
+    assert.ok(severities.some((row) => /Appear by role only: Engineer on payments/.test(row)), JSON.stringify(severities));
+    await workbench.screenshot('flags-raise-3-severity');
+    await keyboard.press('Enter');
+    const answering = keyboard.keystrokes - selecting - opening;
+
+    await until(page, 'the prompt is gone', async () => !(await quickInput(page).input.isVisible()));
+    const flagRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Only the sandbox works' }).first();
+    await flagRow.waitFor({ timeout: TIMEOUT });
+    assert.match(await flagRow.innerText(), /medium/);
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: /Truth Flags\s*3/ }).first().waitFor({ timeout: TIMEOUT });
+    // The notification offers to open the new file; let it finish fading in before the screenshot.
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Truth flag F-' }).first();
+    await toast.waitFor({ timeout: TIMEOUT });
+    assert.ok(await toast.locator('.monaco-button', { hasText: 'Open' }).isVisible(), 'the notification offers to open it');
+    await page.waitForTimeout(600);
+    await workbench.screenshot('flags-raised-current-feature');
+
+    const added = flagFiles().filter((name) => !existing.has(name));
+    assert.strictEqual(added.length, 1, `one new flag file: ${JSON.stringify(added)}`);
+    const flag = parse(fs.readFileSync(path.join(testWorkspace(), '.alignment', 'flags', added[0] as string), 'utf8')) as Record<string, unknown>;
+    assert.strictEqual(`${String(flag.id)}.yaml`, added[0]);
+    assert.strictEqual(flag.feature, 'payments');
+    assert.strictEqual(flag.about, undefined);
+    assert.strictEqual(flag.reality, REALITY);
+    assert.strictEqual(flag.severity, 'medium');
+    assert.strictEqual(flag.status, 'open');
+    assert.ok(typeof flag.raisedBy === 'string' && flag.raisedBy.length > 0, 'raised by name');
+    assert.deepStrictEqual({ ...(flag.anchor as object), text: undefined }, { path: 'src/payments/paymentService.ts', startLine: 30, endLine: 32, text: undefined });
+
+    raised = added[0];
+    console.log(`    keystrokes: ${selecting} to select lines 30-32, ${opening} to open the command (F1, "raise truth", Enter), ${answering} to answer 3 prompts (Enter, ${REALITY.length} characters of reality + Enter, Enter)`);
+  });
+
+  it('acknowledges and then resolves the new flag from its inline actions in the tree', async () => {
+    assert.ok(raised, 'the previous test raised a flag');
+    const file = path.join(testWorkspace(), '.alignment', 'flags', raised);
+    const flagRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Only the sandbox works' }).first();
+    await flagRow.hover();
+    const acknowledge = flagRow.locator('.actions .action-label[aria-label="Acknowledge Truth Flag"]');
+    await acknowledge.waitFor({ timeout: TIMEOUT });
+    assert.ok(await flagRow.locator('.actions .action-label[aria-label="Resolve Truth Flag"]').isVisible(), 'resolve is offered beside acknowledge');
+    await workbench.screenshot('flags-inline-actions');
+    await acknowledge.click();
+    await until(page, 'the file says acknowledged', async () => /status: acknowledged/.test(fs.readFileSync(file, 'utf8')));
+    await until(page, 'the row says acknowledged', async () => /acknowledged/.test(await flagRow.innerText()));
+
+    await flagRow.hover();
+    await flagRow.locator('.actions .action-label[aria-label="Resolve Truth Flag"]').click();
+    await quickInput(page).input.waitFor();
+    await page.keyboard.type('Return URL read from PUBLIC_CHECKOUT_HOST per environment.');
+    await page.keyboard.press('Enter');
+    await until(page, 'the file says resolved', async () => /status: resolved/.test(fs.readFileSync(file, 'utf8')));
+    const flag = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    assert.strictEqual(flag.resolution, 'Return URL read from PUBLIC_CHECKOUT_HOST per environment.');
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: /Truth Flags\s*2/ }).first().waitFor({ timeout: TIMEOUT });
+  });
+});
