@@ -182,6 +182,23 @@ describe('Truth flags', function () {
       assert.doesNotMatch(await read(uri), /Ada Tester/);
     });
 
+    it('names the author from the repository\'s git config when the setting is empty', async () => {
+      const gitDir = file('.git');
+      assert.equal(await exists(gitDir), false, 'the test copy is no git repository yet');
+      await vscode.workspace.getConfiguration().update(Settings.author, undefined, vscode.ConfigurationTarget.Global);
+      try {
+        await vscode.workspace.fs.createDirectory(gitDir);
+        await write(vscode.Uri.joinPath(gitDir, 'config'), '[core]\n\tbare = false\n[user]\n\tname = Grace Config\n\temail = grace@example.com\n');
+        const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.raiseFlag, { reality: 'Named by git.', feature: 'payments' });
+        assert.ok(uri);
+        restorer.created(uri);
+        assert.equal((parse(await read(uri)) as { raisedBy?: string }).raisedBy, 'Grace Config');
+      } finally {
+        await vscode.workspace.fs.delete(gitDir, { recursive: true });
+        await vscode.workspace.getConfiguration().update(Settings.author, 'Ada Tester', vscode.ConfigurationTarget.Global);
+      }
+    });
+
     it('rejects bad arguments with a clear error and writes nothing', async () => {
       const before = (await vscode.workspace.findFiles('.alignment/flags/*.yaml')).length;
       await assert.rejects(Promise.resolve(vscode.commands.executeCommand(Commands.raiseFlag, { reality: 'x', severity: 'urgent', feature: 'payments' })), /"severity" must be one of low, medium, high, critical/);
