@@ -49,9 +49,19 @@ async function until(page: Page, what: string, condition: () => Promise<boolean>
   }
 }
 
-async function waitForStep(page: Page, step: number): Promise<void> {
+/** A row's inline action button; hovering again until it shows (the tree may redraw under the mouse). */
+async function inlineAction(page: Page, row: Locator, label: string): Promise<Locator> {
+  const button = row.locator(`.actions .action-label[aria-label="${label}"]`);
+  await until(page, `the row offers ${label}`, async () => {
+    await row.hover();
+    return button.isVisible();
+  });
+  return button;
+}
+
+async function waitForStep(page: Page, step: number, steps = 3): Promise<void> {
   const { title } = quickInput(page);
-  await until(page, `prompt ${step}/3 is shown`, async () => (await title.isVisible()) && (await title.innerText()).includes(`Raise Truth Flag (${step}/3)`));
+  await until(page, `prompt ${step}/${steps} is shown`, async () => (await title.isVisible()) && (await title.innerText()).includes(`Raise Truth Flag (${step}/${steps})`));
 }
 
 function flagFiles(): string[] {
@@ -69,7 +79,9 @@ async function openFile(workbench: Workbench, file: string): Promise<void> {
   }
 }
 
-describe('Raising a truth flag from the command palette', () => {
+describe('Raising a truth flag from the command palette', function () {
+  // Generous: other test runs may share the machine's two cores.
+  this.timeout(180_000);
   let workbench: Workbench;
   let page: Page;
   const existing = new Set<string>();
@@ -185,17 +197,14 @@ describe('Raising a truth flag from the command palette', () => {
     assert.ok(raised, 'the previous test raised a flag');
     const file = path.join(testWorkspace(), '.alignment', 'flags', raised);
     const flagRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Only the sandbox works' }).first();
-    await flagRow.hover();
-    const acknowledge = flagRow.locator('.actions .action-label[aria-label="Acknowledge Truth Flag"]');
-    await acknowledge.waitFor({ timeout: TIMEOUT });
+    const acknowledge = await inlineAction(page, flagRow, 'Acknowledge Truth Flag');
     assert.ok(await flagRow.locator('.actions .action-label[aria-label="Resolve Truth Flag"]').isVisible(), 'resolve is offered beside acknowledge');
     await workbench.screenshot('flags-inline-actions');
     await acknowledge.click();
     await until(page, 'the file says acknowledged', async () => /status: acknowledged/.test(fs.readFileSync(file, 'utf8')));
     await until(page, 'the row says acknowledged', async () => /acknowledged/.test(await flagRow.innerText()));
 
-    await flagRow.hover();
-    await flagRow.locator('.actions .action-label[aria-label="Resolve Truth Flag"]').click();
+    await (await inlineAction(page, flagRow, 'Resolve Truth Flag')).click();
     await quickInput(page).input.waitFor();
     await page.keyboard.type('Return URL read from PUBLIC_CHECKOUT_HOST per environment.');
     await page.keyboard.press('Enter');
@@ -203,5 +212,31 @@ describe('Raising a truth flag from the command palette', () => {
     const flag = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     assert.strictEqual(flag.resolution, 'Return URL read from PUBLIC_CHECKOUT_HOST per environment.');
     await page.locator('.part.sidebar .monaco-list-row', { hasText: /Truth Flags\s*2/ }).first().waitFor({ timeout: TIMEOUT });
+  });
+
+  it('raises a flag about M2 from the lightbulb on its tag, in two prompts', async () => {
+    const keyboard = new Keyboard(page);
+    await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    await keyboard.press('Control+G');
+    await quickInput(page).input.waitFor();
+    await keyboard.type('4');
+    await keyboard.press('Enter');
+    await until(page, 'the cursor is on the @milestone tag', async () => /Ln 4, Col 1/.test(await page.locator('.part.statusbar').innerText()));
+    await keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Raise truth flag about M2 on line 4' }).first();
+    await action.waitFor({ timeout: TIMEOUT });
+    await workbench.screenshot('flags-lightbulb');
+    await action.click();
+    await waitForStep(page, 1, 2);
+    await keyboard.type('M2 cannot hold: the security gate is no-go');
+    await keyboard.press('Enter');
+    await waitForStep(page, 2, 2);
+    await keyboard.press('Enter');
+    await until(page, 'a second flag file is written', async () => flagFiles().filter((name) => !existing.has(name)).length === 2);
+    const added = flagFiles().filter((name) => !existing.has(name) && name !== raised);
+    const flag = parse(fs.readFileSync(path.join(testWorkspace(), '.alignment', 'flags', added[0] as string), 'utf8')) as Record<string, unknown>;
+    assert.strictEqual(flag.about, 'M2');
+    assert.strictEqual(flag.feature, 'payments');
+    assert.deepStrictEqual({ ...(flag.anchor as object), text: undefined }, { path: 'src/payments/paymentService.ts', startLine: 4, endLine: 4, text: undefined });
   });
 });
