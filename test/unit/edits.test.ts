@@ -271,6 +271,18 @@ describe('editItem', () => {
     assert.equal(edited, yaml('- kind: feature', '  id: a', '  title: A', '- kind: feature', '  id: b', '  title: "Bee: with a colon"'));
     assert.equal(text(editItem(file, 'a', [{ path: ['owners'], value: undefined }])), file, 'removing what is not there changes nothing');
   });
+
+  it('leaves a value written the same way untouched, however it is formatted', () => {
+    const file = yaml('kind: milestone', 'id: M2', 'title: >-', '  A title long enough', '  to be folded by hand', 'gates:', "  - { role: 'Security', call: pending }");
+    assert.equal(text(editItem(file, 'M2', [{ path: ['title'], value: 'A title long enough to be folded by hand' }])), file);
+    assert.equal(text(setGateCall(file, 'M2', 'Security', 'pending')), file);
+  });
+
+  it('edits a gate written as a { … } mapping on its line', () => {
+    const file = yaml('kind: milestone', 'id: M2', 'title: SCA', 'gates:', "  - { role: 'Security', call: pending }  # pen test first", '  - {role: Support}');
+    assert.equal(text(setGateCall(file, 'M2', 'security', 'no-go', 'Secrets: not set, in production')), yaml('kind: milestone', 'id: M2', 'title: SCA', 'gates:', "  - { role: 'Security', call: no-go, reason: \"Secrets: not set, in production\" }  # pen test first", '  - {role: Support}'));
+    assert.equal(text(setGateCall(file, 'M2', 'Support', 'go', 'Fine')), yaml('kind: milestone', 'id: M2', 'title: SCA', 'gates:', "  - { role: 'Security', call: pending }  # pen test first", '  - {role: Support, call: go, reason: Fine}'));
+  });
 });
 
 describe('edits on every item of the example repository', () => {

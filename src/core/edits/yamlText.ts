@@ -2,7 +2,7 @@
 // the new ones; only the changed key's text is replaced, and everything else is kept byte for byte, so the
 // author's comments, key order, folded lines and blank lines survive (re-printing the whole document
 // would re-fold every long line). Every edit is checked by parsing the result again.
-import { Document, isMap, isScalar, isSeq, parseAllDocuments, Scalar, visit, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, parseAllDocuments, Scalar, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type EditResult = { ok: true; text: string } | { ok: false; message: string };
 
@@ -75,7 +75,7 @@ function applyOperation(text: string, id: string, operation: SetOperation): Edit
     if (isSeq(child)) {
       const index = path[depth + 1];
       const element = typeof index === 'number' && depth + 1 < path.length - 1 ? child.items[index] : undefined;
-      if (!isMap(element) || element.flow) return { ok: false, message: `no block mapping at "${path.slice(0, depth + 2).join('.')}"` };
+      if (!isMap(element)) return { ok: false, message: `no mapping at "${path.slice(0, depth + 2).join('.')}"` };
       parent = element;
       depth++;
     } else if (isMap(child) && !child.flow) {
@@ -107,6 +107,11 @@ function withValue(object: Record<string, YamlValue>, path: readonly string[], v
 
 function setPair(text: string, map: YAMLMap, key: string, value: YamlValue | undefined, order: readonly string[] | undefined): EditResult {
   const pair = map.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === key) as Pair<Scalar, Node | null> | undefined;
+  if (pair && value !== undefined && JSON.stringify(toData(pair.value)) === JSON.stringify(value)) {
+    // The same value again (a reason kept with Enter): keep its text, and how it was written, untouched.
+    return { ok: true, text };
+  }
+  if (map.flow) return setFlowPair(text, map, pair, key, value);
   const indent = ' '.repeat(columnOf(text, firstKeyStart(map)));
   if (pair) {
     const start = (pair.key as Scalar).range?.[0];
@@ -130,6 +135,30 @@ function setPair(text: string, map: YAMLMap, key: string, value: YamlValue | und
   const end = after ? valueEnd(text, after) : trimEnd(text, map.range?.[1] ?? text.length, 0);
   const lineEnd = endOfLine(text, end);
   return { ok: true, text: `${text.slice(0, lineEnd)}\n${indent}${renderPair(key, value, indent)}${text.slice(lineEnd)}` };
+}
+
+/** A key of a flow mapping (`{ role: Security, call: pending }`, a gate in a list): set in place, on its line. */
+function setFlowPair(text: string, map: YAMLMap, pair: Pair<Scalar, Node | null> | undefined, key: string, value: YamlValue | undefined): EditResult {
+  if (value === undefined || typeof value === 'object') return { ok: false, message: `"${key}" is in a { … } mapping; edit it by hand` };
+  const scalar = flowScalar(value);
+  const valueRange = pair?.value?.range;
+  if (pair && valueRange) return { ok: true, text: text.slice(0, valueRange[0]) + scalar + text.slice(valueRange[1]) };
+  const close = map.range ? text.lastIndexOf('}', map.range[1]) : -1;
+  if (close === -1) return { ok: false, message: `cannot find the end of the { … } mapping holding "${key}"` };
+  const before = trimEnd(text, close, 0);
+  const separator = text[before - 1] === '{' ? ' ' : ', ';
+  return { ok: true, text: `${text.slice(0, before)}${separator}${key}: ${scalar}${text.slice(before)}` };
+}
+
+/** A value as it can stand inside { … }: plain when it reads back the same, else double-quoted. */
+function flowScalar(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  const plain = /^[^\s,[\]{}#&*!|>'"%@`:?-][^,[\]{}#]*$/.test(value) && !value.includes(': ') && !/\s$/.test(value);
+  return plain && parse(value) === value ? value : JSON.stringify(value);
+}
+
+function toData(node: Node | null): unknown {
+  return node && typeof (node as { toJSON?: unknown }).toJSON === 'function' ? (node as { toJSON(): unknown }).toJSON() : node;
 }
 
 /** The pair after which a new `key` goes: the last present key that comes before it in `order`, else the last pair. */
