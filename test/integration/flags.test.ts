@@ -318,6 +318,27 @@ describe('Truth flags', function () {
         .replace(/ {2}evidence: All 14 certification cards passed on 2026-10-08; the run log is attached to the M1 review notes\.\n/, '  evidence: Amex challenges fail in the sandbox since 2026-11-19.\n'));
     });
 
+    it('asks for a gate row\'s call and reason, Enter taking the other call and keeping the reason', async () => {
+      const uri = file('.alignment/milestones/payments.yaml');
+      await restorer.keep(uri);
+      const before = await read(uri);
+      // As the tree passes a gate row: the milestone's entry and the gate's place in `gates`.
+      const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.setGateCall, { entry: { id: 'M2' }, gateIndex: 1 }));
+      let settled = false;
+      void running.finally(() => {
+        settled = true;
+      });
+      // Two prompts (the call, then the reason): Enter on each, as soon as it shows.
+      for (let tries = 0; !settled && tries < 100; tries++) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.equal((await running)?.toString(), uri.toString());
+      const after = await read(uri);
+      const changed = after.split('\n').filter((line, index) => line !== before.split('\n')[index]);
+      assert.deepEqual(changed, ['    call: go'], 'pending became go; the reason, kept with Enter, is untouched');
+    });
+
     it('sets a gate\'s call with a reason, comments and folded lines kept', async () => {
       const uri = file('.alignment/milestones/payments.yaml');
       await restorer.keep(uri);
