@@ -22,7 +22,7 @@ export function pickAbout(candidates: RaiseCandidates, step: number, steps: numb
   const items: PickItem<AboutChoice>[] = [];
   const selection = candidates.items.filter((item) => item.tie === 'selection');
   if (selection.length > 0) {
-    items.push(separator(vscode.l10n.t('Tagged on the selected lines')));
+    items.push(separator(candidates.atCursor ? vscode.l10n.t('At the cursor') : vscode.l10n.t('Tagged on the selected lines')));
     for (const item of selection) items.push(aboutItem(item));
   }
   // Group labels sit beside the first row of each group: short ids, and only when there are groups to tell apart.

@@ -42,6 +42,8 @@ export interface RaiseCandidates {
   /** The features covering the file (tied to it), else every feature of the folder. */
   readonly features: readonly LoadedItem<'feature'>[];
   readonly coveringFile: boolean;
+  /** Raised from a YAML file of .alignment/: the "selection" is the item under the cursor. */
+  readonly atCursor: boolean;
   readonly items: readonly CandidateItem[];
 }
 
@@ -74,7 +76,9 @@ export async function raiseSource(store: AlignmentStore, uri: vscode.Uri | undef
 export function raiseCandidates(store: AlignmentStore, source: RaiseSource): RaiseCandidates {
   const { model } = source.snapshot;
   const applies = source.uri && !source.itemAtCursor ? store.itemsFor(source.uri, source.text) : undefined;
-  const covering = applies?.features ?? [];
+  // In a feature's own YAML, that feature is the one the flag is about.
+  const atCursor = source.itemAtCursor?.kind === 'feature' ? [source.itemAtCursor as LoadedItem<'feature'>] : [];
+  const covering = applies?.features ?? atCursor;
   const features = covering.length > 0 ? covering : [...model.byKind.feature].sort((a, b) => a.item.title.localeCompare(b.item.title));
   const onSelection = new Set<string>();
   if (source.anchor && source.text !== undefined) {
@@ -97,7 +101,7 @@ export function raiseCandidates(store: AlignmentStore, source: RaiseSource): Rai
     for (const feature of features) for (const entry of model.itemsOfFeature.get(feature.id) ?? []) add(entry, 'feature');
   }
   items.sort((a, b) => TIE_ORDER[a.tie] - TIE_ORDER[b.tie] || ABOUT_KINDS.indexOf(a.entry.kind as never) - ABOUT_KINDS.indexOf(b.entry.kind as never));
-  return { features, coveringFile: covering.length > 0, items };
+  return { features, coveringFile: covering.length > 0, items, atCursor: source.itemAtCursor !== undefined };
 }
 
 /** The feature an item belongs to, preferring one of `features` (a request may serve several). */
