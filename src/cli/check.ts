@@ -1,7 +1,7 @@
 // `truthline check`: the same checks as the editor, for CI and for people without the editor.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, checkSourceTags, compareProblems, isAlignmentFile, KINDS, loadAlignment, type AlignmentModel, type Problem, type TextFile } from '../core';
+import { ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, anchoredPaths, checkAnchors, checkSourceTags, compareProblems, isAlignmentFile, KINDS, loadAlignment, type AlignmentModel, type Problem, type TextFile } from '../core';
 import { listRepoFiles } from './repoFiles';
 import { readTextFile } from './readText';
 
@@ -29,7 +29,10 @@ export async function runCheck(root: string): Promise<CheckResult> {
     const text = await readTextFile(path.join(root, file), DEFAULT_MAX_FILE_BYTES);
     if (text !== undefined) sources.push({ path: file, text });
   }
-  const problems = [...model.problems, ...checkSourceTags(model, sources)].sort(compareProblems);
+  // A flag's anchored lines are looked for in the file as it is now; a missing file counts as drift.
+  const sourceTexts = new Map(sources.map((source) => [source.path, source.text]));
+  const anchored = new Map(anchoredPaths(model).map((file) => [file, sourceTexts.get(file)]));
+  const problems = [...model.problems, ...checkSourceTags(model, sources), ...checkAnchors(model, anchored).problems].sort(compareProblems);
   return { model, problems };
 }
 

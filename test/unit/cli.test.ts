@@ -72,6 +72,21 @@ describe('truthline check (CLI)', function () {
     assert.equal(run.status, 0);
   });
 
+  it('warns at a flag whose anchored lines are gone, and follows lines that only moved', () => {
+    const flag = (id: string, text: string): string => yaml(
+      'kind: flag', `id: ${id}`, 'reality: only works in the demo', 'anchor:', '  path: src/pay.ts', '  startLine: 1', '  endLine: 1', `  text: "${text}"`,
+    );
+    const root = repo({
+      '.alignment/flags/F-1.yaml': flag('F-1', 'const demoOnly = true;'),
+      '.alignment/flags/F-2.yaml': flag('F-2', 'const gone = 1;'),
+      'src/pay.ts': '// moved down by a line\nconst demoOnly = true;\n',
+    });
+    const run = truthline(['check'], root);
+    assert.match(run.stdout, /^\.alignment\/flags\/F-2\.yaml:5:9: warning anchor-drifted: F-2 has drifted/m);
+    assert.doesNotMatch(run.stdout, /F-1\.yaml/);
+    assert.equal(run.status, 0);
+  });
+
   it('exits 0 with warnings only, printing path:line:col: severity code: message', () => {
     const root = repo({
       '.alignment/features/checkout.yaml': yaml('kind: feature', 'id: checkout', 'title: Checkout', 'paths:', '  - src/checkout/', '  - src/renamed/'),
