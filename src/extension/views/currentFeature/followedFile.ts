@@ -1,12 +1,13 @@
 // The source file the Current Feature view follows: the active editor's, except `.alignment/` files (opening
 // an item's YAML from the view must not change what the view shows) and moments with no editor focused;
-// until its last tab closes.
+// until no text editor is left open.
 import * as vscode from 'vscode';
 import { isAlignmentFile, scanTags } from '../../../core';
 import type { AlignmentStore } from '../../store/alignmentStore';
 import { Debouncer, DisposableStore } from '../../util/disposables';
 
 const TYPING_DELAY_MS = 300;
+const TABS_SETTLE_MS = 250;
 
 export class FollowedFile implements vscode.Disposable {
   private readonly disposables = new DisposableStore();
@@ -16,13 +17,17 @@ export class FollowedFile implements vscode.Disposable {
   private current: vscode.TextDocument | undefined;
   private tagSignature = '';
   private readonly typing = this.disposables.add(new Debouncer(TYPING_DELAY_MS, () => this.checkTags()));
+  private readonly tabsClosed = this.disposables.add(new Debouncer(TABS_SETTLE_MS, () => {
+    if (this.current && !anyTextTab()) this.set(undefined);
+  }));
 
   constructor(private readonly store: AlignmentStore) {
     this.disposables.add(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor?.document)));
-    // When the file's last tab closes, stop following it (the visible editors are a poor signal: they are
-    // briefly none while a preview tab is replaced).
+    // Once no text editor is open at all, there is nothing to follow. Not sooner: opening an item's YAML
+    // from the view may replace the source file's preview tab, and the view must keep showing its truth.
+    // Checked after a pause, since a replaced preview tab closes before its successor opens.
     this.disposables.add(vscode.window.tabGroups.onDidChangeTabs((event) => {
-      if (this.current && event.closed.length > 0 && !isInATab(this.current.uri)) this.set(undefined);
+      if (this.current && event.closed.length > 0) this.tabsClosed.trigger();
     }));
     this.disposables.add(vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document === this.current && event.contentChanges.length > 0) this.typing.trigger();
@@ -61,14 +66,8 @@ export class FollowedFile implements vscode.Disposable {
   }
 }
 
-function isInATab(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => {
-    const input = tab.input;
-    if (input instanceof vscode.TabInputText) return input.uri.toString() === key;
-    if (input instanceof vscode.TabInputTextDiff) return input.modified.toString() === key || input.original.toString() === key;
-    return false;
-  }));
+function anyTextTab(): boolean {
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText || tab.input instanceof vscode.TabInputTextDiff));
 }
 
 /** The tags of a document, without their positions: typing elsewhere in the file changes nothing. */
