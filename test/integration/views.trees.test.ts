@@ -1,0 +1,293 @@
+// The sidebar's trees in the real VS Code, built by the same providers the extension registers, on a store
+// of their own: what each row says, in what order, where it leads, and how fast the rows follow the editor
+// and the files. Every file a test writes is removed after it, and every edit is reverted unsaved.
+import * as assert from 'assert';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { Commands, Settings } from '../../src/extension/constants';
+import { AlignmentStore } from '../../src/extension/store/alignmentStore';
+import { AllFeaturesProvider } from '../../src/extension/views/allFeatures/allFeaturesProvider';
+import { CurrentFeatureProvider } from '../../src/extension/views/currentFeature/currentFeatureProvider';
+import { currentFeatureRoots } from '../../src/extension/views/currentFeature/currentFeatureTree';
+import { FollowedFile } from '../../src/extension/views/currentFeature/followedFile';
+import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
+import { readViewSettings } from '../../src/extension/views/viewSettings';
+
+const root = (): vscode.Uri => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  return folder.uri;
+};
+const file = (relative: string): vscode.Uri => vscode.Uri.joinPath(root(), ...relative.split('/'));
+
+async function write(relative: string, lines: string[]): Promise<void> {
+  await vscode.workspace.fs.writeFile(file(relative), new TextEncoder().encode(`${lines.join('\n')}\n`));
+}
+
+async function remove(relative: string): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(file(relative));
+  } catch (error) {
+    if (!(error instanceof vscode.FileSystemError)) throw error; // already gone: what we want
+  }
+}
+
+/** A measured figure, printed with the suite's own output (plain console.log goes to the workbench's log). */
+function report(text: string): void {
+  Mocha.reporters.Base.consoleLog(`      ${text}`);
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+/** A row as one line: "label — description". */
+const line = (node: TreeNode): string => {
+  const item = node.treeItem();
+  return item.description ? `${labelOf(item)} — ${String(item.description)}` : labelOf(item);
+};
+const idOf = (node: TreeNode): string => (node instanceof ItemNode ? node.entry.id : labelOf(node.treeItem()));
+const child = (node: TreeNode | undefined, label: string): TreeNode => {
+  const found = node?.children().find((candidate) => labelOf(candidate.treeItem()) === label);
+  assert.ok(found, `no row "${label}" under ${node ? line(node) : 'nothing'}`);
+  return found;
+};
+
+function everyNode(nodes: readonly TreeNode[]): TreeNode[] {
+  return nodes.flatMap((node) => [node, ...everyNode(node.children())]);
+}
+
+describe('Views: the trees', () => {
+  let store: AlignmentStore;
+  let followed: FollowedFile;
+  let current: CurrentFeatureProvider;
+  let all: AllFeaturesProvider;
+
+  before(async () => {
+    store = new AlignmentStore();
+    await store.ready;
+    followed = new FollowedFile(store);
+    current = new CurrentFeatureProvider(store, followed, readViewSettings);
+    all = new AllFeaturesProvider(store, 'name');
+    await store.ready;
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const disposable of [all, current, followed, store]) disposable.dispose();
+  });
+
+  async function follow(relative: string, state = 'items'): Promise<TreeNode[]> {
+    await vscode.window.showTextDocument(file(relative));
+    await until(`the view follows ${relative}`, () => current.summary.uri?.toString() === file(relative).toString() && current.summary.state === state);
+    return current.getChildren();
+  }
+
+  describe('Current Feature', () => {
+    it('shows the feature of a payments file with its groups in order and counts', async () => {
+      const [feature, ...others] = await follow('src/payments/paymentService.ts');
+      assert.ok(feature);
+      assert.strictEqual(others.length, 0);
+      assert.strictEqual(line(feature), 'payments — on-track 85% ≠ reality disagrees');
+      const item = feature.treeItem();
+      assert.strictEqual(item.contextValue, 'truthline.feature.disagrees');
+      assert.deepStrictEqual([(item.iconPath as vscode.ThemeIcon).id, (item.iconPath as vscode.ThemeIcon).color?.id], ['error', 'charts.red']);
+      assert.deepStrictEqual(feature.children().map(line), [
+        'Customer Requests — 2',
+        'Assumptions — 2 · 1 invalidated',
+        'Pre-mortem Risks — 2 · 2 high',
+        'Milestones — 2 · 1 blocked',
+        'Truth Flags — 2 · 1 critical',
+        'Upstream — 1',
+        'Decisions — 1',
+      ]);
+      assert.deepStrictEqual(current.summary.openFlags, 2);
+    });
+
+    it('orders each group: invalidated assumptions, the riskiest risks, blocked milestones and open flags first', async () => {
+      const [feature] = await follow('src/payments/paymentService.ts');
+      assert.deepStrictEqual(child(feature, 'Assumptions').children().map(idOf), ['A-2', 'A-1']);
+      assert.deepStrictEqual(child(feature, 'Pre-mortem Risks').children().map(line), [
+        'The challenge flow worked in the sandbox, but in production… — R-1 · high × high · this file',
+        'A forged webhook marked unpaid orders as paid, the… — R-2 · medium × high',
+      ]);
+      const milestones = child(feature, 'Milestones').children();
+      assert.deepStrictEqual(milestones.map(idOf), ['M2', 'M1']);
+      assert.match(line(milestones[0] as TreeNode), /^SCA switched on for all EU cards in production — M2 · due 2026-11-25 · blocked · this file$/);
+      assert.strictEqual(milestones[0]?.treeItem().contextValue, 'truthline.milestone.blocked');
+      assert.deepStrictEqual(milestones[0]?.children().map(line), ['Security — Ingrid Solberg · no-go', 'Customer support — Ravi Menon · pending', 'Finance — Anouk de Vries · go']);
+      const flags = child(feature, 'Truth Flags').children();
+      assert.deepStrictEqual(flags.map(idOf), ['F-20261112-q7hm', 'F-20261110-r2xd']);
+      assert.deepStrictEqual(flags.map((flag) => flag.treeItem().contextValue), ['truthline.flag.open', 'truthline.flag.acknowledged']);
+      assert.match(line(flags[0] as TreeNode), /— critical · \d+ (days|weeks|months) · this file$/);
+      assert.deepStrictEqual(child(feature, 'Upstream').children().map(line), ['Carts expired while customers confirmed the payment in… — from cart-pricing · R-3 · high × medium · occurred']);
+      assert.deepStrictEqual(child(feature, 'Customer Requests').children().map(idOf), ['CR-101', 'CR-102']);
+      assert.match(line(child(feature, 'Customer Requests').children()[0] as TreeNode), /^Nordlicht Coworking GmbH — “Since last week about half of our orders fail at the card step.” · this file$/);
+    });
+
+    it('opens an item\'s YAML at its line from its row', async () => {
+      const [feature] = await follow('src/payments/paymentService.ts');
+      const risk = child(feature, 'Pre-mortem Risks').children()[0] as TreeNode;
+      const command = risk.treeItem().command;
+      assert.ok(command);
+      assert.strictEqual(command.command, Commands.openItem);
+      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      await until('the YAML is open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.alignment/risks/pre-mortem-payments.yaml') === true);
+      const cursor = vscode.window.activeTextEditor?.selection.active;
+      assert.deepStrictEqual([cursor?.line, cursor?.character], [2, 2]);
+      // The YAML is not a source file: the view keeps showing payments.
+      assert.strictEqual(current.summary.uri?.path.endsWith('/paymentService.ts'), true);
+      const gate = child(feature, 'Milestones').children()[0]?.children()[0];
+      const gateCommand = gate?.treeItem().command;
+      await vscode.commands.executeCommand(gateCommand?.command ?? '', ...(gateCommand?.arguments ?? []));
+      await until('the gate is selected', () => vscode.window.activeTextEditor?.selection.active.line === 30);
+    });
+
+    it('follows the editor to another feature, keeps still on .alignment/ files, and says when nothing covers a file', async () => {
+      const [pricing] = await follow('src/pricing/tax.ts');
+      assert.strictEqual(line(pricing as TreeNode), 'cart-pricing — at-risk 60%');
+      assert.strictEqual(child(pricing, 'Pre-mortem Risks').children().map(idOf).join(' '), 'R-3 R-7 R-4 R-5');
+      assert.ok(!pricing?.children().some((group) => labelOf(group.treeItem()) === 'Truth Flags'), 'its only flag is resolved');
+      await vscode.window.showTextDocument(file('.alignment/features/payments.yaml'));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.strictEqual(current.summary.features[0]?.id, 'cart-pricing');
+      assert.deepStrictEqual(await follow('jobs/test_nightly_reconciliation.py', 'uncovered'), []);
+    });
+
+    it('ties a file to an item as soon as a comment tag is typed, before any save', async () => {
+      await follow('jobs/test_nightly_reconciliation.py', 'uncovered');
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor);
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# @risk R-8\n'));
+      await until('the tag pulls in settlement-export', () => current.summary.features[0]?.id === 'settlement-export');
+      const [feature] = current.getChildren();
+      const risk = child(feature, 'Pre-mortem Risks').children()[0];
+      assert.match(line(risk as TreeNode), /R-8 · high × medium · this file$/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('shows items tied to a file directly even when no feature covers it, with tooltips that cannot run anything', async () => {
+      const LOOSE = '.alignment/requests/zz-views-loose.yaml';
+      try {
+        await write(LOOSE, [
+          'kind: request',
+          'id: CR-loose',
+          'customer: <img src=x onerror=alert(1)> Mallory & Co',
+          'quote: "[Quit](command:workbench.action.quit) **now** <script>alert(1)</script> $(zap)"',
+          'paths: [README.md]',
+        ]);
+        const roots = await follow('README.md');
+        assert.deepStrictEqual(roots.map(line), ['Customer Requests — 1']);
+        const request = roots[0]?.children()[0];
+        assert.ok(request);
+        const tooltip = request.treeItem().tooltip as vscode.MarkdownString;
+        assert.ok(!tooltip.isTrusted, 'not trusted');
+        assert.ok(!tooltip.supportHtml, 'no HTML');
+        assert.ok(!tooltip.supportThemeIcons, 'no theme icons');
+        // Every <, [ and ` from YAML is escaped: no tag, link or code span can form.
+        assert.ok(!/(?<!\\)[<[`]/.test(tooltip.value), tooltip.value);
+        for (const raw of ['](command:', '**now**']) assert.ok(!tooltip.value.includes(raw), `"${raw}" is escaped in ${tooltip.value}`);
+        assert.ok(tooltip.value.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'), tooltip.value);
+      } finally {
+        await remove(LOOSE);
+      }
+    });
+
+    it('shows the groups the settings name, and resolved flags when asked', async () => {
+      const config = vscode.workspace.getConfiguration();
+      try {
+        await config.update(Settings.currentFeatureGroups, ['risks', 'flags'], vscode.ConfigurationTarget.Global);
+        await config.update(Settings.showResolvedFlags, true, vscode.ConfigurationTarget.Global);
+        const [pricing] = await follow('src/pricing/tax.ts');
+        current.refresh();
+        const [feature] = current.getChildren();
+        assert.deepStrictEqual(feature?.children().map(line), ['Pre-mortem Risks — 4 · 1 high', 'Truth Flags — 1']);
+        assert.strictEqual(child(feature, 'Truth Flags').children()[0]?.treeItem().contextValue, 'truthline.flag.resolved');
+        assert.ok(pricing);
+      } finally {
+        await config.update(Settings.currentFeatureGroups, undefined, vscode.ConfigurationTarget.Global);
+        await config.update(Settings.showResolvedFlags, undefined, vscode.ConfigurationTarget.Global);
+        current.refresh();
+      }
+    });
+
+    it('gives every row a stable id, unique in the tree, that survives a rebuild', async () => {
+      await follow('src/api/checkoutController.ts');
+      const first = everyNode(current.getChildren()).map((node) => node.treeItem().id);
+      current.refresh();
+      const second = everyNode(current.getChildren()).map((node) => node.treeItem().id);
+      assert.deepStrictEqual(second, first);
+      assert.strictEqual(new Set(first).size, first.length, 'ids are unique');
+      assert.ok(first.every((id) => typeof id === 'string' && id.length > 0));
+    });
+
+    it('rebuilds the rows of any example file in a few milliseconds', async () => {
+      const sources = (await vscode.workspace.findFiles('{src,jobs,scripts}/**/*')).filter((uri) => !uri.path.includes('/.alignment/'));
+      const snapshot = store.snapshots()[0];
+      assert.ok(snapshot);
+      const times: number[] = [];
+      for (const uri of sources) {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const start = performance.now();
+        for (let round = 0; round < 20; round++) {
+          const found = store.itemsFor(uri, text);
+          assert.ok(found);
+          everyNode(currentFeatureRoots(snapshot, found.path, found, readViewSettings(), Date.now())).forEach((node) => node.treeItem());
+        }
+        times.push((performance.now() - start) / 20);
+      }
+      const max = Math.max(...times);
+      report(`Current Feature rows for ${sources.length} files: mean ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)} ms, max ${max.toFixed(2)} ms per file (all rows and tree items)`);
+      assert.ok(max < 50, `${max} ms`);
+    });
+  });
+
+  describe('All Features', () => {
+    it('shows every feature with its reported status beside its reality, the disagreeing one marked', () => {
+      all.sortBy = 'name';
+      all.refresh();
+      assert.deepStrictEqual(all.getChildren().map(line), [
+        'cart-pricing — at-risk 60% · 1 high risk',
+        'checkout-api — on-track 75% · no open problems',
+        'fraud-screening — on-track 70% · no open problems',
+        'payments — on-track 85% ≠ 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks',
+        'receipts — on-track 90% · 1 flag (1 low)',
+        'settlement-export — at-risk 40% · 1 flag (1 medium) · 1 invalidated · 1 high risk',
+      ]);
+      const payments = all.getChildren()[3];
+      assert.strictEqual(payments?.treeItem().contextValue, 'truthline.feature.disagrees');
+      assert.match(payments?.treeItem().accessibilityInformation?.label ?? '', /reality disagrees/);
+      assert.deepStrictEqual(payments?.children().map(idOf), ['F-20261112-q7hm', 'F-20261110-r2xd', 'M2', 'A-2', 'R-1', 'R-2']);
+      assert.strictEqual(all.getChildren()[1]?.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.None);
+    });
+
+    it('sorts by the gap: reality disagreeing first, then the widest gap', () => {
+      all.sortBy = 'gap';
+      assert.deepStrictEqual(all.getChildren().map(idOf), ['payments', 'settlement-export', 'cart-pricing', 'receipts', 'checkout-api', 'fraud-screening']);
+      all.sortBy = 'name';
+    });
+
+    it('marks a feature within a second of a flag file appearing, and unmarks it when the file goes', async () => {
+      const FLAG = '.alignment/flags/zz-views-radiator.yaml';
+      const checkout = (): string => line(all.getChildren().find((node) => idOf(node) === 'checkout-api') as TreeNode);
+      try {
+        const start = Date.now();
+        await write(FLAG, ['kind: flag', 'id: F-zz-views', 'feature: checkout-api', 'reality: The endpoint returns 500 for a declined card.', 'severity: high']);
+        await until('checkout-api is marked', () => checkout().includes('≠'));
+        const marked = Date.now() - start;
+        assert.strictEqual(checkout(), 'checkout-api — on-track 75% ≠ 1 flag (1 high)');
+        await remove(FLAG);
+        await until('checkout-api is clean again', () => checkout() === 'checkout-api — on-track 75% · no open problems');
+        report(`All Features marked checkout-api ${marked} ms after the flag file was written`);
+        assert.ok(marked < 1_000, `${marked} ms`);
+      } finally {
+        await remove(FLAG);
+      }
+    });
+  });
+});

@@ -1,0 +1,294 @@
+// The sidebar in the real workbench, driven as a user would: the Current Feature view follows the editor,
+// All Features radiates every feature's reported status beside its reality.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import { starterFiles } from '../../src/extension/views/initialize/starterFiles';
+import { openWorkbench, testWorkspace } from '../harness/uiSession';
+import type { Workbench } from '../harness/workbench';
+
+const TIMEOUT = 60_000;
+
+/** One view (pane) of the side bar, found by its title. */
+function pane(page: Page, view: string): Locator {
+  return page.locator(`.part.sidebar .pane:has(.pane-header[aria-label^="${view}"])`);
+}
+
+function rows(page: Page, view: string): Locator {
+  return pane(page, view).locator('.monaco-list-row');
+}
+
+/** Each row as "label description", read from the DOM (the side bar may be too narrow to show all of it). */
+async function rowTexts(page: Page, view: string): Promise<string[]> {
+  return rows(page, view).evaluateAll((elements) => elements.map((element) => {
+    const part = (selector: string): string => element.querySelector(selector)?.textContent?.trim() ?? '';
+    return `${part('.label-name')} ${part('.label-description')}`.trim();
+  }));
+}
+
+async function rowText(target: Locator): Promise<string> {
+  return target.evaluate((element) => `${element.querySelector('.label-name')?.textContent?.trim() ?? ''} ${element.querySelector('.label-description')?.textContent?.trim() ?? ''}`.trim());
+}
+
+function row(page: Page, view: string, text: string | RegExp): Locator {
+  return rows(page, view).filter({ hasText: text }).first();
+}
+
+/** Polls until `condition` holds: the views refresh on their own, so tests wait on what a user would see. */
+async function until(page: Page, what: string, condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + TIMEOUT;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Expands a row by its twistie (clicking the row would run its command). Done when its first child is drawn. */
+async function expand(page: Page, view: string, text: string | RegExp): Promise<void> {
+  const target = row(page, view, text);
+  await target.waitFor({ timeout: TIMEOUT });
+  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
+  const index = Number(await target.getAttribute('data-index'));
+  const level = Number(await target.getAttribute('aria-level'));
+  const child = pane(page, view).locator(`.monaco-list-row[data-index="${index + 1}"]`);
+  await until(page, `${String(text)} shows its children`, async () => (await child.count()) > 0 && Number(await child.getAttribute('aria-level')) === level + 1);
+}
+
+/** Quick open, once more if the first Ctrl+P came before the workbench took keyboard input (busy machines). */
+async function openFile(workbench: Workbench, file: string): Promise<void> {
+  try {
+    await workbench.openFile(file);
+  } catch (error) {
+    console.log(`    (retrying to open ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    await workbench.page.keyboard.press('Escape');
+    await workbench.openFile(file);
+  }
+}
+
+/** Drags the side bar wider, as someone who keeps the view open all day would, so screenshots show whole rows. */
+async function widenSideBar(page: Page, by: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const x = box.x + box.width;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + by, y, { steps: 8 });
+  await page.mouse.up();
+  // Off the sash and the activity bar, so neither shows its hover in the screenshot.
+  await page.mouse.move(x + by + 300, box.y + box.height - 40);
+}
+
+/** A fresh folder next to this run's copy of the example repository (the run folder is removed after the run). */
+function scratchFolder(name: string): string {
+  return fs.mkdtempSync(path.join(path.dirname(testWorkspace()), `${name}-`));
+}
+
+function write(root: string, file: string, text: string): void {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), text);
+}
+
+function statusBarItem(page: Page): Locator {
+  return page.locator('.part.statusbar [id="truthline.truthline.truthline.currentFeature"]');
+}
+
+describe('Sidebar views', () => {
+  let workbench: Workbench;
+  let page: Page;
+
+  before(async () => {
+    workbench = await openWorkbench();
+    page = workbench.page;
+    await openFile(workbench, 'src/payments/paymentService.ts');
+    await workbench.clickActivityBarItem('Truthline');
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('shows the feature of the open file, its pre-mortem risks by likelihood × impact', async () => {
+    const feature = row(page, 'Current Feature', 'payments');
+    await feature.waitFor({ timeout: TIMEOUT });
+    assert.match((await rowTexts(page, 'Current Feature'))[0] ?? '', /^payments on-track 85% ≠ reality disagrees$/);
+    await expand(page, 'Current Feature', 'Pre-mortem Risks');
+    const texts = await rowTexts(page, 'Current Feature');
+    const risks = texts.filter((text) => / R-\d+ · /.test(text));
+    assert.deepStrictEqual(risks.map((text) => /(R-\d+ · \w+ × \w+)/.exec(text)?.[1]), ['R-1 · high × high', 'R-2 · medium × high'], JSON.stringify(texts));
+    // Groups carry counts and what matters most in them.
+    for (const group of ['Customer Requests 2', 'Assumptions 2 · 1 invalidated', 'Pre-mortem Risks 2 · 2 high', 'Milestones 2 · 1 blocked', 'Truth Flags 2 · 1 critical', 'Upstream 1', 'Decisions 1']) {
+      assert.ok(texts.includes(group), `no group row "${group}" in ${JSON.stringify(texts)}`);
+    }
+    await expand(page, 'Current Feature', 'Milestones');
+    await expand(page, 'Current Feature', 'SCA switched on');
+    const after = await rowTexts(page, 'Current Feature');
+    assert.ok(after.some((text) => /^SCA switched on for all EU cards in production M2 · due 2026-11-25 · blocked/.test(text)), JSON.stringify(after));
+    assert.ok(after.includes('Security Ingrid Solberg · no-go'), JSON.stringify(after));
+    assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'payments · 2 open flags');
+    await widenSideBar(page, 240);
+    await workbench.screenshot('views-current-feature');
+  });
+
+  it('opens an item\'s YAML at its line, and keeps following the source file', async () => {
+    await row(page, 'Current Feature', 'R-1 ·').click();
+    await until(page, 'the risk file is open', async () => (await workbench.activeEditorTitle()) === 'pre-mortem-payments.yaml');
+    await until(page, 'the cursor is on R-1', async () => /Ln 3, Col 3/.test(await page.locator('.part.statusbar').innerText()));
+    assert.match((await rowTexts(page, 'Current Feature'))[0] ?? '', /^payments /);
+    assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'payments · 2 open flags');
+  });
+
+  it('follows the active editor to another feature, and says so when no feature covers a file', async () => {
+    await openFile(workbench, 'src/pricing/tax.ts');
+    await until(page, 'cart-pricing is shown', async () => /^cart-pricing at-risk 60%$/.test((await rowTexts(page, 'Current Feature'))[0] ?? ''));
+    assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'cart-pricing');
+    await expand(page, 'Current Feature', 'Pre-mortem Risks');
+    const risks = (await rowTexts(page, 'Current Feature')).map((text) => /(R-\d+) · /.exec(text)?.[1]).filter(Boolean);
+    // R-3 occurred (high × medium), R-7 open (medium × low); R-4 and R-5 were mitigated, so they come last.
+    assert.deepStrictEqual(risks, ['R-3', 'R-7', 'R-4', 'R-5']);
+    await workbench.screenshot('views-current-feature-followed');
+
+    await openFile(workbench, 'jobs/test_nightly_reconciliation.py');
+    const welcome = pane(page, 'Current Feature').locator('.welcome-view-content');
+    await welcome.waitFor({ timeout: TIMEOUT });
+    assert.match(await welcome.innerText(), /No feature covers this file/);
+    assert.ok(await welcome.locator('a.monaco-button', { hasText: 'Open Feature' }).isVisible());
+    assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'No feature');
+    await workbench.screenshot('views-current-feature-uncovered');
+  });
+
+  it('marks in All Features the feature reported on track whose reality disagrees, and sorts by the gap', async () => {
+    const payments = row(page, 'All Features', /^payments/);
+    await payments.waitFor({ timeout: TIMEOUT });
+    assert.strictEqual(await rowText(payments), 'payments on-track 85% ≠ 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks');
+    assert.match((await payments.getAttribute('aria-label')) ?? '', /reality disagrees/);
+    assert.strictEqual(await payments.locator('.codicon-error').count(), 1);
+    const checkout = row(page, 'All Features', /^checkout-api/);
+    assert.strictEqual(await rowText(checkout), 'checkout-api on-track 75% · no open problems');
+    assert.strictEqual(await checkout.locator('.codicon-pass').count(), 1);
+    const byName = (await rowTexts(page, 'All Features')).map((text) => text.split(' ')[0]);
+    assert.deepStrictEqual(byName, ['cart-pricing', 'checkout-api', 'fraud-screening', 'payments', 'receipts', 'settlement-export']);
+    await workbench.screenshot('views-all-features-by-name');
+
+    await pane(page, 'All Features').hover();
+    await pane(page, 'All Features').locator('.actions [aria-label^="Sort All Features by Gap"]').click();
+    await until(page, 'payments is first', async () => (await rowTexts(page, 'All Features'))[0]?.startsWith('payments ') === true);
+    const byGap = (await rowTexts(page, 'All Features')).map((text) => text.split(' ')[0]);
+    assert.deepStrictEqual(byGap.slice(0, 3), ['payments', 'settlement-export', 'cart-pricing']);
+    await expand(page, 'All Features', 'payments');
+    await workbench.screenshot('views-all-features');
+    await pane(page, 'All Features').locator('.actions [aria-label^="Sort All Features by Name"]').click();
+    await until(page, 'sorted by name again', async () => (await rowTexts(page, 'All Features'))[0]?.startsWith('cart-pricing ') === true);
+  });
+
+  it('follows a YAML file as the user types in it', async () => {
+    // Clicking a feature's row opens its YAML; focus stays in the tree, so click into the editor to type.
+    await row(page, 'All Features', /^payments/).click();
+    await until(page, 'the feature file is open', async () => (await workbench.activeEditorTitle()) === 'payments.yaml');
+    await page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('status: on-track');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('status: at-risk');
+    const payments = row(page, 'All Features', /^payments/);
+    await until(page, 'the radiator shows the typed status', async () => (await rowText(payments)).startsWith('payments at-risk 85% · '));
+    assert.strictEqual(await payments.locator('.codicon-warning').count(), 1, 'admitted trouble is yellow, not red');
+    await workbench.screenshot('views-typing-in-yaml');
+    // The web workbench saves after a delay by default: type the old status back and save, so the file is as it was.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('status: at-risk');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('status: on-track');
+    await until(page, 'the old status shows again', async () => (await rowText(payments)).startsWith('payments on-track 85% ≠ '));
+    await page.keyboard.press('Control+S');
+    const onDisk = path.join(testWorkspace(), '.alignment', 'features', 'payments.yaml');
+    await until(page, 'the file is saved as it was', async () => fs.readFileSync(onDisk, 'utf8').includes('  status: on-track\n'));
+  });
+});
+
+describe('Sidebar on a folder without .alignment/', () => {
+  let workbench: Workbench;
+  let page: Page;
+  let folder: string;
+
+  before(async () => {
+    folder = scratchFolder('initialize');
+    write(folder, 'src/app/main.ts', 'export const answer = 42;\n');
+    workbench = await openWorkbench(folder);
+    page = workbench.page;
+  });
+
+  after(async () => {
+    await workbench?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('offers Initialize, whose starter folder the views show at once', async () => {
+    await openFile(workbench, 'src/app/main.ts');
+    await workbench.clickActivityBarItem('Truthline');
+    const welcome = pane(page, 'Current Feature').locator('.welcome-view-content');
+    await welcome.waitFor({ timeout: TIMEOUT });
+    assert.match(await welcome.innerText(), /no \.alignment\/ folder yet/);
+    assert.match(await pane(page, 'All Features').locator('.welcome-view-content').innerText(), /No \.alignment\/ folder yet/);
+    assert.strictEqual(await statusBarItem(page).count(), 0, 'no status bar item without .alignment/');
+    await page.mouse.move(700, 600);
+    await workbench.screenshot('views-welcome-initialize');
+
+    await welcome.locator('a.monaco-button', { hasText: 'Initialize .alignment/' }).click();
+    await until(page, 'the example feature opens', async () => (await workbench.activeEditorTitle()) === 'example-feature.yaml');
+    await until(page, 'Current Feature shows the example feature', async () => (await rowTexts(page, 'Current Feature'))[0] === 'example-feature on-track 10%');
+    // The files arrive one watcher event after another: wait for the last one (the flag) to count.
+    await until(page, 'All Features shows the example flag', async () => JSON.stringify(await rowTexts(page, 'All Features')) === JSON.stringify(['example-feature on-track 10% · 1 flag (1 low)']));
+    await until(page, 'the status bar shows the feature', async () => (await statusBarItem(page).count()) === 1);
+    assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'example-feature · 1 open flag');
+    const created = fs.readdirSync(path.join(folder, '.alignment'), { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ya?ml|md)$/.test(file)).sort();
+    assert.strictEqual(created.length, 8, JSON.stringify(created));
+    assert.match(fs.readFileSync(path.join(folder, '.alignment', 'features', 'example-feature.yaml'), 'utf8'), /paths:\n {2}- "src\/app\/"/);
+    await widenSideBar(page, 200);
+    await workbench.screenshot('views-initialized');
+  });
+});
+
+describe('Sidebar in a multi-root workspace', () => {
+  let workbench: Workbench;
+  let page: Page;
+  let second: string;
+
+  before(async () => {
+    second = scratchFolder('second-repo');
+    write(second, 'lib/ledger.ts', 'export const ledger = [];\n');
+    for (const file of starterFiles({ today: '2026-11-20', featurePaths: ['lib/'] })) write(second, file.path, file.text);
+    const workspaceFile = path.join(second, '..', `${path.basename(second)}.code-workspace`);
+    fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: testWorkspace() }, { path: second }] }));
+    workbench = await openWorkbench();
+    page = workbench.page;
+    await page.goto(`${new URL(page.url()).origin}/?${new URLSearchParams({ workspace: workspaceFile }).toString()}`);
+    await workbench.ready();
+  });
+
+  after(async () => {
+    await workbench?.close();
+    fs.rmSync(second, { recursive: true, force: true });
+    fs.rmSync(`${second}.code-workspace`, { force: true });
+  });
+
+  it('keeps each folder\'s .alignment/ its own', async () => {
+    await workbench.clickActivityBarItem('Truthline');
+    const folders = rows(page, 'All Features').and(page.locator('[aria-level="1"]'));
+    await until(page, 'two folder rows', async () => (await folders.count()) === 2);
+    const texts = await rowTexts(page, 'All Features');
+    assert.ok(texts.includes('checkout-service 6 features · 1 ≠ reality'), JSON.stringify(texts));
+    assert.ok(texts.includes(`${path.basename(second)} 1 feature`), JSON.stringify(texts));
+    assert.ok(texts.includes('payments on-track 85% ≠ 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks'), JSON.stringify(texts));
+    assert.ok(texts.includes('example-feature on-track 10% · 1 flag (1 low)'), JSON.stringify(texts));
+    assert.ok(texts.indexOf('example-feature on-track 10% · 1 flag (1 low)') > texts.indexOf(`${path.basename(second)} 1 feature`), 'features are under their folder');
+
+    await openFile(workbench, 'lib/ledger.ts');
+    await until(page, 'the second folder\'s feature is current', async () => (await rowTexts(page, 'Current Feature'))[0] === 'example-feature on-track 10%');
+    await openFile(workbench, 'src/payments/webhooks.ts');
+    await until(page, 'the example repository\'s feature is current', async () => (await rowTexts(page, 'Current Feature'))[0] === 'payments on-track 85% ≠ reality disagrees');
+    await widenSideBar(page, 200);
+    await workbench.screenshot('views-multi-root');
+  });
+});
