@@ -3,6 +3,7 @@ export * from './alignment';
 export * from './applies';
 export * from './edits';
 export * from './globs';
+export * from './itemReferences';
 export * from './load';
 export * from './model';
 export * from './pathIndex';

@@ -5,7 +5,8 @@ import { problem, type Problem } from '../problems';
 import type { Kind } from '../schemas';
 import { article, closestWord } from '../words';
 
-interface Reference {
+export interface Reference {
+  /** Where in the item the id is named. */
   path: YamlPath;
   id: string;
   expected: readonly Kind[];
@@ -38,7 +39,8 @@ function pathText(path: YamlPath): string {
   return path.filter((segment) => typeof segment === 'string').join('.');
 }
 
-function referencesOf(entry: LoadedItem): Reference[] {
+/** Every id an item names in its fields, with where it names it and the kinds the field accepts. */
+export function referencesOf(entry: LoadedItem): Reference[] {
   const references: Reference[] = [];
   const one = (path: YamlPath, id: string | undefined, ...expected: Kind[]): void => {
     if (id !== undefined) references.push({ path, id, expected });
