@@ -4,6 +4,8 @@ export * from './applies';
 export * from './edits';
 export * from './globs';
 export * from './itemReferences';
+export * from './itemSummary';
+export * from './lenses';
 export * from './load';
 export * from './model';
 export * from './pathIndex';
