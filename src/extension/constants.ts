@@ -7,6 +7,11 @@ export const ALIGNMENT_FOLDER = '.alignment';
 export const Commands = {
   initialize: 'truthline.initialize',
   refresh: 'truthline.refresh',
+  toggleCodeLens: 'truthline.codeLens.toggle',
+  /** Hidden: the module lens's click (argument: the file's Uri). */
+  showServingRequests: 'truthline.codeLens.showRequests',
+  /** Hidden: a lens's click (arguments: the workspace folder's Uri, the item id). */
+  openItemById: 'truthline.codeLens.openItem',
   openItem: 'truthline.openItem',
   openFeature: 'truthline.openFeature',
   sortAllFeaturesByGap: 'truthline.allFeatures.sortByGap',
@@ -47,6 +52,10 @@ export const ContextKeys = {
 
 export const Settings = {
   section: 'truthline',
+  codeLensEnabled: 'truthline.codeLens.enabled',
+  codeLensModule: 'truthline.codeLens.module',
+  codeLensTags: 'truthline.codeLens.tags',
+  codeLensNoRequest: 'truthline.codeLens.noRequest',
   currentFeatureGroups: 'truthline.currentFeature.groups',
   showResolvedFlags: 'truthline.currentFeature.showResolvedFlags',
   allFeaturesSortBy: 'truthline.allFeatures.sortBy',

@@ -4,6 +4,8 @@ import { AlignmentStore } from './store/alignmentStore';
 import { registerDiagnostics } from './diagnostics/diagnostics';
 import { createApi, type TruthlineApi } from './api/api';
 import { registerCoreCommands } from './commands/coreCommands';
+import { registerCodeLens } from './codelens/registerCodeLens';
+import { registerTagProviders } from './tags/registerTagProviders';
 import { registerViews } from './views/registerViews';
 import { registerFlags } from './flags/registerFlags';
 import { initLog } from './util/log';
@@ -17,6 +19,8 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     api,
     registerDiagnostics(store),
     registerCoreCommands(store),
+    registerCodeLens(store),
+    registerTagProviders(store),
     registerViews(store),
     registerFlags(store),
   );

@@ -1,0 +1,78 @@
+// The lenses: above each module, whose requests it serves; above each comment tag, the item in one line.
+// Computed synchronously from the folder's current snapshot, so a reload never makes them vanish and come
+// back, and the module lens always sits on line 1: the editor never jumps because of them.
+import * as vscode from 'vscode';
+import { isAlignmentFile, moduleLens, tagLens, type ModuleLens } from '../../core';
+import { Commands } from '../constants';
+import { onDidChangeFlagAnchors } from '../flags/anchorStates';
+import type { AlignmentStore, FileContext } from '../store/alignmentStore';
+import { DisposableStore } from '../util/disposables';
+import { tagsOf } from '../tags/documentTags';
+import { driftCheck } from '../tags/flagDrift';
+import { affectsCodeLens, readCodeLensSettings } from './codeLensSettings';
+
+const MODULE_RANGE = new vscode.Range(0, 0, 0, 0);
+
+export class RequestCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly disposables = new DisposableStore();
+  private readonly changeEmitter = this.disposables.add(new vscode.EventEmitter<void>());
+  readonly onDidChangeCodeLenses = this.changeEmitter.event;
+
+  constructor(private readonly store: AlignmentStore) {
+    // Only when the model, a flag's anchor or the settings change: the editor asks again by itself when
+    // the text changes.
+    this.disposables.add(store.onDidChange(() => this.changeEmitter.fire()));
+    this.disposables.add(onDidChangeFlagAnchors(() => this.changeEmitter.fire()));
+    this.disposables.add(vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsCodeLens(event)) this.changeEmitter.fire();
+    }));
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const settings = readCodeLensSettings(document.uri);
+    if (!settings.enabled || (!settings.module && !settings.tags)) return [];
+    const context = this.store.fileContext(document.uri);
+    if (!context?.snapshot.exists || isAlignmentFile(context.path)) return [];
+    const model = context.snapshot.model;
+    const tags = tagsOf(document);
+    const lenses: vscode.CodeLens[] = [];
+    if (settings.module) {
+      const lens = moduleLens(model, context.path, tags, { noRequest: settings.noRequest });
+      if (lens) lenses.push(new vscode.CodeLens(MODULE_RANGE, moduleCommand(lens, document.uri, context)));
+    }
+    if (settings.tags) {
+      const isDrifted = driftCheck(context);
+      for (const tag of tags) {
+        const lens = tagLens(model, tag, { isDrifted });
+        const range = new vscode.Range(tag.line - 1, tag.tagColumn - 1, tag.line - 1, tag.endColumn - 1);
+        lenses.push(new vscode.CodeLens(range, lens.target
+          ? { title: lens.title, command: Commands.openItemById, arguments: [context.snapshot.folder.uri, lens.target.id], tooltip: vscode.l10n.t('Open {0} in {1}', lens.target.id, lens.target.file) }
+          // Not clickable: there is nothing to open; the Problems panel says what is wrong.
+          : { title: lens.title, command: '' }));
+      }
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}
+
+function moduleCommand(lens: ModuleLens, uri: vscode.Uri, context: FileContext): vscode.Command {
+  if (lens.kind === 'serves') {
+    return {
+      title: lens.title,
+      command: Commands.showServingRequests,
+      arguments: [uri],
+      tooltip: vscode.l10n.t('The customer requests this module serves: click to read their words'),
+    };
+  }
+  const features = lens.features.map((feature) => feature.id).join(', ');
+  return {
+    title: vscode.l10n.t('No customer request'),
+    command: Commands.openItemById,
+    arguments: [context.snapshot.folder.uri, lens.features[0]?.id],
+    tooltip: vscode.l10n.t('{0} covers this file, but no customer request names it, its feature or a @serves tag in it. Click to open the feature.', features),
+  };
+}
