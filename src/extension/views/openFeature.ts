@@ -19,7 +19,7 @@ export async function openFeature(store: AlignmentStore): Promise<void> {
     const parts = realityParts(reality);
     return {
       label: entry.item.title,
-      description: `${entry.id} \u00b7 ${reportedText(entry)}${gapLevel(entry, reality) === 'disagrees' ? ' \u2260 reality' : ''}`,
+      description: `${entry.id} \u00b7 ${reportedText(entry)}${gapLevel(entry, reality) === 'disagrees' ? ` ${vscode.l10n.t('\u2260 reality disagrees')}` : ''}`,
       detail: [snapshots.length > 1 ? snapshot.folder.name : undefined, entry.item.paths?.join(', '), parts.join(', ')].filter(Boolean).join(' \u2014 '),
       uri: store.uriOf(snapshot, entry),
       entry,

@@ -42,8 +42,10 @@ export class FollowedFile implements vscode.Disposable {
   private follow(document: vscode.TextDocument | undefined): void {
     // No editor focused (the panel, a webview): keep showing the last file.
     if (!document) return;
-    if (document.uri.scheme === 'output' || document.uri.scheme.startsWith('vscode')) return;
     const path = this.store.fileContext(document.uri)?.path;
+    // A file of a workspace folder (any scheme: virtual workspaces too), or a file from elsewhere on disk;
+    // not an untitled scratch, an output channel or the old side of a git diff.
+    if (path === undefined && document.uri.scheme !== 'file') return;
     if (path !== undefined && isAlignmentFile(path)) return;
     if (document !== this.current) this.set(document);
   }
