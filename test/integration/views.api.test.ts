@@ -128,6 +128,20 @@ describe('Views: the API the sidebar shows', () => {
       for (const ms of [created, changed, deleted]) assert.ok(ms < 1_000, `an update took ${ms} ms`);
     });
 
+    it('drops a file deleted right after it was edited and saved in an editor', async () => {
+      await write(LIVE, ['kind: risk', 'id: R-edited', 'risk: It happened.', 'feature: payments', 'likelihood: low', 'impact: low']);
+      await until('the risk shows', async () => ids((await itemsFor('src/payments/webhooks.ts'))?.risks).includes('R-edited'));
+      const editor = await vscode.window.showTextDocument(file(LIVE));
+      await editor.edit((edit) => edit.replace(new vscode.Range(4, 12, 4, 15), 'high'));
+      await editor.document.save();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await remove(LIVE);
+      await until('the deleted risk is gone', async () => !ids((await itemsFor('src/payments/webhooks.ts'))?.risks).includes('R-edited'));
+      // And stays gone once every pending re-parse has run.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      assert.ok(!ids((await itemsFor('src/payments/webhooks.ts'))?.risks).includes('R-edited'), 'the deleted file came back');
+    });
+
     it('fires onDidChange after a write', async () => {
       const fired = new Promise<void>((resolve) => {
         const subscription = truthline.onDidChange(() => {

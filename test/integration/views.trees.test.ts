@@ -2,6 +2,9 @@
 // of their own: what each row says, in what order, where it leads, and how fast the rows follow the editor
 // and the files. Every file a test writes is removed after it, and every edit is reverted unsaved.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/extension/constants';
@@ -157,6 +160,21 @@ describe('Views: the trees', () => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       assert.strictEqual(current.summary.features[0]?.id, 'cart-pricing');
       assert.deepStrictEqual(await follow('jobs/test_nightly_reconciliation.py', 'uncovered'), []);
+      // An untitled scratch changes nothing; a file from outside the workspace says where it is.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '// @risk R-1\n' }));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.strictEqual(current.summary.state, 'uncovered');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      const outside = path.join(os.tmpdir(), `truthline-views-outside-${process.pid}.ts`);
+      fs.writeFileSync(outside, 'export {};\n');
+      try {
+        await vscode.window.showTextDocument(vscode.Uri.file(outside));
+        await until('the view says the file is outside', () => current.summary.state === 'noFolderAlignment');
+        assert.deepStrictEqual(current.getChildren(), []);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        fs.rmSync(outside, { force: true });
+      }
     });
 
     it('ties a file to an item as soon as a comment tag is typed, before any save', async () => {

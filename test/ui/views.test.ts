@@ -139,6 +139,28 @@ describe('Sidebar views', () => {
     assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'payments · 2 open flags');
   });
 
+  it('walks with the keyboard: Enter on a row opens its YAML and leaves the focus in the tree', async () => {
+    // A click on a group focuses it (and folds it, as a click on a group does); the rest is keys.
+    const group = row(page, 'Current Feature', 'Truth Flags');
+    await group.click();
+    if ((await group.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
+    await until(page, 'the flags show', async () => (await group.getAttribute('aria-expanded')) === 'true');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await until(page, 'the flag file is open', async () => (await workbench.activeEditorTitle()) === 'F-20261112-q7hm.yaml');
+    assert.ok(await page.locator('.part.sidebar :focus').count() > 0, 'the focus stays in the side bar');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await until(page, 'the next flag file is open', async () => (await workbench.activeEditorTitle()) === 'F-20261110-r2xd.yaml');
+  });
+
+  it('shows the Current Feature view from the status bar item', async () => {
+    await workbench.clickActivityBarItem('Explorer');
+    await until(page, 'the explorer shows', async () => (await pane(page, 'Current Feature').count()) === 0);
+    await statusBarItem(page).click();
+    await until(page, 'the Current Feature view shows', async () => (await rows(page, 'Current Feature').count()) > 0);
+  });
+
   it('follows the active editor to another feature, and says so when no feature covers a file', async () => {
     await openFile(workbench, 'src/pricing/tax.ts');
     await until(page, 'cart-pricing is shown', async () => /^cart-pricing at-risk 60%$/.test((await rowTexts(page, 'Current Feature'))[0] ?? ''));
@@ -156,6 +178,12 @@ describe('Sidebar views', () => {
     assert.ok(await welcome.locator('a.monaco-button', { hasText: 'Open Feature' }).isVisible());
     assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'No feature');
     await workbench.screenshot('views-current-feature-uncovered');
+    // Its button lists every feature to open, filtered as one types.
+    await welcome.locator('a.monaco-button', { hasText: 'Open Feature' }).click();
+    await page.locator('.quick-input-widget .quick-input-box input').fill('settlement');
+    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'settlement-export' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await until(page, 'the feature file is open', async () => (await workbench.activeEditorTitle()) === 'settlement-export.yaml');
   });
 
   it('marks in All Features the feature reported on track whose reality disagrees, and sorts by the gap', async () => {
@@ -204,6 +232,24 @@ describe('Sidebar views', () => {
     await page.keyboard.press('Control+S');
     const onDisk = path.join(testWorkspace(), '.alignment', 'features', 'payments.yaml');
     await until(page, 'the file is saved as it was', async () => fs.readFileSync(onDisk, 'utf8').includes('  status: on-track\n'));
+  });
+
+  it('colours the rows from the theme, light or dark', async () => {
+    await openFile(workbench, 'src/payments/webhooks.ts');
+    await until(page, 'payments is current', async () => (await rowTexts(page, 'Current Feature'))[0]?.startsWith('payments ') === true);
+    const red = async (): Promise<string> => row(page, 'All Features', /^payments/).locator('.codicon-error').evaluate((element) => (element as unknown as { style: { color: string } }).style.color);
+    const light = await red();
+    await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
+    try {
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: TIMEOUT });
+      await until(page, 'the dark theme colours the icon', async () => (await red()) !== light);
+      console.log(`    error icon colour: light ${light}, dark ${await red()}`);
+      await widenSideBar(page, 240);
+      await workbench.screenshot('views-dark-theme');
+    } finally {
+      await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
+      await until(page, 'the light theme is back', async () => (await red()) === light);
+    }
   });
 });
 
