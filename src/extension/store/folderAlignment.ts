@@ -112,7 +112,9 @@ export class FolderAlignment implements vscode.Disposable {
     if (path === undefined || document.isClosed) return;
     if (!document.isDirty) this.fromEditors.delete(path);
     else this.fromEditors.set(path, parseAlignmentFile(path, document.getText()));
-    if (!document.isDirty) this.fromDisk.set(path, parseAlignmentFile(path, document.getText()));
+    // A saved editor holds what the disk holds; but this runs after a typing pause, and a file deleted on
+    // disk meanwhile (the watcher dropped it) must not come back from the editor's old text.
+    if (!document.isDirty && this.fromDisk.has(path)) this.fromDisk.set(path, parseAlignmentFile(path, document.getText()));
   }
 
   private alignmentPath(uri: vscode.Uri): string | undefined {
