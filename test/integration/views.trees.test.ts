@@ -189,6 +189,16 @@ describe('Views: the trees', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
+    it('puts what the file\'s tags name outside its features under "Tied to this file"', async () => {
+      // cart.ts is cart-pricing's, and a tag in it serves Harbour Lane's request of the receipts feature.
+      const roots = await follow('src/cart/cart.ts');
+      assert.deepStrictEqual(roots.map(line), ['cart-pricing — at-risk 60%', 'Tied to this file — cart.ts']);
+      const tied = roots[1];
+      assert.strictEqual(tied?.treeItem().contextValue, 'truthline.file');
+      assert.deepStrictEqual(tied?.children().map(line), ['Customer Requests — 1']);
+      assert.match(line(tied?.children()[0]?.children()[0] as TreeNode), /^Harbour Lane Hotels — “Our finance team cannot book an invoice without our PO number on it\.” · this file$/);
+    });
+
     it('shows items tied to a file directly even when no feature covers it, with tooltips that cannot run anything', async () => {
       const LOOSE = '.alignment/requests/zz-views-loose.yaml';
       try {
