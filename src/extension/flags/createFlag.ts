@@ -48,20 +48,7 @@ export async function writeNewFlag(store: AlignmentStore, snapshot: FolderSnapsh
 
 /** Resolves once the store holds `id` in `folder`; reloads if the watcher is slow. */
 export function waitForItem(store: AlignmentStore, folder: vscode.Uri, id: string): Promise<void> {
-  const present = (): boolean => store.snapshots().some((snapshot) => snapshot.folder.uri.toString() === folder.toString() && snapshot.model.byId.has(id));
-  if (present()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const subscription = store.onDidChange(() => {
-      if (!present()) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      void store.reload().then(resolve, resolve);
-    }, STORE_WAIT_MS);
-  });
+  return store.waitFor(folder, (snapshot) => snapshot.model.byId.has(id), STORE_WAIT_MS);
 }
 
 /** A notification offering to open the new flag; not awaited, so the command returns at once. */

@@ -41,18 +41,5 @@ export async function editInPlace<T>(store: AlignmentStore, found: FoundItem, ed
 /** Resolves once the store holds the item as written (the watcher reads it); reloads if that is slow. */
 function waitForStore(store: AlignmentStore, folder: vscode.Uri, file: string, id: string, text: string): Promise<void> {
   const expected = JSON.stringify(parseAlignmentFile(file, text).items.find((entry) => entry.id === id)?.item);
-  const current = (): boolean => store.snapshots().some((snapshot) => snapshot.folder.uri.toString() === folder.toString() && JSON.stringify(snapshot.model.byId.get(id)?.item) === expected);
-  if (current()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const subscription = store.onDidChange(() => {
-      if (!current()) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      void store.reload().then(resolve, resolve);
-    }, STORE_WAIT_MS);
-  });
+  return store.waitFor(folder, (snapshot) => JSON.stringify(snapshot.model.byId.get(id)?.item) === expected, STORE_WAIT_MS);
 }

@@ -75,6 +75,27 @@ export class AlignmentStore implements vscode.Disposable {
     return undefined;
   }
 
+  /**
+   * Resolves once `condition` holds for a snapshot of `folder` (checked now and after every rebuild);
+   * after `timeoutMs` it reads the folder again instead, in case the file watcher is slow or missed it.
+   */
+  waitFor(folder: vscode.Uri, condition: (snapshot: FolderSnapshot) => boolean, timeoutMs: number): Promise<void> {
+    const holds = (): boolean => this.snapshots().some((snapshot) => snapshot.folder.uri.toString() === folder.toString() && condition(snapshot));
+    if (holds()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const subscription = this.onDidChange(() => {
+        if (!holds()) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      });
+      const timer = setTimeout(() => {
+        subscription.dispose();
+        void this.reload().then(resolve, resolve);
+      }, timeoutMs);
+    });
+  }
+
   /** Reads every folder from scratch. */
   async reload(): Promise<void> {
     this.loading = Promise.all([...this.folders.values()].map((folder) => folder.load())).then(() => this.updateContext());

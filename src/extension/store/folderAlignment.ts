@@ -35,6 +35,11 @@ export class FolderAlignment implements vscode.Disposable {
   private readonly rebuild = this.disposables.add(new Debouncer(REBUILD_DELAY_MS, () => this.rebuildNow()));
   private readonly refreshRepoFiles = this.disposables.add(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
   private readonly typing = new Map<string, Debouncer>();
+  /** The latest read started per file: an older read that finishes later must not win. */
+  private readonly latestRead = new Map<string, number>();
+  private readCount = 0;
+  /** Grows with every delete event: a read that spans one re-checks that its file still exists. */
+  private deleteCount = 0;
 
   readonly alignmentUri: vscode.Uri;
 
@@ -139,6 +144,7 @@ export class FolderAlignment implements vscode.Disposable {
     const path = this.relativePath(uri);
     if (path === undefined) return;
     if (path === ALIGNMENT_FOLDER) this.exists = false;
+    this.deleteCount++;
     // A deleted folder comes as one event: drop everything below it too.
     for (const key of [...this.fromDisk.keys()]) if (key === path || key.startsWith(`${path}/`)) this.fromDisk.delete(key);
     this.rebuild.trigger();
@@ -147,18 +153,30 @@ export class FolderAlignment implements vscode.Disposable {
   private async readFile(uri: vscode.Uri): Promise<void> {
     const path = this.alignmentPath(uri);
     if (path === undefined) return;
+    const read = ++this.readCount;
+    const deletesBefore = this.deleteCount;
+    this.latestRead.set(path, read);
+    let parse: FileParse | undefined;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       // Too large to be hand-written truth: let core say so without reading megabytes.
       const text = stat.size > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : decodeText(await vscode.workspace.fs.readFile(uri));
-      this.fromDisk.set(path, parseAlignmentFile(path, text));
-      this.exists = true;
+      parse = parseAlignmentFile(path, text);
+      // A delete handled while this read was under way may have removed the file after we read it.
+      if (this.deleteCount !== deletesBefore && !(await statOf(uri))) parse = undefined;
     } catch (error) {
-      // Deleted between the event and the read: the delete event follows and drops it.
       log(`could not read ${uri.toString()}: ${String(error)}`);
-      this.fromDisk.delete(path);
+    }
+    if (this.latestRead.get(path) !== read) return; // a newer read of this file decides
+    this.latestRead.delete(path);
+    if (parse) {
+      this.fromDisk.set(path, parse);
+      this.exists = true;
+    } else {
+      this.fromDisk.delete(path); // gone between the event and the read
     }
   }
+
 
   private async listRepoFiles(): Promise<void> {
     if (!this.exists) return;
