@@ -3,18 +3,11 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ALIGNMENT_FOLDER, EXTENSION_ID } from '../../src/extension/constants';
+import { waitFor } from './waiting';
 
 // The harness opens a copy of the example repository made for this run and says where.
 const exampleRoot = process.env.TRUTHLINE_TEST_WORKSPACE ?? '';
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
 
 describe('Activation', () => {
   it('opens this run\'s copy of the example repository as the only workspace folder', () => {
@@ -37,6 +30,6 @@ describe('Activation', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     // No explicit activate(): the activation event must be what starts it.
-    assert.ok(await waitFor(() => extension.isActive, 15_000), `${EXTENSION_ID} did not activate within 15 s`);
+    assert.ok(await waitFor(() => extension.isActive, (active) => active, 15_000), `${EXTENSION_ID} did not activate within 15 s`);
   });
 });

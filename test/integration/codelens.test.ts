@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Settings } from '../../src/extension/constants';
+import { waitFor } from './waiting';
 
 const root = (): vscode.Uri => {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -19,16 +20,6 @@ async function write(relative: string, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(file(relative), new TextEncoder().encode(text));
 }
 
-/** Polls until `read` gives a value `done` accepts; returns the last value either way. */
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 /** Truthline's lenses of a file (those that run a truthline command, or none), as VS Code resolves them. */
 async function lenses(relative: string): Promise<vscode.CodeLens[]> {

@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/extension/constants';
+import { waitFor } from './waiting';
 
 const root = (): vscode.Uri => {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -16,15 +17,6 @@ async function write(path: string, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(file(path), new TextEncoder().encode(text));
 }
 
-async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 /** The position of the `occurrence`-th `text` on 1-based `line` of a file, plus `offset` characters. */
 async function positionOf(path: string, line: number, text: string, offset = 0): Promise<vscode.Position> {
