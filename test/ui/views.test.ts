@@ -66,6 +66,13 @@ async function openFile(workbench: Workbench, file: string): Promise<void> {
   }
 }
 
+/** Opens the Truthline container, unless it is open already (a click on the active container would close it). */
+async function showTruthline(workbench: Workbench): Promise<void> {
+  const header = workbench.page.locator('.part.sidebar .pane-header[aria-label^="Current Feature"]');
+  if (!(await header.isVisible())) await workbench.clickActivityBarItem('Truthline');
+  await header.waitFor({ timeout: TIMEOUT });
+}
+
 /** Drags the side bar wider, as someone who keeps the view open all day would, so screenshots show whole rows. */
 async function widenSideBar(page: Page, by: number): Promise<void> {
   const box = await page.locator('.part.sidebar').boundingBox();
@@ -94,7 +101,8 @@ function statusBarItem(page: Page): Locator {
   return page.locator('.part.statusbar [id="truthline.truthline.truthline.currentFeature"]');
 }
 
-describe('Sidebar views', () => {
+describe('Sidebar views', function () {
+  this.timeout(180_000);
   let workbench: Workbench;
   let page: Page;
 
@@ -102,7 +110,7 @@ describe('Sidebar views', () => {
     workbench = await openWorkbench();
     page = workbench.page;
     await openFile(workbench, 'src/payments/paymentService.ts');
-    await workbench.clickActivityBarItem('Truthline');
+    await showTruthline(workbench);
   });
 
   after(async () => {
@@ -253,7 +261,8 @@ describe('Sidebar views', () => {
   });
 });
 
-describe('Sidebar on a folder without .alignment/', () => {
+describe('Sidebar on a folder without .alignment/', function () {
+  this.timeout(180_000);
   let workbench: Workbench;
   let page: Page;
   let folder: string;
@@ -272,7 +281,7 @@ describe('Sidebar on a folder without .alignment/', () => {
 
   it('offers Initialize, whose starter folder the views show at once', async () => {
     await openFile(workbench, 'src/app/main.ts');
-    await workbench.clickActivityBarItem('Truthline');
+    await showTruthline(workbench);
     const welcome = pane(page, 'Current Feature').locator('.welcome-view-content');
     await welcome.waitFor({ timeout: TIMEOUT });
     assert.match(await welcome.innerText(), /no \.alignment\/ folder yet/);
@@ -296,7 +305,9 @@ describe('Sidebar on a folder without .alignment/', () => {
   });
 });
 
-describe('Sidebar in a multi-root workspace', () => {
+describe('Sidebar in a multi-root workspace', function () {
+  // Two workbench loads and many waits on a busy two-core machine: generous, since every wait is on a condition.
+  this.timeout(180_000);
   let workbench: Workbench;
   let page: Page;
   let second: string;
@@ -310,7 +321,9 @@ describe('Sidebar in a multi-root workspace', () => {
     workbench = await openWorkbench();
     page = workbench.page;
     await page.goto(`${new URL(page.url()).origin}/?${new URLSearchParams({ workspace: workspaceFile }).toString()}`);
-    await workbench.ready();
+    // Not workbench.ready(): this page's side bar may come back with the container it showed last.
+    await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: TIMEOUT });
+    await page.locator('.part.activitybar [aria-label^="Truthline"]').first().waitFor({ timeout: TIMEOUT });
   });
 
   after(async () => {
@@ -320,7 +333,7 @@ describe('Sidebar in a multi-root workspace', () => {
   });
 
   it('keeps each folder\'s .alignment/ its own', async () => {
-    await workbench.clickActivityBarItem('Truthline');
+    await showTruthline(workbench);
     const folders = rows(page, 'All Features').and(page.locator('[aria-level="1"]'));
     await until(page, 'two folder rows', async () => (await folders.count()) === 2);
     const texts = await rowTexts(page, 'All Features');
