@@ -17,7 +17,18 @@ export class Workbench {
   }
 
   /** Opens a workspace file through quick open (Ctrl+P), as a user would, and waits for its tab. */
+  /** Quick open, once more if the first Ctrl+P came before the workbench took keyboard input (busy machines). */
   async openFile(relativePath: string): Promise<void> {
+    try {
+      await this.quickOpen(relativePath);
+    } catch (error) {
+      console.log(`    (retrying to open ${relativePath}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+      await this.page.keyboard.press('Escape');
+      await this.quickOpen(relativePath);
+    }
+  }
+
+  private async quickOpen(relativePath: string): Promise<void> {
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();

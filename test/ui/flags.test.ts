@@ -68,17 +68,6 @@ function flagFiles(): string[] {
   return fs.readdirSync(path.join(testWorkspace(), '.alignment', 'flags')).filter((name) => name.endsWith('.yaml')).sort();
 }
 
-/** Quick open, once more if the first Ctrl+P came before the workbench took keyboard input (busy machines). */
-async function openFile(workbench: Workbench, file: string): Promise<void> {
-  try {
-    await workbench.openFile(file);
-  } catch (error) {
-    console.log(`    (retrying to open ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-    await workbench.page.keyboard.press('Escape');
-    await workbench.openFile(file);
-  }
-}
-
 describe('Raising a truth flag from the command palette', function () {
   // Generous: other test runs may share the machine's two cores.
   this.timeout(180_000);
@@ -112,7 +101,7 @@ describe('Raising a truth flag from the command palette', function () {
     for (const name of flagFiles()) existing.add(name);
     workbench = await openWorkbench();
     page = workbench.page;
-    await openFile(workbench, 'src/payments/paymentService.ts');
+    await workbench.openFile('src/payments/paymentService.ts');
     await workbench.clickActivityBarItem('Truthline');
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Truth Flags' }).first().waitFor({ timeout: TIMEOUT });
   });

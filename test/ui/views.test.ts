@@ -55,17 +55,6 @@ async function expand(page: Page, view: string, text: string | RegExp): Promise<
   await until(page, `${String(text)} shows its children`, async () => (await child.count()) > 0 && Number(await child.getAttribute('aria-level')) === level + 1);
 }
 
-/** Quick open, once more if the first Ctrl+P came before the workbench took keyboard input (busy machines). */
-async function openFile(workbench: Workbench, file: string): Promise<void> {
-  try {
-    await workbench.openFile(file);
-  } catch (error) {
-    console.log(`    (retrying to open ${file}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-    await workbench.page.keyboard.press('Escape');
-    await workbench.openFile(file);
-  }
-}
-
 /** Opens the Truthline container, unless it is open already (a click on the active container would close it). */
 async function showTruthline(workbench: Workbench): Promise<void> {
   const header = workbench.page.locator('.part.sidebar .pane-header[aria-label^="Current Feature"]');
@@ -109,7 +98,7 @@ describe('Sidebar views', function () {
   before(async () => {
     workbench = await openWorkbench();
     page = workbench.page;
-    await openFile(workbench, 'src/payments/paymentService.ts');
+    await workbench.openFile('src/payments/paymentService.ts');
     await showTruthline(workbench);
   });
 
@@ -170,7 +159,7 @@ describe('Sidebar views', function () {
   });
 
   it('follows the active editor to another feature, and says so when no feature covers a file', async () => {
-    await openFile(workbench, 'src/pricing/tax.ts');
+    await workbench.openFile('src/pricing/tax.ts');
     await until(page, 'cart-pricing is shown', async () => /^cart-pricing at-risk 60%$/.test((await rowTexts(page, 'Current Feature'))[0] ?? ''));
     assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'cart-pricing');
     await expand(page, 'Current Feature', 'Pre-mortem Risks');
@@ -179,7 +168,7 @@ describe('Sidebar views', function () {
     assert.deepStrictEqual(risks, ['R-3', 'R-7', 'R-4', 'R-5']);
     await workbench.screenshot('views-current-feature-followed');
 
-    await openFile(workbench, 'jobs/test_nightly_reconciliation.py');
+    await workbench.openFile('jobs/test_nightly_reconciliation.py');
     const welcome = pane(page, 'Current Feature').locator('.welcome-view-content');
     await welcome.waitFor({ timeout: TIMEOUT });
     assert.match(await welcome.innerText(), /No feature covers this file/);
@@ -243,7 +232,7 @@ describe('Sidebar views', function () {
   });
 
   it('colours the rows from the theme, light or dark', async () => {
-    await openFile(workbench, 'src/payments/webhooks.ts');
+    await workbench.openFile('src/payments/webhooks.ts');
     await until(page, 'payments is current', async () => (await rowTexts(page, 'Current Feature'))[0]?.startsWith('payments ') === true);
     const red = async (): Promise<string> => row(page, 'All Features', /^payments/).locator('.codicon-error').evaluate((element) => (element as unknown as { style: { color: string } }).style.color);
     const light = await red();
@@ -280,7 +269,7 @@ describe('Sidebar on a folder without .alignment/', function () {
   });
 
   it('offers Initialize, whose starter folder the views show at once', async () => {
-    await openFile(workbench, 'src/app/main.ts');
+    await workbench.openFile('src/app/main.ts');
     await showTruthline(workbench);
     const welcome = pane(page, 'Current Feature').locator('.welcome-view-content');
     await welcome.waitFor({ timeout: TIMEOUT });
@@ -343,9 +332,9 @@ describe('Sidebar in a multi-root workspace', function () {
     assert.ok(texts.includes('example-feature on-track 10% · 1 flag (1 low)'), JSON.stringify(texts));
     assert.ok(texts.indexOf('example-feature on-track 10% · 1 flag (1 low)') > texts.indexOf(`${path.basename(second)} 1 feature`), 'features are under their folder');
 
-    await openFile(workbench, 'lib/ledger.ts');
+    await workbench.openFile('lib/ledger.ts');
     await until(page, 'the second folder\'s feature is current', async () => (await rowTexts(page, 'Current Feature'))[0] === 'example-feature on-track 10%');
-    await openFile(workbench, 'src/payments/webhooks.ts');
+    await workbench.openFile('src/payments/webhooks.ts');
     await until(page, 'the example repository\'s feature is current', async () => (await rowTexts(page, 'Current Feature'))[0] === 'payments on-track 85% ≠ reality disagrees');
     await widenSideBar(page, 200);
     await workbench.screenshot('views-multi-root');
