@@ -7,26 +7,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import type { ItemsForApi, TruthlineApi } from '../../src/extension/api/api';
 import { EXTENSION_ID } from '../../src/extension/constants';
-
-const root = (): vscode.Uri => {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return folder.uri;
-};
-const file = (relative: string): vscode.Uri => vscode.Uri.joinPath(root(), ...relative.split('/'));
-
-async function write(relative: string, lines: string[]): Promise<void> {
-  await vscode.workspace.fs.writeFile(file(relative), new TextEncoder().encode(`${lines.join('\n')}\n`));
-}
-
-async function remove(relative: string): Promise<void> {
-  try {
-    await vscode.workspace.fs.delete(file(relative));
-  } catch (error) {
-    // Already gone (the test deleted or renamed it): that is the state we want.
-    if (!(error instanceof vscode.FileSystemError)) throw error;
-  }
-}
+import { file, remove, write } from './workspaceFiles';
 
 /** A measured figure, printed with the suite's own output (plain console.log goes to the workbench's log). */
 function report(text: string): void {

@@ -15,25 +15,7 @@ import { currentFeatureRoots } from '../../src/extension/views/currentFeature/cu
 import { FollowedFile } from '../../src/extension/views/currentFeature/followedFile';
 import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { readViewSettings } from '../../src/extension/views/viewSettings';
-
-const root = (): vscode.Uri => {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder');
-  return folder.uri;
-};
-const file = (relative: string): vscode.Uri => vscode.Uri.joinPath(root(), ...relative.split('/'));
-
-async function write(relative: string, lines: string[]): Promise<void> {
-  await vscode.workspace.fs.writeFile(file(relative), new TextEncoder().encode(`${lines.join('\n')}\n`));
-}
-
-async function remove(relative: string): Promise<void> {
-  try {
-    await vscode.workspace.fs.delete(file(relative));
-  } catch (error) {
-    if (!(error instanceof vscode.FileSystemError)) throw error; // already gone: what we want
-  }
-}
+import { file, remove, write } from './workspaceFiles';
 
 /** A measured figure, printed with the suite's own output (plain console.log goes to the workbench's log). */
 function report(text: string): void {
