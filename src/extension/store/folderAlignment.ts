@@ -69,8 +69,10 @@ export class FolderAlignment implements vscode.Disposable {
       await Promise.all(files.map((uri) => this.readFile(uri)));
     }
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.parseEditor(document);
-    await this.listRepoFiles();
     this.rebuildNow();
+    // Listing the repository only adds the glob-matches-nothing warnings; a slow search must not keep
+    // the views empty, so the model is published first and rebuilt once the list is in.
+    this.refreshRepoFiles.trigger();
   }
 
   /** The path of `uri` inside this folder, if it is inside. */
