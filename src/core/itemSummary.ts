@@ -16,6 +16,14 @@ export const KIND_LABELS: Record<Kind, string> = {
 
 const EXCERPT_LENGTH = 40;
 
+/**
+ * A required field as shown: an item that breaks the format is kept without the fields that were wrong,
+ * and says so where the value would be, instead of an invented value or an empty space.
+ */
+export function orMissing(value: string | undefined, field: string): string {
+  return value ?? `(no ${field})`;
+}
+
 /** The first `max` characters of a text on one line, cut at a word and marked with an ellipsis. */
 export function excerpt(text: string, max = EXCERPT_LENGTH): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -40,19 +48,19 @@ function summaryParts(entry: LoadedItem, options: SummaryOptions): string[] {
   switch (entry.kind) {
     case 'request': {
       const item = (entry as LoadedItem<'request'>).item;
-      return [item.customer, `“${excerpt(item.quote)}”`, ...defined(item.priority, item.status)];
+      return [orMissing(item.customer, 'customer'), item.quote === undefined ? orMissing(undefined, 'quote') : `“${excerpt(item.quote)}”`, ...defined(item.priority, item.status)];
     }
     case 'risk': {
       const risk = entry as LoadedItem<'risk'>;
-      return [`likelihood ${risk.item.likelihood} / impact ${risk.item.impact}`, risk.item.status, ...(isHighRisk(risk) ? ['high risk'] : [])];
+      return [`likelihood ${orMissing(risk.item.likelihood, 'likelihood')} / impact ${orMissing(risk.item.impact, 'impact')}`, risk.item.status, ...(isHighRisk(risk) ? ['high risk'] : [])];
     }
     case 'assumption': {
       const item = (entry as LoadedItem<'assumption'>).item;
-      return [item.status, ...(item.milestone ? [`tested at ${item.milestone}`] : []), excerpt(item.statement)];
+      return [item.status, ...(item.milestone ? [`tested at ${item.milestone}`] : []), excerpt(orMissing(item.statement, 'statement'))];
     }
     case 'milestone': {
       const item = (entry as LoadedItem<'milestone'>).item;
-      return [...(item.due ? [`due ${item.due}`] : []), ...gateSummary(item.gates ?? []), excerpt(item.title)];
+      return [...(item.due ? [`due ${item.due}`] : []), ...gateSummary(item.gates ?? []), excerpt(orMissing(item.title, 'title'))];
     }
     case 'flag': {
       const flag = entry as LoadedItem<'flag'>;
@@ -62,11 +70,11 @@ function summaryParts(entry: LoadedItem, options: SummaryOptions): string[] {
     case 'feature': {
       const item = (entry as LoadedItem<'feature'>).item;
       const reported = item.reported ? [`reported ${item.reported.status}${item.reported.progress === undefined ? '' : ` ${item.reported.progress}%`}`] : [];
-      return [excerpt(item.title), ...reported];
+      return [excerpt(orMissing(item.title, 'title')), ...reported];
     }
     case 'decision': {
       const item = (entry as LoadedItem<'decision'>).item;
-      return [excerpt(item.title), ...(item.decidedAt ? [`decided ${item.decidedAt}`] : []), ...((item.sources ?? []).length === 0 ? ['unattributed'] : [])];
+      return [excerpt(orMissing(item.title, 'title')), ...(item.decidedAt ? [`decided ${item.decidedAt}`] : []), ...((item.sources ?? []).length === 0 ? ['unattributed'] : [])];
     }
   }
   return [];
@@ -105,7 +113,7 @@ export function itemCard(entry: LoadedItem, options: SummaryOptions = {}): ItemC
   switch (entry.kind) {
     case 'request': {
       const item = (entry as LoadedItem<'request'>).item;
-      field('Customer', item.customer);
+      field('Customer', orMissing(item.customer, 'customer'));
       field('Contact', item.contact);
       field('Received', item.receivedAt);
       field('Channel', item.channel);
@@ -116,7 +124,7 @@ export function itemCard(entry: LoadedItem, options: SummaryOptions = {}): ItemC
     }
     case 'risk': {
       const risk = entry as LoadedItem<'risk'>;
-      field('Likelihood / impact', `${risk.item.likelihood} / ${risk.item.impact}${isHighRisk(risk) ? ' (high risk)' : ''}`);
+      field('Likelihood / impact', `${orMissing(risk.item.likelihood, 'likelihood')} / ${orMissing(risk.item.impact, 'impact')}${isHighRisk(risk) ? ' (high risk)' : ''}`);
       field('Status', risk.item.status);
       field('Early warning sign', risk.item.earlyWarningSign);
       field('Mitigation', risk.item.mitigationStrategy);

@@ -4,7 +4,7 @@
 import { normalizePath } from './globs';
 import type { LoadedItem } from './load';
 import type { AlignmentModel } from './model';
-import { oneLineSummary, type SummaryOptions } from './itemSummary';
+import { oneLineSummary, orMissing, type SummaryOptions } from './itemSummary';
 import type { CustomerRequest } from './schemas';
 import { scanTags, TAG_KINDS, type Tag } from './tags';
 import { article } from './words';
@@ -76,7 +76,7 @@ function requestsPerCustomer(model: AlignmentModel): Map<string, number> {
 }
 
 function customerKey(request: LoadedItem<'request'>): string {
-  return request.item.customer.trim().toLowerCase();
+  return (request.item.customer ?? '').trim().toLowerCase();
 }
 
 /** CR-9 before CR-10. */
@@ -97,7 +97,7 @@ export function groupByCustomer(requests: readonly ServingRequest[]): CustomerGr
     const key = customerKey(entry.request);
     const group = groups.get(key);
     if (group) group.requests.push(entry);
-    else groups.set(key, { customer: entry.request.item.customer.trim(), requests: [entry] });
+    else groups.set(key, { customer: orMissing(entry.request.item.customer, 'customer').trim(), requests: [entry] });
   }
   return [...groups.values()];
 }

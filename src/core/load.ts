@@ -1,12 +1,16 @@
 // Reads one `.alignment/` file's text into items with their source positions, and problems.
 // Nothing here throws on bad input: each defect becomes a Problem at the offending node, and every
 // item that can be salvaged is kept, so one typo never hides the rest of the folder.
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { LineStarts } from './textPositions';
+import { FORBIDDEN_KEYS, toPlain } from './plainValue';
 import { problem, START_OF_FILE, type Problem, type SourceRange } from './problems';
+import { salvage } from './salvage';
 import { isKind, SCHEMAS, type ItemOfKind, type Kind } from './schemas';
 import { closestWord } from './words';
+import { blankDeepDocuments } from './nestingScan';
+import { parseDocuments, type ParsedDocuments } from './yamlDocuments';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -18,65 +22,112 @@ export interface LoadedItem<K extends Kind = Kind> {
   readonly file: string;
   /** The whole item node. */
   readonly range: SourceRange;
+  /**
+   * What is wrong with the item as written (schema, unknown keys, YAML errors inside it): empty for a valid
+   * item. An item with problems is still kept, with its valid fields, so no truth is hidden by a typo.
+   */
+  readonly problems: readonly Problem[];
   /** The range of the value at `path` inside the item (e.g. ['gates', 0, 'call']), if present. */
   locate(path: YamlPath): SourceRange | undefined;
+}
+
+/** An id written in a document that is not kept as an item (its kind is unknown): still counted for duplicates. */
+export interface UnkeptId {
+  readonly id: string;
+  readonly file: string;
+  readonly range: SourceRange;
 }
 
 export interface FileParse {
   readonly file: string;
   readonly items: readonly LoadedItem[];
   readonly problems: readonly Problem[];
+  readonly unkeptIds?: readonly UnkeptId[];
 }
 
 export interface LoadOptions {
   /** Larger files are refused with `file-too-large` (a generated or binary file, not hand-written truth). */
   maxFileBytes?: number;
-  /** Alias expansions allowed per document; a billion-laughs document is refused with `too-many-aliases`. */
+  /** Alias uses allowed per document; a billion-laughs document is refused with `too-many-aliases`. */
   maxAliasCount?: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 const DEFAULT_MAX_ALIAS_COUNT = 100;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const SALVAGE_ROUNDS = 3;
+/** Collections inside collections; an item needs about five, so this only stops hostile input. */
+export const MAX_NESTING_DEPTH = 64;
+/** Nodes of one document as written, and values it may expand to through aliases. */
+export const MAX_DOCUMENT_NODES = 250_000;
+/** YAML errors reported per file; past that the file is broken as a whole and more lines help nobody. */
+export const MAX_SYNTAX_PROBLEMS = 100;
 
 export function parseAlignmentFile(file: string, text: string, options: LoadOptions = {}): FileParse {
   const problems: Problem[] = [];
   const items: LoadedItem[] = [];
+  const unkeptIds: UnkeptId[] = [];
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (utf8Length(text, maxBytes) > maxBytes) {
     problems.push(problem(file, START_OF_FILE, 'file-too-large', `file is larger than ${Math.round(maxBytes / 1024)} KiB; split it into several files`));
     return { file, items, problems };
   }
-  if (text.includes('\u0000')) {
+  // The editor does not count a byte order mark as a column; neither do we.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstNul = source.indexOf('\u0000');
+  const lines = new LineStarts(source);
+  if (firstNul !== -1 && firstNul < BINARY_SNIFF_LENGTH && !/^\s*(#|---|[A-Za-z_-]+\s*:|- )/.test(source)) {
+    // Not text at all (an image, an archive): one problem, not a screenful of YAML errors.
     problems.push(problem(file, START_OF_FILE, 'binary-file', 'file holds binary data, not YAML text; move it out of .alignment/'));
     return { file, items, problems };
   }
-  // The editor does not count a byte order mark as a column; neither do we.
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = new LineStarts(source);
-  const context: FileContext = { file, text: source, lines, problems, items, mayHaveForbiddenKeys: /__proto__|constructor|prototype/.test(source) };
-
-  const documents = parseAllDocuments(source, { uniqueKeys: true });
-  let anyContent = false;
-  for (const document of documents) {
-    const errorRanges: [number, number][] = [];
-    for (const error of document.errors) {
-      errorRanges.push(error.pos);
-      problems.push(problem(file, lines.range(error.pos[0], error.pos[1]), 'yaml-syntax', firstLine(error.message)));
-    }
-    for (const warning of document.warnings) {
-      problems.push(problem(file, lines.range(warning.pos[0], warning.pos[1]), 'yaml-syntax', firstLine(warning.message)));
-    }
-    if (isEmptyDocument(document)) continue;
-    anyContent = true;
-    readDocument(context, document, errorRanges, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
+  const blanked = blankDeepDocuments(source, MAX_NESTING_DEPTH);
+  for (const breach of blanked.breaches) {
+    problems.push(problem(file, lines.range(breach, breach + 1), 'too-deep', `document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; it is not read`));
   }
-  if (!anyContent && problems.length === 0) {
+  const context: FileContext = { file, text: blanked.text, lines, problems, items, unkeptIds, mayHaveForbiddenKeys: /__proto__|constructor|prototype/.test(source), syntaxProblems: 0 };
+
+  let parsed: ParsedDocuments;
+  try {
+    parsed = parseDocuments(blanked.text, { maxDepth: MAX_NESTING_DEPTH, maxNodes: MAX_DOCUMENT_NODES, maxErrors: MAX_SYNTAX_PROBLEMS });
+  } catch (error) {
+    // The parser recurses; nesting the scan above does not recognise can still overflow its stack.
+    if (!(error instanceof RangeError)) throw error;
+    problems.push(problem(file, START_OF_FILE, 'too-deep', 'file nests lists and mappings too deeply for the YAML parser; it is not read'));
+    return { file, items, problems };
+  }
+  const { documents, refused, stoppedAt } = parsed;
+  for (const breach of refused) {
+    problems.push(problem(file, lines.range(breach.at, breach.at + 1), breach.reason === 'depth' ? 'too-deep' : 'too-many-nodes', breach.reason === 'depth'
+      ? `document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; it is not read`
+      : `document holds more than ${MAX_DOCUMENT_NODES.toLocaleString('en-US')} values; split it into several files`));
+  }
+  for (const document of documents) {
+    const errors: Problem[] = [];
+    for (const error of document.errors) errors.push(problem(file, lines.range(error.pos[0], error.pos[1]), 'yaml-syntax', firstLine(error.message)));
+    for (const warning of document.warnings) errors.push(problem(file, lines.range(warning.pos[0], warning.pos[1]), 'yaml-syntax', firstLine(warning.message)));
+    const nul = blanked.text.indexOf('\u0000', document.range[0]);
+    if (nul !== -1 && nul < document.range[2]) {
+      errors.push(problem(file, lines.range(nul, nul + 1), 'binary-file', 'a NUL character: this document holds binary data, not YAML text; it is not read'));
+      reportSyntax(context, errors);
+      continue;
+    }
+    reportSyntax(context, errors);
+    if (isEmptyDocument(document)) continue;
+    readDocument(context, document, errors, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
+  }
+  if (stoppedAt !== undefined) {
+    problems.push(problem(file, lines.range(stoppedAt, stoppedAt + 1), 'yaml-syntax', `more than ${MAX_SYNTAX_PROBLEMS} YAML errors: reading stopped here; fix the first ones`));
+  } else if (context.syntaxProblems > MAX_SYNTAX_PROBLEMS) {
+    const last = problems[problems.length - 1] ?? problem(file, START_OF_FILE, 'yaml-syntax', '');
+    problems.push(problem(file, last, 'yaml-syntax', `${(context.syntaxProblems - MAX_SYNTAX_PROBLEMS).toLocaleString('en-US')} more YAML errors not listed; fix the first ones`));
+  }
+  if (items.length === 0 && problems.length === 0) {
     problems.push(problem(file, START_OF_FILE, 'empty-file', 'file holds no items; add one (see `Truthline: Initialize`) or delete it'));
   }
-  return { file, items, problems };
+  return unkeptIds.length > 0 ? { file, items, problems, unkeptIds } : { file, items, problems };
 }
+
+/** How far a NUL character marks a file as binary, as git decides (its first 8,000 bytes). */
+const BINARY_SNIFF_LENGTH = 8000;
 
 interface FileContext {
   file: string;
@@ -86,35 +137,49 @@ interface FileContext {
   lines: LineStarts;
   problems: Problem[];
   items: LoadedItem[];
+  unkeptIds: UnkeptId[];
+  /** YAML errors seen in the file, listed or not. */
+  syntaxProblems: number;
 }
 
-function readDocument(context: FileContext, document: Document.Parsed, errorRanges: [number, number][], maxAliasCount: number): void {
+function reportSyntax(context: FileContext, errors: readonly Problem[]): void {
+  for (const error of errors) {
+    if (++context.syntaxProblems <= MAX_SYNTAX_PROBLEMS) context.problems.push(error);
+  }
+}
+
+function readDocument(context: FileContext, document: Document.Parsed, errors: readonly Problem[], maxAliasCount: number): void {
   const contents = document.contents as Node;
-  let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount });
-  } catch (error) {
-    // yaml throws a ReferenceError when alias expansion exceeds maxAliasCount (billion laughs).
-    const message = error instanceof Error ? error.message : String(error);
-    const code = /alias/i.test(message) ? 'too-many-aliases' : 'yaml-syntax';
-    context.problems.push(problem(context.file, nodeHead(context, contents), code, code === 'too-many-aliases'
-      ? `document expands more than ${maxAliasCount} aliases; write the values out instead of nesting aliases`
-      : firstLine(message)));
+  const plain = toPlain(contents, { maxAliases: maxAliasCount, maxValues: MAX_DOCUMENT_NODES });
+  if (!plain.ok) {
+    // The document as written is within the node limit (parseDocuments checked), so aliases made it grow.
+    context.problems.push(problem(context.file, nodeHead(context, contents), 'too-many-aliases', plain.reason === 'aliases'
+      ? `document uses more than ${maxAliasCount} aliases; write the values out instead`
+      : `document expands to more than ${MAX_DOCUMENT_NODES.toLocaleString('en-US')} values through aliases; write the values out instead`));
     return;
   }
+  const value = plain.value;
+  const local: Problem[] = [...errors];
+  for (const defect of plain.defects) {
+    const range = nodeRange(context, defect.node);
+    local.push(defect.kind === 'complex-key'
+      ? problem(context.file, range, 'schema', 'a key must be plain text, not a list or a mapping')
+      : defect.kind === 'self-alias'
+        ? problem(context.file, range, 'yaml-syntax', 'this alias refers to the list or mapping that holds it; write the value out')
+        : problem(context.file, range, 'yaml-syntax', `alias *${defect.name} names no anchor before it`));
+  }
+  context.problems.push(...local.slice(errors.length));
   if (context.mayHaveForbiddenKeys) reportForbiddenKeys(context, contents);
   if (isSeq(contents) && Array.isArray(value)) {
-    contents.items.forEach((node, index) => {
-      if (!overlaps(node as Node, errorRanges)) readItem(context, node as Node, value[index]);
-    });
+    contents.items.forEach((node, index) => readItem(context, node as Node, value[index], local));
   } else if (isMap(contents)) {
-    if (!overlaps(contents, errorRanges)) readItem(context, contents, value);
+    readItem(context, contents, value, local);
   } else {
     context.problems.push(problem(context.file, nodeRange(context, contents), 'schema', 'a document must be an item (a mapping with `kind` and `id`) or a list of items'));
   }
 }
 
-function readItem(context: FileContext, node: Node, value: unknown): void {
+function readItem(context: FileContext, node: Node, value: unknown, documentProblems: readonly Problem[]): void {
   const { file } = context;
   if (!isMap(node) || value === null || typeof value !== 'object' || Array.isArray(value)) {
     context.problems.push(problem(file, nodeRange(context, node), 'schema', 'expected an item: a mapping with `kind` and `id`'));
@@ -123,47 +188,58 @@ function readItem(context: FileContext, node: Node, value: unknown): void {
   const map = node as YAMLMap;
   const fields = { ...(value as Record<string, unknown>) };
   for (const key of Object.keys(fields)) {
-    if (key.startsWith('x-') || FORBIDDEN_KEYS.has(key)) delete fields[key];
+    if (key.startsWith('x-')) delete fields[key];
   }
+  const range = nodeRange(context, map);
+  // The YAML errors inside the item belong to it: it keeps what the parser could read, and what the error
+  // made unreadable is not reported again as missing or wrong (fix the syntax first).
+  const inside = documentProblems.filter((entry) => contains(range, entry));
+  const report: Problem[] = [];
   const kind = fields.kind;
   if (kind === undefined) {
-    context.problems.push(problem(file, nodeHead(context, map), 'schema', `missing required key "kind" (one of ${Object.keys(SCHEMAS).join(', ')})`));
-    return;
-  }
-  if (!isKind(kind)) {
+    report.push(problem(file, nodeHead(context, map), 'schema', `missing required key "kind" (one of ${Object.keys(SCHEMAS).join(', ')})`));
+  } else if (!isKind(kind)) {
     const suggestion = typeof kind === 'string' ? closestWord(kind, Object.keys(SCHEMAS)) : undefined;
-    context.problems.push(problem(file, locateIn(context, map, ['kind']) ?? nodeHead(context, map), 'schema',
-      `unknown kind ${JSON.stringify(kind)}${suggestion ? `; did you mean "${suggestion}"?` : ''} (one of ${Object.keys(SCHEMAS).join(', ')})`));
+    const shown = typeof kind === 'string' || typeof kind === 'number' || typeof kind === 'boolean' ? JSON.stringify(kind) : 'that is not a word';
+    report.push(problem(file, locateIn(context, map, ['kind']) ?? nodeHead(context, map), 'schema',
+      `unknown kind ${shown}${suggestion ? `; did you mean "${suggestion}"?` : ''} (one of ${Object.keys(SCHEMAS).join(', ')})`));
+  }
+  if (kind === undefined || !isKind(kind)) {
+    if (inside.length === 0) context.problems.push(...report);
+    noteUnkeptId(context, map, fields.id);
     return;
   }
-  const schema: z.ZodType = SCHEMAS[kind];
-  let result = schema.safeParse(fields);
-  for (let round = 0; !result.success && round < SALVAGE_ROUNDS; round++) {
-    for (const issue of result.error.issues) reportIssue(context, map, kind, issue, round === 0);
-    // Drop what is wrong and try again: an item with a bad optional field is still worth showing.
-    for (const issue of result.error.issues) {
-      const top = issue.path[0];
-      if (issue.code === 'unrecognized_keys' && issue.path.length === 0) for (const key of issue.keys) delete fields[key];
-      else if (typeof top === 'string' && top !== 'kind' && top !== 'id') delete fields[top];
-    }
-    result = schema.safeParse(fields);
-  }
-  if (!result.success) return;
-  const item = result.data as ItemOfKind[Kind];
+  const salvaged = salvage(kind, fields);
+  for (const { path, issue } of salvaged.issues) reportIssue(context, map, kind, path, issue, report);
+  if (inside.length === 0) context.problems.push(...report);
+  if (salvaged.data === undefined) return;
+  const item = salvaged.data as ItemOfKind[Kind];
+  const locate = offsetsLocator(context, map);
   context.items.push({
     kind,
     id: item.id,
     item,
     file,
-    range: nodeRange(context, map),
-    locate: offsetsLocator(context, map),
+    range,
+    problems: inside.length > 0 ? inside : report,
+    locate: salvaged.issues.length === 0 ? locate : (path) => locate(salvaged.toWritten(path)),
   });
 }
 
-function reportIssue(context: FileContext, map: YAMLMap, kind: Kind, issue: z.core.$ZodIssue, firstRound: boolean): void {
-  if (!firstRound) return; // later rounds only confirm what was already said
+function noteUnkeptId(context: FileContext, map: YAMLMap, id: unknown): void {
+  if (typeof id !== 'string' || id === '') return;
+  context.unkeptIds.push({ id, file: context.file, range: locateIn(context, map, ['id']) ?? nodeHead(context, map) });
+}
+
+function contains(outer: SourceRange, inner: SourceRange): boolean {
+  const startsAfter = inner.line > outer.line || (inner.line === outer.line && inner.column >= outer.column);
+  const startsBefore = inner.line < outer.endLine || (inner.line === outer.endLine && inner.column <= outer.endColumn);
+  return startsAfter && startsBefore;
+}
+
+function reportIssue(context: FileContext, map: YAMLMap, kind: Kind, writtenPath: YamlPath, issue: z.core.$ZodIssue, report: Problem[]): void {
   const { file } = context;
-  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const path = [...writtenPath];
   const where = path.length > 0 ? `"${path.join('.')}"` : kind;
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeys(kind, path);
@@ -172,17 +248,17 @@ function reportIssue(context: FileContext, map: YAMLMap, kind: Kind, issue: z.co
       const suggestion = closestWord(key, allowed);
       const range = locateKey(context, map, [...path, key]) ?? nodeHead(context, map);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : path.length === 0 ? '; prefix it with "x-" to keep data of your own' : '';
-      context.problems.push(problem(file, range, 'unknown-key', `unknown key "${key}" in ${where}${hint}`));
+      report.push(problem(file, range, 'unknown-key', `unknown key "${key}" in ${where}${hint}`));
     }
     return;
   }
   const range = locateIn(context, map, path);
   if (range === undefined) {
     const parent = locateIn(context, map, path.slice(0, -1), true) ?? nodeHead(context, map);
-    context.problems.push(problem(file, parent, 'schema', `missing required key "${String(path[path.length - 1])}" in ${kind} ${describeParent(path)}`.trimEnd()));
+    report.push(problem(file, parent, 'schema', `missing required key "${String(path[path.length - 1])}" in ${kind} ${describeParent(path)}`.trimEnd()));
     return;
   }
-  context.problems.push(problem(file, range, 'schema', `${where}: ${issue.message}`));
+  report.push(problem(file, range, 'schema', `${where}: ${issue.message}`));
 }
 
 function describeParent(path: (string | number)[]): string {
@@ -295,12 +371,6 @@ function isEmptyDocument(document: Document.Parsed): boolean {
   if (contents === null) return true;
   const range = contents.range;
   return isScalar(contents) && contents.value === null && !!range && range[0] === range[1];
-}
-
-function overlaps(node: Node, ranges: [number, number][]): boolean {
-  const range = node.range;
-  if (!range || ranges.length === 0) return false;
-  return ranges.some(([start, end]) => start <= range[2] && end >= range[0]);
 }
 
 /** The UTF-8 size of `text`, counted only as far as needed to know whether it exceeds `limit`. */

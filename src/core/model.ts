@@ -1,6 +1,6 @@
 // The model: every parsed file put together into one immutable snapshot, cross-checked and indexed.
 // Views read the snapshot; nothing keeps a copy of its own.
-import type { FileParse, LoadedItem } from './load';
+import type { FileParse, LoadedItem, UnkeptId } from './load';
 import { PathIndex } from './pathIndex';
 import { problem, compareProblems, type Problem } from './problems';
 import type { ItemOfKind, Kind } from './schemas';
@@ -37,16 +37,25 @@ export function buildModel(files: readonly FileParse[], options: ModelOptions = 
   const items = files.flatMap((file) => file.items);
   const byId = new Map<string, LoadedItem>();
   const byKind = { feature: [], request: [], assumption: [], risk: [], milestone: [], decision: [], flag: [] } as { [K in Kind]: LoadedItem<K>[] };
+  // Every id that can be read counts, kept as an item or not (an unknown kind): a duplicate is reported
+  // now, not once the other typo is fixed.
+  const written = new Map<string, WrittenId>();
   for (const entry of items) {
-    const first = byId.get(entry.id);
+    const first = written.get(entry.id);
     if (first) {
-      problems.push(duplicate(entry, first), duplicate(first, entry));
+      problems.push(duplicate(idOf(entry), first), duplicate(first, idOf(entry)));
       continue;
     }
+    written.set(entry.id, idOf(entry));
     byId.set(entry.id, entry);
     (byKind[entry.kind] as LoadedItem[]).push(entry);
   }
-  const customers = new Set(byKind.request.map((request) => request.item.customer.toLowerCase()));
+  for (const unkept of files.flatMap((file) => file.unkeptIds ?? [])) {
+    const first = written.get(unkept.id);
+    if (first) problems.push(duplicate(unkept, first), duplicate(first, unkept));
+    else written.set(unkept.id, unkept);
+  }
+  const customers = new Set(byKind.request.flatMap((request) => request.item.customer === undefined ? [] : [request.item.customer.toLowerCase()]));
   const model: AlignmentModel = {
     files,
     items,
@@ -63,10 +72,15 @@ export function buildModel(files: readonly FileParse[], options: ModelOptions = 
   return model;
 }
 
-function duplicate(entry: LoadedItem, other: LoadedItem): Problem {
-  const range = entry.locate(['id']) ?? entry.range;
-  const line = other.locate(['id'])?.line ?? other.range.line;
-  return problem(entry.file, range, 'duplicate-id', `id "${entry.id}" is also used at ${other.file}:${line}; ids must be unique across .alignment/`);
+/** Where an id is written. */
+type WrittenId = UnkeptId;
+
+function idOf(entry: LoadedItem): WrittenId {
+  return { id: entry.id, file: entry.file, range: entry.locate(['id']) ?? entry.range };
+}
+
+function duplicate(entry: WrittenId, other: WrittenId): Problem {
+  return problem(entry.file, entry.range, 'duplicate-id', `id "${entry.id}" is also used at ${other.file}:${other.range.line}; ids must be unique across .alignment/`);
 }
 
 function* pathOwners(byId: ReadonlyMap<string, LoadedItem>): Iterable<{ owner: LoadedItem; paths: readonly string[] }> {

@@ -13,6 +13,8 @@ export interface SourceRange {
 export const PROBLEM_CODES = {
   'yaml-syntax': 'error',
   'too-many-aliases': 'error',
+  'too-deep': 'error',
+  'too-many-nodes': 'error',
   'file-too-large': 'error',
   'binary-file': 'error',
   'empty-file': 'warning',

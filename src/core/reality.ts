@@ -8,8 +8,12 @@ const SEVERITY_WEIGHT = { low: 1, medium: 2, high: 3, critical: 4 } as const;
 /** Likelihood × impact at or above this (high×medium, medium×high, high×high) is a high risk. */
 export const HIGH_RISK_SCORE = 6;
 
+/**
+ * A likelihood or impact that is missing (written wrong, `likelihood: extreme`) scores as high: a typo must
+ * make a risk more visible, never hide it.
+ */
 export function riskScore(risk: Pick<Risk, 'likelihood' | 'impact'>): number {
-  return LEVEL_SCORE[risk.likelihood] * LEVEL_SCORE[risk.impact];
+  return LEVEL_SCORE[risk.likelihood ?? 'high'] * LEVEL_SCORE[risk.impact ?? 'high'];
 }
 
 /** An open risk scoring high, or one that already happened with more than a low impact. */

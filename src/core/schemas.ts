@@ -172,15 +172,32 @@ export const SCHEMAS = {
 export type Kind = keyof typeof SCHEMAS;
 export const KINDS = Object.keys(SCHEMAS) as Kind[];
 
-export type Feature = z.infer<typeof featureSchema>;
-export type CustomerRequest = z.infer<typeof requestSchema>;
-export type Assumption = z.infer<typeof assumptionSchema>;
-export type Risk = z.infer<typeof riskSchema>;
+/**
+ * What an item that breaks the format still keeps: the same kinds with every required field optional and
+ * any text as id. An item whose `kind` and `id` can be read is never dropped (one typo in a pre-mortem risk
+ * must not hide the risk); its problems are reported and the item is marked. Model types are these, so
+ * every view has to say what it shows when a required field is missing.
+ */
+const anyId = { id: z.string().min(1) };
+export const LENIENT_SCHEMAS = {
+  feature: featureSchema.partial({ title: true }).extend(anyId),
+  request: requestSchema.partial({ customer: true, quote: true }).extend(anyId),
+  assumption: assumptionSchema.partial({ statement: true }).extend(anyId),
+  risk: riskSchema.partial({ risk: true, likelihood: true, impact: true }).extend(anyId),
+  milestone: milestoneSchema.partial({ title: true }).extend(anyId),
+  decision: decisionSchema.partial({ title: true }).extend(anyId),
+  flag: flagSchema.partial({ reality: true }).extend(anyId),
+} as const satisfies Record<Kind, z.ZodType>;
+
+export type Feature = z.infer<typeof LENIENT_SCHEMAS.feature>;
+export type CustomerRequest = z.infer<typeof LENIENT_SCHEMAS.request>;
+export type Assumption = z.infer<typeof LENIENT_SCHEMAS.assumption>;
+export type Risk = z.infer<typeof LENIENT_SCHEMAS.risk>;
 export type Gate = z.infer<typeof gateSchema>;
-export type Milestone = z.infer<typeof milestoneSchema>;
-export type Decision = z.infer<typeof decisionSchema>;
+export type Milestone = z.infer<typeof LENIENT_SCHEMAS.milestone>;
+export type Decision = z.infer<typeof LENIENT_SCHEMAS.decision>;
 export type Anchor = z.infer<typeof anchorSchema>;
-export type Flag = z.infer<typeof flagSchema>;
+export type Flag = z.infer<typeof LENIENT_SCHEMAS.flag>;
 
 export interface ItemOfKind {
   feature: Feature;

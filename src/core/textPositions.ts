@@ -3,9 +3,14 @@ import type { SourceRange } from './problems';
 /** Offsets of line starts in a text, to turn character offsets into 1-based line/column ranges. */
 export class LineStarts {
   private readonly starts: number[] = [0];
+  /** Where the text's last line ends: no position points past it (the parser reports some past the end). */
+  private readonly contentEnd: number;
 
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+    this.contentEnd = end;
   }
 
   position(offset: number): { line: number; column: number } {
@@ -20,8 +25,9 @@ export class LineStarts {
   }
 
   range(start: number, end: number): SourceRange {
-    const from = this.position(start);
-    const to = this.position(Math.max(start, end));
+    const clampedStart = Math.min(Math.max(start, 0), this.contentEnd);
+    const from = this.position(clampedStart);
+    const to = this.position(Math.min(Math.max(clampedStart, end), this.contentEnd));
     return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
   }
 }

@@ -208,6 +208,35 @@ describe('Views: the trees', () => {
       }
     });
 
+    it('keeps a risk written wrong, marked with an error icon, its problem in the tooltip, opening at the problem', async () => {
+      const BROKEN = '.alignment/risks/zz-views-broken.yaml';
+      try {
+        await write(BROKEN, [
+          'kind: risk',
+          'id: R-zz-broken',
+          'risk: Refunds double-post when the webhook retries.',
+          'likelihood: extreme',
+          'impact: high',
+          'paths: [README.md]',
+        ]);
+        await follow('README.md');
+        const find = (): TreeNode | undefined => everyNode(current.getChildren()).find((node) => idOf(node) === 'R-zz-broken');
+        await until('the risk is shown', () => find() !== undefined);
+        const risk = find() as TreeNode;
+        const row = risk.treeItem();
+        assert.strictEqual(line(risk), 'Refunds double-post when the webhook retries. — 1 problem · R-zz-broken · (no likelihood) × high');
+        assert.strictEqual((row.iconPath as vscode.ThemeIcon).id, 'error');
+        const tooltip = (row.tooltip as vscode.MarkdownString).value;
+        assert.ok(tooltip.includes('line 4'), tooltip);
+        assert.ok(tooltip.includes('likelihood'), tooltip);
+        const [, range] = row.command?.arguments as [vscode.Uri, { line: number; column: number }];
+        assert.deepStrictEqual([range.line, range.column], [4, 13], 'a click opens the YAML at the problem');
+        assert.ok(store.snapshots().some((snapshot) => snapshot.model.byKind.risk.some((entry) => entry.id === 'R-zz-broken')), 'counted with the risks');
+      } finally {
+        await remove(BROKEN);
+      }
+    });
+
     it('shows the groups the settings name, and resolved flags when asked', async () => {
       const config = vscode.workspace.getConfiguration();
       try {

@@ -88,7 +88,7 @@ describe('parseAlignmentFile', () => {
   });
 
   describe('file-level problems', () => {
-    it('reports a YAML syntax error at its own position and keeps the other documents', () => {
+    it('reports a YAML syntax error at its own position, keeps the item around it and the other documents', () => {
       const parsed = parse(yaml(
         'kind: feature',
         'id: a',
@@ -101,7 +101,8 @@ describe('parseAlignmentFile', () => {
       assert.deepEqual(problemsAt(parsed.problems), [expected('yaml-syntax', 3, 8, 3, 9)]);
       assert.equal(parsed.problems[0]?.severity, 'error');
       assert.match(parsed.problems[0]?.message ?? '', /reserved character @/);
-      assert.deepEqual(ids(parsed.items), ['b']);
+      assert.deepEqual(ids(parsed.items), ['a', 'b']);
+      assert.deepEqual(problemsAt(parsed.items[0]?.problems ?? []), [expected('yaml-syntax', 3, 8, 3, 9)], 'the item carries the error inside it');
     });
 
     it('reports tab indentation and duplicate keys as YAML syntax errors', () => {
@@ -121,8 +122,10 @@ describe('parseAlignmentFile', () => {
         '  id: c',
         '  title: C',
       ));
-      assert.deepEqual(problemsAt(parsed.problems).map((p) => p.code), ['yaml-syntax']);
-      assert.deepEqual(ids(parsed.items), ['a', 'c']);
+      // The parser finds the unclosed list where the next item starts; the item before it lacks a title.
+      assert.deepEqual(problemsAt(parsed.problems).map((p) => `${p.code} ${p.line}`).sort(), ['schema 4', 'yaml-syntax 7']);
+      assert.deepEqual(ids(parsed.items), ['a', 'b', 'c'], 'the broken item keeps what the parser could read');
+      assert.deepEqual((parsed.items[1] as LoadedItem<'feature'>).item.owners, ['x', 'y']);
     });
 
     it('refuses an alias bomb quickly with too-many-aliases', () => {
@@ -159,10 +162,80 @@ describe('parseAlignmentFile', () => {
       assert.deepEqual(parse(text, { maxFileBytes: text.length }).problems, []);
     });
 
-    it('refuses a file with NUL bytes as binary-file', () => {
-      const parsed = parse('kind: feature\nid: a\u0000\u0001\u0002\ntitle: A\n');
+    it('refuses a file that is not text (a NUL near its start) as binary-file, once', () => {
+      const parsed = parse('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR');
       assert.deepEqual(problemsAt(parsed.problems), [expected('binary-file', 1, 1, 1, 1)]);
       assert.deepEqual(parsed.items, []);
+    });
+
+    it('refuses only the document holding a NUL, at the NUL, and keeps the documents before and after it', () => {
+      const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', '---', 'kind: feature', 'id: b\u0000\u0001', 'title: B', '---', 'kind: feature', 'id: c', 'title: C'));
+      assert.deepEqual(problemsAt(parsed.problems), [expected('binary-file', 6, 6, 6, 7)]);
+      assert.deepEqual(ids(parsed.items), ['a', 'c']);
+    });
+
+    it('keeps the document before an alias bomb', () => {
+      const bomb = ['x: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
+      for (let level = 1; level < 9; level++) bomb.push(`x${level}: &${String.fromCharCode(97 + level)} [${Array(10).fill(`*${String.fromCharCode(96 + level)}`).join(', ')}]`);
+      const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', '---', ...bomb));
+      assert.deepEqual(parsed.problems.map((p) => p.code), ['too-many-aliases']);
+      assert.deepEqual(ids(parsed.items), ['a']);
+    });
+
+    it('refuses flow collections nested as keys (complex keys) at the key, and keeps the item', () => {
+      const nested = `{${'['.repeat(40)}${']'.repeat(40)}: v}`;
+      const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', `x-k: ${nested}`, '? [a, b]', ': c'));
+      assert.deepEqual(parsed.problems.map((p) => `${p.code} ${p.line}`), ['schema 4', 'schema 5']);
+      assert.match(parsed.problems[0]?.message ?? '', /a key must be plain text/);
+      assert.deepEqual(ids(parsed.items), ['a']);
+    });
+
+    it('refuses a document nested deeper than the limit at the first node past it, and keeps the others', () => {
+      const indented = Array.from({ length: 70 }, (_, depth) => `${' '.repeat(depth + 2)}k${depth}:`).join('\n');
+      for (const deep of [`x-k: ${'{['.repeat(300)}${']}'.repeat(300)}`, `title: ${'{'.repeat(10_000)}`, `x-k:\n  ${'- '.repeat(40_000)}`, `x-k:\n${indented} v`, `x-k: "[[[" # [[[\n  ${'['.repeat(65)}`]) {
+        const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', '---', 'kind: feature', 'id: b', deep, '---', 'kind: feature', 'id: c', 'title: C'));
+        assert.ok(parsed.problems.some((p) => p.code === 'too-deep' && p.line >= 7), JSON.stringify(parsed.problems.slice(0, 3)));
+        assert.deepEqual(ids(parsed.items), ['a', 'c']);
+      }
+    });
+
+    it('refuses a document of more than 250,000 values with too-many-nodes, at the value past the limit', () => {
+      const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', '---', `x-k: [${'1,'.repeat(260_000)}1]`));
+      assert.deepEqual(parsed.problems.map((p) => `${p.code} ${p.line}`), ['too-many-nodes 5']);
+      assert.deepEqual(ids(parsed.items), ['a']);
+    });
+
+    it('lists at most a hundred YAML errors of a file, then says how many more there are', () => {
+      const parsed = parse(Array.from({ length: 300 }, (_, index) => `k${index}: @x`).join('\n'));
+      const syntax = parsed.problems.filter((p) => p.code === 'yaml-syntax');
+      assert.equal(syntax.length, 101);
+      assert.match(syntax[100]?.message ?? '', /^200 more YAML errors not listed/);
+    });
+
+    it('stops reading a file that is more errors than YAML after a hundred, and says where', () => {
+      const parsed = parse(yaml('- kind: feature', '  id: a', '  title: A', `title: ${'- '.repeat(40_000)}`));
+      const last = parsed.problems[parsed.problems.length - 1];
+      assert.equal(parsed.problems.length, 101);
+      assert.match(last?.message ?? '', /more than 100 YAML errors: reading stopped here/);
+      assert.deepEqual(ids(parsed.items), ['a']);
+    });
+
+    it('refuses an alias to the collection that holds it, at the alias', () => {
+      const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', 'x-k: &a [*a]'));
+      assert.deepEqual(problemsAt(parsed.problems), [expected('yaml-syntax', 4, 10, 4, 12)]);
+      assert.deepEqual(ids(parsed.items), ['a']);
+      assert.doesNotThrow(() => parse('kind: &a [*a]'));
+    });
+
+    it('never points past the end of the file', () => {
+      for (const text of ['kind: feature\nid: a\ntitle: "open\n', 'a: [\n\n\n', '- kind: feature\n  id: [\n']) {
+        const lineCount = text.replace(/\n+$/, '').split('\n').length;
+        for (const p of parse(text).problems) assert.ok(p.line <= lineCount && p.endLine <= lineCount, `${JSON.stringify(text)}: ${JSON.stringify(p)}`);
+      }
+    });
+
+    it('warns about a file holding an empty list with empty-file', () => {
+      assert.deepEqual(problemsAt(parse('[]\n').problems), [expected('empty-file', 1, 1, 1, 1)]);
     });
 
     for (const [name, text] of [['an empty file', ''], ['a file of comments only', '# nothing yet\n# still nothing\n'], ['a file of empty documents', '---\n---\n']] as const) {
@@ -201,7 +274,22 @@ describe('parseAlignmentFile', () => {
       assert.deepEqual(problemsAt(parsed.problems), [expected('schema', 6, 11, 6, 16)]);
       assert.match(parsed.problems[0]?.message ?? '', /^"gates\.0\.call": /);
       assert.deepEqual(ids(parsed.items), ['M-1']);
-      assert.equal((parsed.items[0] as LoadedItem<'milestone'>).item.gates, undefined);
+      assert.deepEqual((parsed.items[0] as LoadedItem<'milestone'>).item.gates, []);
+    });
+
+    it('drops only the bad entry of a list, and locates the others where they are written', () => {
+      const parsed = parse(yaml('kind: milestone', 'id: M-1', 'title: Beta', 'gates:', '  - role: security', '    call: maybe', '  - role: support', '    call: no-go', 'validates: [A-1, "not an id", A-2]'));
+      assert.deepEqual(parsed.problems.map((p) => p.line).sort(), [6, 9]);
+      const milestone = parsed.items[0] as LoadedItem<'milestone'>;
+      assert.deepEqual(milestone.item.gates, [{ role: 'support', call: 'no-go' }]);
+      assert.deepEqual(milestone.item.validates, ['A-1', 'A-2']);
+      assert.equal(milestone.locate(['gates', 0, 'call'])?.line, 8, 'the kept gate is found on its own line');
+      assert.equal(milestone.locate(['validates', 1])?.column, 31);
+    });
+
+    it('drops only the bad key of a nested mapping', () => {
+      const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', 'reported:', '  status: on-track', '  progress: 150'));
+      assert.deepEqual((parsed.items[0] as LoadedItem<'feature'>).item.reported, { status: 'on-track' });
     });
 
     it('reports a bad date and a progress out of range at their values', () => {
@@ -210,11 +298,12 @@ describe('parseAlignmentFile', () => {
       assert.deepEqual(ids(parsed.items), ['a']);
     });
 
-    it('reports a missing required key at the head of its mapping and drops the item', () => {
+    it('reports a missing required key at the head of its mapping and keeps the item, marked', () => {
       const parsed = parse(yaml('kind: request', 'id: CR-1', 'customer: Acme GmbH'));
       assert.deepEqual(problemsAt(parsed.problems), [expected('schema', 1, 1, 1, 5)]);
       assert.equal(parsed.problems[0]?.message, 'missing required key "quote" in request');
-      assert.deepEqual(parsed.items, []);
+      assert.deepEqual(parsed.items[0]?.item, { kind: 'request', id: 'CR-1', customer: 'Acme GmbH' });
+      assert.deepEqual(parsed.items[0]?.problems, parsed.problems);
     });
 
     it('reports a missing nested key at the head of the nested mapping', () => {
@@ -237,9 +326,15 @@ describe('parseAlignmentFile', () => {
       assert.deepEqual(parsed.items, []);
     });
 
-    it('reports a bad id at its value and drops the item', () => {
+    it('reports a bad id at its value and keeps the item under the id as written', () => {
       const parsed = parse(yaml('kind: feature', 'id: 1st feature', 'title: A'));
       assert.deepEqual(problemsAt(parsed.problems), [expected('schema', 2, 5, 2, 16)]);
+      assert.deepEqual(ids(parsed.items), ['1st feature']);
+    });
+
+    it('drops an item whose id cannot be read, and says so', () => {
+      const parsed = parse(yaml('kind: feature', 'id: [a, b]', 'title: A'));
+      assert.deepEqual(parsed.problems.map((p) => p.code), ['schema']);
       assert.deepEqual(parsed.items, []);
     });
 
@@ -259,7 +354,8 @@ describe('parseAlignmentFile', () => {
       const parsed = parse(yaml('kind: risk', 'id: R-1', 'risk: It broke.', 'likelihood: extreme', 'impact: high', 'status: gone', 'feature: 7'));
       const sorted = problemsAt(parsed.problems).sort((a, b) => a.line - b.line);
       assert.deepEqual(sorted, [expected('schema', 4, 13, 4, 20), expected('schema', 6, 9, 6, 13), expected('schema', 7, 10, 7, 11)]);
-      assert.deepEqual(parsed.items, [], 'likelihood is required, so the risk cannot be salvaged');
+      assert.deepEqual(parsed.items[0]?.item, { kind: 'risk', id: 'R-1', risk: 'It broke.', impact: 'high', status: 'open' }, 'a pre-mortem risk is never hidden by a typo');
+      assert.equal(parsed.items[0]?.problems.length, 3);
     });
   });
 
@@ -315,7 +411,7 @@ describe('parseAlignmentFile', () => {
         'title: Also good',
       ));
       assert.deepEqual(problemsAt(parsed.problems), [expected('schema', 5, 1, 5, 5)]);
-      assert.deepEqual(ids(parsed.items), ['good-1', 'good-2']);
+      assert.deepEqual(ids(parsed.items), ['good-1', 'bad', 'good-2']);
     });
 
     it('returns problems, not exceptions, for odd inputs', () => {

@@ -52,6 +52,28 @@ describe('buildModel', () => {
       const model = load({ '.alignment/a.yaml': `${feature('x')}---\n${feature('x')}` });
       assert.deepEqual(problemsAt(model.problems), [expected('duplicate-id', 2, 5, 2, 6), expected('duplicate-id', 6, 5, 6, 6)]);
     });
+
+    it('reports a duplicate at once when one of the two has a wrong field or an unknown kind', () => {
+      const risk = (likelihood: string): string => yaml('kind: risk', 'id: R-1', 'risk: It broke.', `likelihood: ${likelihood}`, 'impact: low');
+      const wrongField = load({ '.alignment/a.yaml': risk('low'), '.alignment/b.yaml': risk('extreme') });
+      assert.deepEqual(withCode(wrongField.problems, 'duplicate-id').map((p) => p.file), ['.alignment/a.yaml', '.alignment/b.yaml']);
+      const unknownKind = load({ '.alignment/a.yaml': risk('low'), '.alignment/b.yaml': yaml('kind: rsk', 'id: R-1') });
+      assert.deepEqual(withCode(unknownKind.problems, 'duplicate-id').map((p) => `${p.file}:${p.line}`), ['.alignment/a.yaml:2', '.alignment/b.yaml:2']);
+    });
+  });
+
+  describe('items that break the format', () => {
+    it('are kept, counted and can be referenced, with their problems', () => {
+      const model = load({
+        '.alignment/f.yaml': feature('checkout'),
+        '.alignment/r.yaml': yaml('kind: risk', 'id: R-1', 'risk: It broke.', 'likelihood: extreme', 'impact: high', 'feature: checkout'),
+        '.alignment/m.yaml': yaml('kind: milestone', 'id: M-1', 'title: Beta', 'feature: checkout', 'gates:', '  - role: security', '    call: nope'),
+      });
+      assert.deepEqual(ids(model.byKind.risk), ['R-1']);
+      assert.deepEqual(model.byId.get('R-1')?.problems.map((p) => p.line), [4]);
+      assert.deepEqual(ids(model.itemsOfFeature.get('checkout') ?? []), ['R-1', 'M-1']);
+      assert.deepEqual(withCode(model.problems, 'unknown-reference'), []);
+    });
   });
 
   describe('unknown-reference', () => {
@@ -310,11 +332,11 @@ describe('buildModel', () => {
 
   it('knows every problem code and its severity (each but anchor-drifted is produced by a test above)', () => {
     // anchor-drifted is declared for the extension's anchor tracking; core does not emit it yet.
-    const covered: ProblemCode[] = ['yaml-syntax', 'too-many-aliases', 'file-too-large', 'binary-file', 'empty-file', 'schema', 'unknown-key', 'forbidden-key', 'duplicate-id', 'unknown-reference', 'glob-matches-nothing', 'dependency-cycle', 'no-go-but-on-track', 'unknown-tag-id'];
+    const covered: ProblemCode[] = ['yaml-syntax', 'too-many-aliases', 'too-deep', 'too-many-nodes', 'file-too-large', 'binary-file', 'empty-file', 'schema', 'unknown-key', 'forbidden-key', 'duplicate-id', 'unknown-reference', 'glob-matches-nothing', 'dependency-cycle', 'no-go-but-on-track', 'unknown-tag-id'];
     assert.deepEqual([...covered, 'anchor-drifted'].sort(), Object.keys(PROBLEM_CODES).sort(), 'a new code needs a test');
     const severities = Object.fromEntries(covered.map((code) => [code, PROBLEM_CODES[code]]));
     assert.deepEqual(severities, {
-      'yaml-syntax': 'error', 'too-many-aliases': 'error', 'file-too-large': 'error', 'binary-file': 'error', 'empty-file': 'warning',
+      'yaml-syntax': 'error', 'too-many-aliases': 'error', 'too-deep': 'error', 'too-many-nodes': 'error', 'file-too-large': 'error', 'binary-file': 'error', 'empty-file': 'warning',
       'schema': 'error', 'unknown-key': 'error', 'forbidden-key': 'error', 'duplicate-id': 'error', 'unknown-reference': 'error',
       'glob-matches-nothing': 'warning', 'dependency-cycle': 'warning', 'no-go-but-on-track': 'warning', 'unknown-tag-id': 'error',
     });

@@ -1,7 +1,7 @@
 // The module lens's click: every request the module serves, with the customer's words, date and status;
 // choosing one opens its YAML.
 import * as vscode from 'vscode';
-import { requestsServingFile, type LoadedItem, type ServingRequest } from '../../core';
+import { type LoadedItem, orMissing, requestsServingFile, type ServingRequest } from '../../core';
 import type { AlignmentStore } from '../store/alignmentStore';
 import { showItem } from '../tags/itemLocation';
 import { tagsOf } from '../tags/documentTags';
@@ -33,9 +33,9 @@ function toPick(serving: ServingRequest): RequestPick {
   const { request } = serving;
   const item = request.item;
   return {
-    label: `$(person) ${noIcons(item.customer)}`,
+    label: `$(person) ${noIcons(orMissing(item.customer, 'customer'))}`,
     description: noIcons([request.id, item.receivedAt, item.status, item.priority, via(serving)].filter(Boolean).join(' · ')),
-    detail: noIcons(`“${item.quote.replace(/\s+/g, ' ').trim()}”`),
+    detail: noIcons(item.quote === undefined ? orMissing(undefined, 'quote') : `“${item.quote.replace(/\s+/g, ' ').trim()}”`),
     entry: request,
   };
 }

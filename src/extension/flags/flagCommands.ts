@@ -1,7 +1,7 @@
 // Acknowledge, resolve and reopen a flag, from a tree row, the palette (with a picker), or an argument
 // object `{ id, note? }` that runs without prompts.
 import * as vscode from 'vscode';
-import { acknowledgeFlag, localDate, reopenFlag, resolveFlag, type Flag, type LoadedItem } from '../../core';
+import { acknowledgeFlag, type Flag, type LoadedItem, localDate, orMissing, reopenFlag, resolveFlag } from '../../core';
 import type { AlignmentStore } from '../store/alignmentStore';
 import { currentAuthor } from './author';
 import { idOfArgument, isObject, itemOfArgument, type FoundItem } from './commandArgs';
@@ -75,7 +75,7 @@ export class FlagCommands {
 
 /** A note; null when an optional note is left empty (so that "no note" is not Escape). */
 async function askNote(entry: LoadedItem, prompt: string, optional: boolean): Promise<string | null | undefined> {
-  const note = await ask({ title: `${entry.id}: ${oneLine((entry as LoadedItem<'flag'>).item.reality, 60)}`, prompt, optional });
+  const note = await ask({ title: `${entry.id}: ${oneLine(orMissing((entry as LoadedItem<'flag'>).item.reality, 'reality'), 60)}`, prompt, optional });
   if (note === undefined) return undefined;
   return note === '' ? null : note;
 }

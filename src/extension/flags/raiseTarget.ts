@@ -79,7 +79,7 @@ export function raiseCandidates(store: AlignmentStore, source: RaiseSource): Rai
   // In a feature's own YAML, that feature is the one the flag is about.
   const atCursor = source.itemAtCursor?.kind === 'feature' ? [source.itemAtCursor as LoadedItem<'feature'>] : [];
   const covering = applies?.features ?? atCursor;
-  const features = covering.length > 0 ? covering : [...model.byKind.feature].sort((a, b) => a.item.title.localeCompare(b.item.title));
+  const features = covering.length > 0 ? covering : [...model.byKind.feature].sort((a, b) => (a.item.title ?? a.id).localeCompare(b.item.title ?? b.id));
   const onSelection = new Set<string>();
   if (source.anchor && source.text !== undefined) {
     for (const tag of scanTags(source.text)) {

@@ -1,7 +1,7 @@
 // Setting an assumption's status and a gate's call: the same edit path as the flags. From a tree row or
 // the palette they ask; with `{ id, status, evidence? }` or `{ id, role, call, reason? }` they do not.
 import * as vscode from 'vscode';
-import { ASSUMPTION_STATUSES, GATE_CALLS, setAssumptionStatus, setGateCall, type Assumption, type Gate, type LoadedItem } from '../../core';
+import { type Assumption, ASSUMPTION_STATUSES, type Gate, GATE_CALLS, type LoadedItem, orMissing, setAssumptionStatus, setGateCall } from '../../core';
 import type { AlignmentStore } from '../store/alignmentStore';
 import { gateIndexOfArgument } from './commandArgs';
 import { editInPlace } from './editInPlace';
@@ -77,7 +77,7 @@ function scriptedCall(argument: Record<string, unknown>): CallAnswer {
 }
 
 async function askAssumptionStatus(entry: LoadedItem<'assumption'>): Promise<StatusAnswer | undefined> {
-  const title = `${entry.id}: ${oneLine(entry.item.statement, 70)}`;
+  const title = `${entry.id}: ${oneLine(orMissing(entry.item.statement, 'statement'), 70)}`;
   const items: PickItem<Assumption['status']>[] = ASSUMPTION_STATUSES.map((status) => ({
     label: status,
     description: status === entry.item.status ? vscode.l10n.t('current') : statusHint(status),
@@ -97,7 +97,7 @@ async function askAssumptionStatus(entry: LoadedItem<'assumption'>): Promise<Sta
 
 async function askGateCall(entry: LoadedItem<'milestone'>, gateIndex: number | undefined): Promise<CallAnswer | undefined> {
   const gates = entry.item.gates ?? [];
-  const title = `${entry.id}: ${oneLine(entry.item.title, 70)}`;
+  const title = `${entry.id}: ${oneLine(orMissing(entry.item.title, 'title'), 70)}`;
   const gate = gateIndex !== undefined ? gates[gateIndex] : gates.length === 1 ? gates[0] : await pick({
     title,
     placeholder: vscode.l10n.t('Whose call?'),

@@ -1,6 +1,6 @@
 // `Truthline: Open Feature…`: every feature in a quick pick, typed to filter, Enter to open its YAML.
 import * as vscode from 'vscode';
-import { featureReality, type LoadedItem } from '../../core';
+import { featureReality, type LoadedItem, orMissing } from '../../core';
 import type { AlignmentStore } from '../store/alignmentStore';
 import { compareTitles, gapLevel } from './content/gap';
 import { realityParts, reportedText } from './items/featureItem';
@@ -18,7 +18,7 @@ export async function openFeature(store: AlignmentStore): Promise<void> {
     const reality = featureReality(snapshot.model, entry.id);
     const parts = realityParts(reality);
     return {
-      label: entry.item.title,
+      label: orMissing(entry.item.title, 'title'),
       description: `${entry.id} \u00b7 ${reportedText(entry)}${gapLevel(entry, reality) === 'disagrees' ? ` ${vscode.l10n.t('\u2260 reality disagrees')}` : ''}`,
       detail: [snapshots.length > 1 ? snapshot.folder.name : undefined, entry.item.paths?.join(', '), parts.join(', ')].filter(Boolean).join(' \u2014 '),
       uri: store.uriOf(snapshot, entry),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LoadedItem } from '../../../core';
+import { type LoadedItem, orMissing } from '../../../core';
 import { shorten } from '../content/text';
 import { Tooltip } from '../tree/tooltip';
 import { Colors, icon, joined, tieMark, tieText, type RowContext } from './format';
@@ -13,11 +13,11 @@ const ICONS = {
 /** An assumption the plan rests on; an invalidated one is red. */
 export function assumptionItem(entry: LoadedItem<'assumption'>, context: RowContext): vscode.TreeItem {
   const { item } = entry;
-  const row = new vscode.TreeItem(shorten(item.statement), vscode.TreeItemCollapsibleState.None);
+  const row = new vscode.TreeItem(shorten(orMissing(item.statement, 'statement')), vscode.TreeItemCollapsibleState.None);
   row.description = joined(entry.id, item.status, tieMark(context.tie));
   row.iconPath = ICONS[item.status];
   row.contextValue = `truthline.assumption.${item.status}`;
-  row.accessibilityInformation = { label: vscode.l10n.t('Assumption {0}, {1}: {2}', entry.id, item.status, item.statement) };
+  row.accessibilityInformation = { label: vscode.l10n.t('Assumption {0}, {1}: {2}', entry.id, item.status, orMissing(item.statement, 'statement')) };
   row.tooltip = new Tooltip()
     .title(vscode.l10n.t('Assumption'), entry.id)
     .text(item.statement)

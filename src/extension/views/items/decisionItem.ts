@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LoadedItem } from '../../../core';
+import { type LoadedItem, orMissing } from '../../../core';
 import { Tooltip } from '../tree/tooltip';
 import { Colors, icon, joined, tieMark, tieText, type RowContext } from './format';
 
@@ -8,13 +8,13 @@ export function decisionItem(entry: LoadedItem<'decision'>, context: RowContext)
   const { item } = entry;
   const sources = item.sources ?? [];
   const unattributed = sources.length === 0;
-  const row = new vscode.TreeItem(item.title, vscode.TreeItemCollapsibleState.None);
+  const row = new vscode.TreeItem(orMissing(item.title, 'title'), vscode.TreeItemCollapsibleState.None);
   row.description = joined(entry.id, item.decidedAt, unattributed && vscode.l10n.t('unattributed'), tieMark(context.tie));
   row.iconPath = unattributed ? icon('law', Colors.muted) : icon('law');
   row.contextValue = unattributed ? 'truthline.decision.unattributed' : 'truthline.decision';
-  row.accessibilityInformation = { label: vscode.l10n.t('Decision {0}: {1}', entry.id, item.title) };
+  row.accessibilityInformation = { label: vscode.l10n.t('Decision {0}: {1}', entry.id, orMissing(item.title, 'title')) };
   const tooltip = new Tooltip()
-    .title(item.title, entry.id)
+    .title(orMissing(item.title, 'title'), entry.id)
     .field(vscode.l10n.t('Decided'), joined(item.decidedAt, item.decidedBy))
     .text(item.rationale);
   if (unattributed) tooltip.text(vscode.l10n.t('No customer source: nobody outside the team asked for this.'));

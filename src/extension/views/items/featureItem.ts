@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FeatureReality, LoadedItem } from '../../../core';
+import { type FeatureReality, type LoadedItem, orMissing } from '../../../core';
 import { gapLevel, type GapLevel } from '../content/gap';
 import { Tooltip } from '../tree/tooltip';
 import { Colors, icon, joined, tieText, type RowContext } from './format';
@@ -35,11 +35,11 @@ export function featureItem(entry: LoadedItem<'feature'>, reality: FeatureRealit
   row.iconPath = GAP_ICONS[level];
   row.contextValue = level === 'disagrees' ? 'truthline.feature.disagrees' : 'truthline.feature';
   row.accessibilityInformation = {
-    label: joined(vscode.l10n.t('Feature {0}', item.title), reported, level === 'disagrees' ? vscode.l10n.t('reality disagrees') : undefined, ...problems),
+    label: joined(vscode.l10n.t('Feature {0}', orMissing(item.title, 'title')), reported, level === 'disagrees' ? vscode.l10n.t('reality disagrees') : undefined, ...problems),
   };
   const direction = item.direction;
   row.tooltip = new Tooltip()
-    .title(item.title, entry.id)
+    .title(orMissing(item.title, 'title'), entry.id)
     .field(vscode.l10n.t('Reported'), joined(reported, item.reported?.source, item.reported?.asOf))
     .list(level === 'disagrees' ? vscode.l10n.t('Reality disagrees') : vscode.l10n.t('Reality'), problems.length > 0 ? problems : [vscode.l10n.t('no open flags, invalidated assumptions, no-go gates or high risks')])
     .field(vscode.l10n.t('Goal'), direction?.goal)

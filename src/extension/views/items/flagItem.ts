@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LoadedItem } from '../../../core';
+import { type LoadedItem, orMissing } from '../../../core';
 import { shorten } from '../content/text';
 import { Tooltip } from '../tree/tooltip';
 import { age, Colors, icon, joined, tieMark, tieText, upstreamMark, type RowContext } from './format';
@@ -11,11 +11,11 @@ export function flagItem(entry: LoadedItem<'flag'>, context: RowContext): vscode
   const { item } = entry;
   const resolved = item.status === 'resolved';
   const raised = age(item.raisedAt, context.now);
-  const row = new vscode.TreeItem(shorten(item.reality), vscode.TreeItemCollapsibleState.None);
+  const row = new vscode.TreeItem(shorten(orMissing(item.reality, 'reality')), vscode.TreeItemCollapsibleState.None);
   row.description = joined(upstreamMark(context), item.severity, item.status !== 'open' && item.status, raised, tieMark(context.tie));
   row.iconPath = resolved ? icon('pass', Colors.muted) : icon('flag', SEVERITY_COLORS[item.severity]);
   row.contextValue = `truthline.flag.${item.status}`;
-  row.accessibilityInformation = { label: vscode.l10n.t('Truth flag, {0}, {1}, raised {2}: {3}', item.severity, item.status, item.raisedAt ?? '', item.reality) };
+  row.accessibilityInformation = { label: vscode.l10n.t('Truth flag, {0}, {1}, raised {2}: {3}', item.severity, item.status, item.raisedAt ?? '', orMissing(item.reality, 'reality')) };
   const anchor = item.anchor ? `${item.anchor.path}:${item.anchor.startLine}-${item.anchor.endLine}` : undefined;
   row.tooltip = new Tooltip()
     .title(vscode.l10n.t('Truth flag ({0}, {1})', item.severity, item.status), entry.id)

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Gate, LoadedItem } from '../../../core';
+import { type Gate, type LoadedItem, orMissing } from '../../../core';
 import { isBlocked } from '../content/order';
 import { Tooltip } from '../tree/tooltip';
 import { Colors, icon, joined, tieMark, tieText, type RowContext } from './format';
@@ -10,14 +10,14 @@ export function milestoneItem(entry: LoadedItem<'milestone'>, context: RowContex
   const gates = item.gates ?? [];
   const blocked = isBlocked(entry);
   const passed = gates.length > 0 && gates.every((gate) => gate.call === 'go');
-  const row = new vscode.TreeItem(item.title, gates.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const row = new vscode.TreeItem(orMissing(item.title, 'title'), gates.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   const state = blocked ? vscode.l10n.t('blocked') : passed ? vscode.l10n.t('all go') : undefined;
   row.description = joined(entry.id, item.due && vscode.l10n.t('due {0}', item.due), state, tieMark(context.tie));
   row.iconPath = blocked ? icon('circle-slash', Colors.red) : passed ? icon('pass', Colors.green) : icon('milestone');
   row.contextValue = blocked ? 'truthline.milestone.blocked' : 'truthline.milestone';
-  row.accessibilityInformation = { label: vscode.l10n.t('Milestone {0}: {1}', entry.id, joined(item.title, item.due, state)) };
+  row.accessibilityInformation = { label: vscode.l10n.t('Milestone {0}: {1}', entry.id, joined(orMissing(item.title, 'title'), item.due, state)) };
   row.tooltip = new Tooltip()
-    .title(item.title, entry.id)
+    .title(orMissing(item.title, 'title'), entry.id)
     .field(vscode.l10n.t('Due'), item.due)
     .field(vscode.l10n.t('Validates'), item.validates?.join(', '))
     .list(vscode.l10n.t('Gates'), gates.map((gate) => `${gate.role}${gate.who ? ` (${gate.who})` : ''}: ${gate.call}`))

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { HIGH_RISK_SCORE, riskScore, type LoadedItem } from '../../../core';
+import { HIGH_RISK_SCORE, type LoadedItem, orMissing, riskScore } from '../../../core';
 import { shorten } from '../content/text';
 import { Tooltip } from '../tree/tooltip';
 import { Colors, icon, joined, tieMark, tieText, upstreamMark, type RowContext } from './format';
@@ -8,17 +8,17 @@ import { Colors, icon, joined, tieMark, tieText, upstreamMark, type RowContext }
 export function riskItem(entry: LoadedItem<'risk'>, context: RowContext): vscode.TreeItem {
   const { item } = entry;
   const score = riskScore(item);
-  const row = new vscode.TreeItem(shorten(item.risk), vscode.TreeItemCollapsibleState.None);
-  row.description = joined(upstreamMark(context), entry.id, `${item.likelihood} \u00d7 ${item.impact}`, item.status !== 'open' && item.status, tieMark(context.tie));
+  const row = new vscode.TreeItem(shorten(orMissing(item.risk, 'risk')), vscode.TreeItemCollapsibleState.None);
+  row.description = joined(upstreamMark(context), entry.id, `${orMissing(item.likelihood, 'likelihood')} \u00d7 ${orMissing(item.impact, 'impact')}`, item.status !== 'open' && item.status, tieMark(context.tie));
   row.iconPath = riskIcon(item.status, score);
   row.contextValue = `truthline.risk.${item.status}`;
   row.accessibilityInformation = {
-    label: vscode.l10n.t('Risk {0}, likelihood {1}, impact {2}, {3}: {4}', entry.id, item.likelihood, item.impact, item.status, item.risk),
+    label: vscode.l10n.t('Risk {0}, likelihood {1}, impact {2}, {3}: {4}', entry.id, orMissing(item.likelihood, 'likelihood'), orMissing(item.impact, 'impact'), item.status, orMissing(item.risk, 'risk')),
   };
   row.tooltip = new Tooltip()
     .title(vscode.l10n.t('Pre-mortem risk'), entry.id)
     .text(item.risk)
-    .field(vscode.l10n.t('Likelihood \u00d7 impact'), `${item.likelihood} \u00d7 ${item.impact} = ${score}`)
+    .field(vscode.l10n.t('Likelihood \u00d7 impact'), `${orMissing(item.likelihood, 'likelihood')} \u00d7 ${orMissing(item.impact, 'impact')} = ${score}`)
     .field(vscode.l10n.t('Status'), item.status)
     .field(vscode.l10n.t('Early warning sign'), item.earlyWarningSign)
     .field(vscode.l10n.t('Mitigation'), item.mitigationStrategy)

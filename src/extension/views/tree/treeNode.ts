@@ -6,6 +6,7 @@ import type { Kind, LoadedItem, SourceRange } from '../../../core';
 import type { FolderSnapshot } from '../../store/alignmentStore';
 import { Commands } from '../../constants';
 import { childUri } from '../../util/uris';
+import { markProblems } from './problemMarks';
 
 export interface TreeNode {
   /** Stable across refreshes: VS Code keeps expansion and selection by it. */
@@ -27,7 +28,8 @@ export class ItemNode<K extends Kind = Kind> implements TreeNode {
   treeItem(): vscode.TreeItem {
     const item = this.build();
     item.id = this.id;
-    item.command ??= openCommand(this.snapshot, this.entry.file, this.entry.range, item.label);
+    markProblems(item, this.entry.problems);
+    item.command ??= openCommand(this.snapshot, this.entry.file, this.entry.problems[0] ?? this.entry.range, item.label);
     return item;
   }
 
