@@ -5,6 +5,8 @@ import { parseAllDocuments } from 'yaml';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkAnchors, fileLenses, itemsForFile, loadAlignment, scanTags, type LoadedItem, type TextFile } from '../src/core';
+import { formatHostileTable, timeHostile, type HostileRow } from './benchTable';
+import { TAG_SCANNER_INPUTS } from './hostileInputs';
 
 export interface Scenario {
   name: string;
@@ -155,9 +157,22 @@ function benchLenses(): void {
   console.log(`CodeLens: fileLenses on a 10,000-line file, example model (${count} lenses)  ${format(perFile)}   target < 5 ms  ${perFile < 5 ? 'OK' : 'OVER'}`);
 }
 
+/** Files a branch could commit to freeze the editor or CI: one row each, timed once. */
+function hostileRows(): HostileRow[] {
+  scanTags('// @serves CR-1\n'.repeat(1000)); // compile the scanner first
+  return TAG_SCANNER_INPUTS.map((input) => {
+    const text = input.text();
+    return timeHostile(`scanTags: ${input.name}`, Buffer.byteLength(text), () => {
+      const tags = scanTags(text).length;
+      return `${tags} ${tags === 1 ? 'tag' : 'tags'}`;
+    });
+  });
+}
+
 if (require.main === module) {
   console.log(`Truthline benchmark (node ${process.version}, median of repeated runs)`);
   for (const scenario of SCENARIOS) bench(scenario);
   benchTags();
   benchLenses();
+  console.log(`\n${formatHostileTable('hostile inputs', hostileRows(), 100)}`);
 }
