@@ -11,14 +11,30 @@ function environmentOf(pid: string): string | undefined {
   }
 }
 
-/** Kills and returns the ids of processes still running with `home` as HOME. */
-export function killLeftovers(home: string): number[] {
+/** The ids of processes (other than this one) running with `home` as HOME. */
+function processesOf(home: string): number[] {
   if (!fs.existsSync('/proc')) return [];
   const marker = `\0HOME=${home}\0`;
-  const leaked = fs.readdirSync('/proc')
+  return fs.readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)
     .filter((pid) => `\0${environmentOf(pid) ?? ''}`.includes(marker))
     .map(Number);
+}
+
+/** The ids of a run's extension host processes: the same ids later mean the host was not restarted. */
+export function extensionHosts(home: string): number[] {
+  return processesOf(home).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('extensionHost');
+    } catch {
+      return false; // it ended while we looked
+    }
+  });
+}
+
+/** Kills and returns the ids of processes still running with `home` as HOME. */
+export function killLeftovers(home: string): number[] {
+  const leaked = processesOf(home);
   for (const pid of leaked) {
     try {
       process.kill(pid, 'SIGKILL');

@@ -28,3 +28,13 @@ export function testFiles(dir: string): string[] {
     .sort()
     .map((name) => path.join(dir, name));
 }
+
+/** Set in the extension host of the Restricted Mode run (workspace trust on, the workspace untrusted). */
+export const RESTRICTED_SUITE_ENV = 'TRUTHLINE_RESTRICTED_SUITE';
+/** The folder of test/integration whose tests run only in Restricted Mode, and only they run there. */
+export const restrictedTestsFolder = 'restricted';
+
+/** The integration suite's test files below `dir`: those of restricted/ for the Restricted Mode run, else the rest. */
+export function integrationTestFiles(dir: string, restricted: boolean): string[] {
+  return testFiles(dir).filter((file) => (path.relative(dir, file).split(path.sep)[0] === restrictedTestsFolder) === restricted);
+}

@@ -10,6 +10,8 @@ export interface RunFolder {
   readonly root: string;
   readonly userData: string;
   readonly extensions: string;
+  /** VS Code asks whether to trust a folder (Restricted Mode until it is trusted); off unless asked for. */
+  readonly workspaceTrust: boolean;
   /** Environment for every process started for this run (code-server, the extension host, Chromium). */
   readonly env: NodeJS.ProcessEnv;
 }
@@ -24,7 +26,6 @@ const userSettings = {
   'update.mode': 'none',
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
-  'security.workspace.trust.enabled': false,
   // The example repository sits inside this repository: do not offer to open the parent's git repository.
   'git.openRepositoryInParentFolders': 'never',
   // Keep the chat side bar closed: it takes a third of every screenshot and needs a network anyway.
@@ -32,7 +33,17 @@ const userSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
-export function createRunFolder(name: string): RunFolder {
+/**
+ * With workspace trust on, every folder opens untrusted, in Restricted Mode: no modal asks at startup (the
+ * banner and the status bar say it, as for a user who chose "Don't Trust"), and trust is granted in the UI.
+ */
+function trustSettings(workspaceTrust: boolean): Record<string, unknown> {
+  if (!workspaceTrust) return { 'security.workspace.trust.enabled': false };
+  return { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' };
+}
+
+export function createRunFolder(name: string, options: { workspaceTrust?: boolean } = {}): RunFolder {
+  const workspaceTrust = options.workspaceTrust ?? false;
   const parent = process.env[RUN_DIR_ENV];
   const root = parent
     ? fs.mkdtempSync(path.join(parent, `${name}-`))
@@ -44,7 +55,7 @@ export function createRunFolder(name: string): RunFolder {
   };
   const userData = dir('user-data');
   dir('user-data', 'User');
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2) + '\n');
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...trustSettings(workspaceTrust) }, null, 2) + '\n');
 
   // npm's own variables (npm_config_nodedir and friends) describe this project's toolchain, not the
   // one VS Code and its extensions should see; the harness's own variables are for the harness.
@@ -59,7 +70,7 @@ export function createRunFolder(name: string): RunFolder {
     XDG_STATE_HOME: dir('xdg', 'state'),
     XDG_RUNTIME_DIR: dir('xdg', 'runtime'),
   };
-  return { root, userData, extensions: dir('extensions'), env };
+  return { root, userData, extensions: dir('extensions'), workspaceTrust, env };
 }
 
 export function removeRunFolder(run: RunFolder): void {

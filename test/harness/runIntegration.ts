@@ -1,32 +1,89 @@
 // `npm run test:integration`: the mocha suite in test/integration, inside the extension host of a real
 // VS Code (code-server), on the example repository. Build and compile first (the npm script does).
+// Two runs, one VS Code each: the suite with workspace trust off (as most users work), then the tests in
+// test/integration/restricted/ with trust on and the workspace untrusted, in Restricted Mode.
+// TRUTHLINE_INTEGRATION_RUNS=restricted (or trusted) runs only one of them.
 import * as path from 'path';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { runMain } from './cleanup';
 import { startCodeServer } from './codeServer';
 import { runInExtensionHost } from './extensionHostRun';
-import { installVsCode } from './install';
+import { installVsCode, type VsCodeInstall } from './install';
 import { finishLayer } from './layer';
-import { integrationSuite, repoRoot } from './paths';
+import { integrationSuite, repoRoot, RESTRICTED_SUITE_ENV } from './paths';
 import { copyExampleWorkspace, TEST_WORKSPACE_ENV } from './workspaceCopy';
-import { readResults, RESULTS_FILE_ENV } from './results';
-import { createRunFolder } from './runFolder';
+import { type LayerResult, readResults, RESULTS_FILE_ENV } from './results';
+import { createRunFolder, type RunFolder } from './runFolder';
 
-runMain(async () => {
-  const install = installVsCode();
-  const run = createRunFolder('integration');
+const RUNS_ENV = 'TRUTHLINE_INTEGRATION_RUNS';
+
+interface SuiteRun {
+  readonly run: RunFolder;
+  readonly result: LayerResult | undefined;
+  readonly exitCode: number;
+}
+
+async function runSuite(install: VsCodeInstall, browser: () => Promise<Browser>, run: RunFolder, restricted: boolean): Promise<SuiteRun> {
   const suiteResults = path.join(run.root, 'suite-results.json');
   const workspace = copyExampleWorkspace(run);
   const server = await startCodeServer({ install, run, testDriver: true });
-  const browser = await launchBrowser(install, run);
-  const exitCode = await runInExtensionHost(browser, server, {
-    folder: workspace,
-    extensionPath: repoRoot,
-    suitePath: integrationSuite,
-    env: { [RESULTS_FILE_ENV]: suiteResults, [TEST_WORKSPACE_ENV]: workspace },
-    timeoutMs: 180_000,
-    onOutput: (line) => console.log(line),
-    workbenchLog: path.join(run.root, 'workbench.log'),
-  });
-  return finishLayer('integration', run, readResults(suiteResults), exitCode);
+  try {
+    const exitCode = await runInExtensionHost(await browser(), server, {
+      folder: workspace,
+      extensionPath: repoRoot,
+      suitePath: integrationSuite,
+      env: { [RESULTS_FILE_ENV]: suiteResults, [TEST_WORKSPACE_ENV]: workspace, ...(restricted ? { [RESTRICTED_SUITE_ENV]: '1' } : {}) },
+      timeoutMs: 180_000,
+      onOutput: (line) => console.log(line),
+      workbenchLog: path.join(run.root, 'workbench.log'),
+    });
+    return { run, result: readResults(suiteResults), exitCode };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The two runs as one layer: counts add up, and a run that reported nothing or exited badly fails it. */
+function combined(runs: readonly SuiteRun[]): { result: LayerResult; exitCode: number } {
+  const result: LayerResult = { passed: 0, failed: 0, failures: [] };
+  for (const { run, result: each, exitCode } of runs) {
+    const label = run.workspaceTrust ? 'Restricted Mode run' : 'integration run';
+    if (!each || each.passed + each.failed === 0) {
+      result.failed++;
+      result.failures.push({ title: label, message: `ran no tests (exit code ${exitCode})` });
+      continue;
+    }
+    result.passed += each.passed;
+    result.failed += each.failed;
+    result.failures.push(...each.failures);
+    if (exitCode !== 0 && each.failed === 0) {
+      result.failed++;
+      result.failures.push({ title: label, message: `ended with exit code ${exitCode} without a failing test` });
+    }
+  }
+  return { result, exitCode: result.failed === 0 ? 0 : 1 };
+}
+
+runMain(async () => {
+  const wanted = (process.env[RUNS_ENV] ?? 'trusted,restricted').split(',').map((name) => name.trim());
+  const install = installVsCode();
+  const folders: RunFolder[] = [];
+  const runs: SuiteRun[] = [];
+  // One Chromium for both runs, started with the first run folder's environment.
+  let browser: Promise<Browser> | undefined;
+  const sharedBrowser = (run: RunFolder) => (): Promise<Browser> => (browser ??= launchBrowser(install, run));
+  if (wanted.includes('trusted')) {
+    const run = createRunFolder('integration');
+    folders.push(run);
+    runs.push(await runSuite(install, sharedBrowser(run), run, false));
+  }
+  if (wanted.includes('restricted')) {
+    const run = createRunFolder('restricted', { workspaceTrust: true });
+    folders.push(run);
+    console.log('\n  Restricted Mode: workspace trust on, the workspace untrusted');
+    runs.push(await runSuite(install, sharedBrowser(run), run, true));
+  }
+  const { result, exitCode } = combined(runs);
+  return finishLayer('integration', folders, result, exitCode);
 });

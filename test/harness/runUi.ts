@@ -1,7 +1,9 @@
 // `npm run test:ui`: drives the real VS Code workbench in Chromium with the packaged extension installed
 // the way a user installs it. Runs every out/test/ui/**/*.test.js with mocha, in this process, sharing
 // one code-server and one browser (uiSession.ts). Build, package and compile first (the npm script does).
+// TRUTHLINE_UI_TESTS=<words> runs only some files (see selected()).
 import * as fs from 'fs';
+import * as path from 'path';
 import Mocha from 'mocha';
 import { launchBrowser } from './browser';
 import { runMain } from './cleanup';
@@ -12,7 +14,14 @@ import { testFiles, uiTests, vsixFile } from './paths';
 import { collectResults } from './results';
 import { createRunFolder } from './runFolder';
 import { copyExampleWorkspace } from './workspaceCopy';
-import { openWorkbenches, setUiSession } from './uiSession';
+import { extensionHosts } from './leftovers';
+import { openWorkbenches, type RestrictedServer, setUiSession } from './uiSession';
+
+/** TRUTHLINE_UI_TESTS=restricted,flags runs only the test files whose names contain one of the words. */
+function selected(file: string): boolean {
+  const words = (process.env.TRUTHLINE_UI_TESTS ?? '').split(',').map((word) => word.trim()).filter(Boolean);
+  return words.length === 0 || words.some((word) => path.basename(file).includes(word));
+}
 
 /** A screenshot of every open workbench when a test fails: often the quickest way to see why. */
 async function screenshotOnFailure(this: Mocha.Context): Promise<void> {
@@ -28,15 +37,34 @@ runMain(async () => {
   if (!fs.existsSync(vsixFile)) throw new Error(`${vsixFile} is missing: run npm run package first`);
   const install = installVsCode();
   const run = createRunFolder('ui');
+  const runs = [run];
   installExtension(install, run, vsixFile);
   const server = await startCodeServer({ install, run });
-  setUiSession({ browser: await launchBrowser(install, run), server, workspace: copyExampleWorkspace(run) });
+  // Restricted Mode needs workspace trust on, which is a server's setting: a second code-server, started
+  // only when a test asks for it (about 2 s), on a run folder of its own.
+  let restricted: Promise<RestrictedServer> | undefined;
+  const startRestricted = async (): Promise<RestrictedServer> => {
+    const trustRun = createRunFolder('ui-restricted', { workspaceTrust: true });
+    runs.push(trustRun);
+    installExtension(install, trustRun, vsixFile);
+    return {
+      server: await startCodeServer({ install, run: trustRun }),
+      workspace: copyExampleWorkspace(trustRun),
+      extensionHosts: () => extensionHosts(trustRun.env.HOME ?? ''),
+    };
+  };
+  setUiSession({
+    browser: await launchBrowser(install, run),
+    server,
+    workspace: copyExampleWorkspace(run),
+    restricted: () => (restricted ??= startRestricted()),
+  });
 
   // One retry: a real browser driving a real workbench on a small, busy machine now and then misses a
   // frame or a focus change. Every retry is printed with its first error, so flakiness stays visible.
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, slow: 10_000, retries: 1 });
   mocha.rootHooks({ afterEach: screenshotOnFailure });
-  for (const file of testFiles(uiTests)) mocha.addFile(file);
+  for (const file of testFiles(uiTests).filter(selected)) mocha.addFile(file);
   const retried: string[] = [];
   const result = await new Promise<ReturnType<typeof collectResults>>((resolve) => {
     const runner = mocha.run(() => resolve(collected));
@@ -47,5 +75,5 @@ runMain(async () => {
     });
   });
   if (retried.length > 0) console.log(`ui: ${retried.length} test(s) passed or failed only on a retry: ${retried.join('; ')}`);
-  return finishLayer('ui', run, result, 0);
+  return finishLayer('ui', runs, result, 0);
 });

@@ -6,11 +6,21 @@ import type { CodeServer } from './codeServer';
 import { screenshotDir } from './paths';
 import { Workbench } from './workbench';
 
-interface UiSession {
-  readonly browser: Browser;
+export interface Server {
   readonly server: CodeServer;
-  /** A copy of the example repository made for this run (see workspaceCopy.ts). */
+  /** A copy of the example repository made for this server (see workspaceCopy.ts). */
   readonly workspace: string;
+}
+
+export interface RestrictedServer extends Server {
+  /** The ids of its extension host processes (Linux; empty elsewhere). */
+  extensionHosts(): number[];
+}
+
+interface UiSession extends Server {
+  readonly browser: Browser;
+  /** A second code-server with workspace trust on, started on first use: its workspace opens in Restricted Mode. */
+  readonly restricted: () => Promise<RestrictedServer>;
 }
 
 let session: UiSession | undefined;
@@ -29,12 +39,26 @@ export function testWorkspace(): string {
 /** Opens the workbench on `folder` (this run's copy of the example repository by default) and waits until it is ready. */
 export async function openWorkbench(folder?: string): Promise<Workbench> {
   if (!session) throw new Error('UI tests run through runUi.js, which starts code-server and the browser');
-  folder ??= session.workspace;
-  const context = await session.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  return openOn(session.browser, session.server, folder ?? session.workspace);
+}
+
+/**
+ * Opens the workbench, with workspace trust on, on a copy of the example repository of its own that is not
+ * trusted: Restricted Mode. Returns the copy's path too, and how to list its server's extension hosts.
+ * Each call opens a fresh browser context.
+ */
+export async function openRestrictedWorkbench(): Promise<{ workbench: Workbench; workspace: string; extensionHosts(): number[] }> {
+  if (!session) throw new Error('UI tests run through runUi.js, which starts code-server and the browser');
+  const restricted = await session.restricted();
+  return { workbench: await openOn(session.browser, restricted.server, restricted.workspace), workspace: restricted.workspace, extensionHosts: () => restricted.extensionHosts() };
+}
+
+async function openOn(browser: Browser, server: CodeServer, folder: string): Promise<Workbench> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const workbench = new Workbench(await context.newPage(), screenshotDir);
   open.add(workbench);
   context.once('close', () => open.delete(workbench));
-  await workbench.page.goto(session.server.workbenchUrl(folder));
+  await workbench.page.goto(server.workbenchUrl(folder));
   await workbench.ready();
   return workbench;
 }

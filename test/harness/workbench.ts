@@ -3,7 +3,7 @@
 // aria-labels, as a screen reader sees them.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 const quickInputRows = '.quick-input-widget .quick-input-list .monaco-list-row';
 
@@ -63,6 +63,31 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Waits until the quick input's title contains `text`, e.g. 'Raise Truth Flag (2/3)'. */
+  async waitForPromptTitle(text: string): Promise<void> {
+    const title = this.page.locator('.quick-input-widget .quick-input-title');
+    await this.until(async () => (await title.isVisible()) && (await title.innerText()).includes(text), 30_000);
+  }
+
+  /** Selects whole lines `from` to `to` (1-based) of the active editor: Ctrl+G, then Shift+Down and Shift+End. */
+  async selectLines(from: number, to: number): Promise<void> {
+    await this.page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+G');
+    await this.page.locator('.quick-input-widget .quick-input-box input').waitFor();
+    await this.page.keyboard.type(String(from));
+    await this.page.keyboard.press('Enter');
+    const statusBar = this.page.locator('.part.statusbar');
+    await this.until(async () => new RegExp(`Ln ${from}, Col 1\\b`).test(await statusBar.innerText()), 30_000);
+    for (let line = from; line < to; line++) await this.page.keyboard.press('Shift+ArrowDown');
+    await this.page.keyboard.press('Shift+End');
+    await this.until(async () => new RegExp(`Ln ${to}, Col \\d+ \\(\\d+ selected\\)`).test(await statusBar.innerText()), 30_000);
+  }
+
+  /** The notification toast that contains `text` (toasts show without the smoke-test driver, as in the UI layer). */
+  toast(text: string): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  }
+
   /** Clicks the activity bar item whose aria-label starts with `label` (a view container's title). */
   async clickActivityBarItem(label: string): Promise<void> {
     await this.page.locator(`.part.activitybar [aria-label^="${label}"]`).first().click();
@@ -103,6 +128,13 @@ export class Workbench {
     return this.texts('.notifications-center .notification-list-item-message');
   }
 
+  /** Closes the editor shown as a modal over the others (the Workspace Trust editor is one) by its close button. */
+  async closeModalEditor(): Promise<void> {
+    const modal = this.page.locator('.part.editor.modal-editor-part');
+    await modal.locator('.modal-editor-header .action-label[aria-label^="Close Modal Editor"]').click();
+    await modal.waitFor({ state: 'hidden' });
+  }
+
   /** The file name of the active editor tab. */
   async activeEditorTitle(): Promise<string> {
     return (await this.page.locator('.tabs-container .tab.active').first().getAttribute('data-resource-name')) ?? '';
@@ -120,7 +152,8 @@ export class Workbench {
     await this.page.context().close();
   }
 
-  private async until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  /** Polls `condition` until it holds; throws after `timeoutMs`. */
+  async until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await condition())) {
       if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);

@@ -3,7 +3,7 @@
 import Mocha from 'mocha';
 import { format } from 'util';
 import { OUTPUT_TAG_ENV } from '../harness/extensionHostRun';
-import { testFiles } from '../harness/paths';
+import { integrationTestFiles, RESTRICTED_SUITE_ENV } from '../harness/paths';
 import { collectResults, RESULTS_FILE_ENV, writeResults } from '../harness/results';
 
 export function run(): Promise<void> {
@@ -12,7 +12,8 @@ export function run(): Promise<void> {
   // In code-server the reporter's lines share one channel with the workbench's own log: tag them.
   const tag = process.env[OUTPUT_TAG_ENV];
   if (tag) Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(tag + format(...args));
-  const files = testFiles(__dirname);
+  // The Restricted Mode run (an untrusted workspace) runs restricted/ only; every other run the rest.
+  const files = integrationTestFiles(__dirname, process.env[RESTRICTED_SUITE_ENV] === '1');
   if (files.length === 0) return Promise.reject(new Error(`No *.test.js files below ${__dirname}`));
   for (const file of files) mocha.addFile(file);
 
