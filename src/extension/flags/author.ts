@@ -1,6 +1,8 @@
 // Who is raising, acknowledging or resolving: the `truthline.author` setting when set (an explicit
 // choice wins), else git's user.name (or user.email) from the repository's config, then the global one,
-// else the operating system's user. Git's files are read through vscode.workspace.fs.
+// else the operating system's user. Git's files are read through vscode.workspace.fs, and only in a
+// trusted workspace: in Restricted Mode the repository's files are untrusted content, and nothing is
+// written there anyway.
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
@@ -17,7 +19,7 @@ export interface Author {
 export async function currentAuthor(folder: vscode.Uri | undefined): Promise<Author> {
   const setting = vscode.workspace.getConfiguration(undefined, folder).get<string>(Settings.author, '').trim();
   if (setting) return { name: setting, source: 'setting' };
-  const git = await gitIdentity(folder);
+  const git = vscode.workspace.isTrusted ? await gitIdentity(folder) : {};
   const fromGit = git.name ?? git.email;
   if (fromGit) return { name: fromGit, source: 'git' };
   const user = osUser();

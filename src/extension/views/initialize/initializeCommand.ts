@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ALIGNMENT_FOLDER, isAlignmentFile } from '../../../core';
 import type { AlignmentStore } from '../../store/alignmentStore';
+import { isTrusted } from '../../flags/writeAccess';
 import { childUri, relativePath } from '../../util/uris';
 import { logError } from '../../util/log';
 import { starterFiles } from './starterFiles';
@@ -17,10 +18,7 @@ export async function initializeAlignment(store: AlignmentStore): Promise<void> 
     }
     return;
   }
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Trust this workspace to let Truthline create .alignment/.'));
-    return;
-  }
+  if (!isTrusted(vscode.l10n.t('let Truthline create .alignment/'))) return;
   await store.ready;
   const initialized = new Set(store.snapshots().filter((snapshot) => snapshot.exists).map((snapshot) => snapshot.folder.uri.toString()));
   const candidates = folders.filter((folder) => !initialized.has(folder.uri.toString()));
