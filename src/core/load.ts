@@ -126,6 +126,11 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
   return unkeptIds.length > 0 ? { file, items, problems, unkeptIds } : { file, items, problems };
 }
 
+/** A file that is there but could not be read (permissions, a folder where a file was expected, a failed read). */
+export function unreadableFile(file: string, reason: string): FileParse {
+  return { file, items: [], problems: [problem(file, START_OF_FILE, 'unreadable-file', `file could not be read (${firstLine(reason)}); check that it is a readable file`)] };
+}
+
 /** How far a NUL character marks a file as binary, as git decides (its first 8,000 bytes). */
 const BINARY_SNIFF_LENGTH = 8000;
 

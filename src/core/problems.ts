@@ -17,6 +17,7 @@ export const PROBLEM_CODES = {
   'too-many-nodes': 'error',
   'file-too-large': 'error',
   'binary-file': 'error',
+  'unreadable-file': 'error',
   'empty-file': 'warning',
   'schema': 'error',
   'unknown-key': 'error',
@@ -28,6 +29,8 @@ export const PROBLEM_CODES = {
   'no-go-but-on-track': 'warning',
   'unknown-tag-id': 'error',
   'anchor-drifted': 'warning',
+  'path-outside-repository': 'error',
+  'symbolic-link': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -224,7 +224,7 @@ describe('Views: the trees', () => {
         await until('the risk is shown', () => find() !== undefined);
         const risk = find() as TreeNode;
         const row = risk.treeItem();
-        assert.strictEqual(line(risk), 'Refunds double-post when the webhook retries. — 1 problem · R-zz-broken · (no likelihood) × high');
+        assert.strictEqual(line(risk), 'Refunds double-post when the webhook retries. — 1 problem · R-zz-broken · (no likelihood) × high · this file');
         assert.strictEqual((row.iconPath as vscode.ThemeIcon).id, 'error');
         const tooltip = (row.tooltip as vscode.MarkdownString).value;
         assert.ok(tooltip.includes('line 4'), tooltip);

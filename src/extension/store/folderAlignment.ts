@@ -1,7 +1,7 @@
 // One workspace folder's `.alignment/`: each file parsed once and again only when it changes (on disk, or
 // in an editor as the user types), then put together into an immutable model that the views read.
 import * as vscode from 'vscode';
-import { ALIGNMENT_FOLDER, buildModel, DEFAULT_MAX_FILE_BYTES, parseAlignmentFile, type AlignmentModel, type FileParse } from '../../core';
+import { ALIGNMENT_FOLDER, buildModel, DEFAULT_MAX_FILE_BYTES, parseAlignmentFile, unreadableFile, type AlignmentModel, type FileParse } from '../../core';
 import { childUri, decodeText, relativePath } from '../util/uris';
 import { Debouncer, DisposableStore } from '../util/disposables';
 import { log } from '../util/log';
@@ -43,7 +43,15 @@ export class FolderAlignment implements vscode.Disposable {
 
   readonly alignmentUri: vscode.Uri;
 
-  constructor(readonly folder: vscode.WorkspaceFolder, private readonly onDidRebuild: (snapshot: FolderSnapshot) => void) {
+  /** The message of the last failed build, to say it once, not on every keystroke. */
+  private lastBuildError: string | undefined;
+
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly onDidRebuild: (snapshot: FolderSnapshot) => void,
+    /** Core's buildModel; a test passes one that fails. */
+    private readonly build: typeof buildModel = buildModel,
+  ) {
     this.alignmentUri = childUri(folder.uri, ALIGNMENT_FOLDER);
     this.current = this.snapshotOf(buildModel([]));
     const alignmentWatcher = this.disposables.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${ALIGNMENT_FOLDER},${ALIGNMENT_FOLDER}/**}`)));
@@ -110,7 +118,7 @@ export class FolderAlignment implements vscode.Disposable {
     const path = this.alignmentPath(document.uri);
     if (path === undefined) return;
     this.fromEditors.delete(path);
-    this.fromDisk.set(path, parseAlignmentFile(path, document.getText()));
+    this.fromDisk.set(path, parseGuarded(path, document.getText()));
     this.rebuild.trigger();
   }
 
@@ -118,10 +126,10 @@ export class FolderAlignment implements vscode.Disposable {
     const path = this.alignmentPath(document.uri);
     if (path === undefined || document.isClosed) return;
     if (!document.isDirty) this.fromEditors.delete(path);
-    else this.fromEditors.set(path, parseAlignmentFile(path, document.getText()));
+    else this.fromEditors.set(path, parseGuarded(path, document.getText()));
     // A saved editor holds what the disk holds; but this runs after a typing pause, and a file deleted on
     // disk meanwhile (the watcher dropped it) must not come back from the editor's old text.
-    if (!document.isDirty && this.fromDisk.has(path)) this.fromDisk.set(path, parseAlignmentFile(path, document.getText()));
+    if (!document.isDirty && this.fromDisk.has(path)) this.fromDisk.set(path, parseGuarded(path, document.getText()));
   }
 
   private alignmentPath(uri: vscode.Uri): string | undefined {
@@ -161,13 +169,20 @@ export class FolderAlignment implements vscode.Disposable {
     let parse: FileParse | undefined;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      // Too large to be hand-written truth: let core say so without reading megabytes.
-      const text = stat.size > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : decodeText(await vscode.workspace.fs.readFile(uri));
-      parse = parseAlignmentFile(path, text);
+      if (!(stat.type & vscode.FileType.File)) {
+        // A pipe or a device named *.yaml: reading it could wait forever.
+        parse = unreadableFile(path, 'not a regular file');
+      } else {
+        // Too large to be hand-written truth: let core say so without reading megabytes.
+        const text = stat.size > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : decodeText(await vscode.workspace.fs.readFile(uri));
+        parse = parseGuarded(path, text);
+      }
       // A delete handled while this read was under way may have removed the file after we read it.
       if (this.deleteCount !== deletesBefore && !(await statOf(uri))) parse = undefined;
     } catch (error) {
       log(`could not read ${uri.toString()}: ${String(error)}`);
+      // Still there but unreadable: a problem at the file, never a file silently missing from the views.
+      if (await statOf(uri)) parse = unreadableFile(path, error instanceof Error ? error.message : String(error));
     }
     if (this.latestRead.get(path) !== read) return; // a newer read of this file decides
     this.latestRead.delete(path);
@@ -190,7 +205,21 @@ export class FolderAlignment implements vscode.Disposable {
     const parses = new Map(this.fromDisk);
     for (const [path, parse] of this.fromEditors) parses.set(path, parse);
     const files = [...parses.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
-    this.current = this.snapshotOf(buildModel(files, this.repoFiles ? { repoFiles: this.repoFiles } : {}));
+    let model: AlignmentModel;
+    try {
+      model = this.build(files, this.repoFiles ? { repoFiles: this.repoFiles } : {});
+    } catch (error) {
+      // Core never throws on bad input; if it ever does, the views keep the last good model and say why.
+      const message = error instanceof Error ? error.message : String(error);
+      log(`could not build the model of ${this.folder.name}: ${error instanceof Error ? error.stack ?? message : message}`);
+      if (message !== this.lastBuildError) {
+        this.lastBuildError = message;
+        void vscode.window.showErrorMessage(vscode.l10n.t('Truthline could not read .alignment/ in {0} ({1}); the views show the last state it could read. Please report this with the log (Output: Truthline).', this.folder.name, message));
+      }
+      return;
+    }
+    this.lastBuildError = undefined;
+    this.current = this.snapshotOf(model);
     this.onDidRebuild(this.current);
   }
 
@@ -231,4 +260,14 @@ async function listYamlFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
     else if (YAML_FILE.test(name)) files.push(child);
   }
   return files;
+}
+
+/** Core returns problems for bad input and never throws; should it ever, the file is a problem, not a crash. */
+function parseGuarded(path: string, text: string): FileParse {
+  try {
+    return parseAlignmentFile(path, text);
+  } catch (error) {
+    log(`could not parse ${path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return unreadableFile(path, `Truthline failed on it: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
