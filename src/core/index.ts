@@ -11,5 +11,6 @@ export * from './model';
 export * from './pathIndex';
 export * from './problems';
 export * from './reality';
+export * from './repoPath';
 export * from './schemas';
 export * from './tags';
