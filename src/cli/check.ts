@@ -1,7 +1,25 @@
 // `truthline check`: the same checks as the editor, for CI and for people without the editor.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, anchoredPaths, checkAnchors, checkSourceTags, compareProblems, isAlignmentFile, KINDS, loadAlignment, type AlignmentModel, type Problem, type TextFile } from '../core';
+import {
+  ALIGNMENT_FOLDER,
+  DEFAULT_MAX_FILE_BYTES,
+  anchoredPaths,
+  buildModel,
+  checkAnchors,
+  checkSourceTags,
+  compareProblems,
+  isAlignmentFile,
+  isInsideRepository,
+  KINDS,
+  parseAlignmentFile,
+  symbolicLinkProblem,
+  unreadableFileProblem,
+  unreadableFolderProblem,
+  type AlignmentModel,
+  type Problem,
+  type TextFile,
+} from '../core';
+import { nodeFileSystem, reasonOf, type CheckFileSystem } from './fileSystem';
 import { listRepoFiles } from './repoFiles';
 import { readTextFile } from './readText';
 
@@ -12,39 +30,105 @@ export interface CheckResult {
 
 export class UsageError extends Error {}
 
-export async function runCheck(root: string): Promise<CheckResult> {
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * Checks `root`. Whatever cannot be read (a file, a folder, a .gitignore) is a problem at that path and the
+ * check goes on; a symbolic link in `.alignment/` (or `.alignment` itself being one) is not followed.
+ */
+export async function runCheck(root: string, files: CheckFileSystem = nodeFileSystem): Promise<CheckResult> {
   const alignment = path.join(root, ALIGNMENT_FOLDER);
-  const stat = await fs.stat(alignment).catch(() => undefined);
-  if (!stat?.isDirectory()) {
+  const stat = await files.lstat(alignment).catch(() => undefined);
+  if (!stat?.isDirectory() && !stat?.isSymbolicLink()) {
     throw new UsageError(`no ${ALIGNMENT_FOLDER}/ folder in ${root}. Create one with "Truthline: Initialize" in VS Code, or add ${ALIGNMENT_FOLDER}/features/<name>.yaml by hand (see the README's format section).`);
   }
-  const repoFiles = await listRepoFiles(root);
+  const listing = await listRepoFiles(files, root);
+  const repoFiles = listing.files;
+  const problems: Problem[] = [...listing.problems];
   // The .alignment/ folder is read even where .gitignore would hide it: it is what we were asked to check.
-  const alignmentFiles = (await listAlignmentFiles(alignment)).map((file) => `${ALIGNMENT_FOLDER}/${file}`);
-  const yamlFiles: TextFile[] = await Promise.all(alignmentFiles.map(async (file) => ({ path: file, text: await fs.readFile(path.join(root, file), 'utf8') })));
-  const model = loadAlignment(yamlFiles, { repoFiles });
+  const yamlFiles = stat.isSymbolicLink() ? [] : await listAlignmentFiles(files, root, ALIGNMENT_FOLDER, problems);
+  if (stat.isSymbolicLink()) problems.push(symbolicLinkProblem(ALIGNMENT_FOLDER));
+  const parses = [];
+  for (const file of yamlFiles) {
+    try {
+      // Too large to be hand-written truth: let core say so without reading it all.
+      const size = (await files.stat(path.join(root, file))).size;
+      const text = size > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : (await files.readFile(path.join(root, file))).toString('utf8');
+      parses.push(parseAlignmentFile(file, text));
+    } catch (error) {
+      problems.push(unreadableFileProblem(file, reasonOf(error)));
+    }
+  }
+  // Globs that match none of the files listed are reported only when every folder could be listed.
+  const model = buildModel(parses, listing.complete ? { repoFiles } : {});
   const sources: TextFile[] = [];
   for (const file of repoFiles) {
     if (isAlignmentFile(file)) continue;
-    const text = await readTextFile(path.join(root, file), DEFAULT_MAX_FILE_BYTES);
-    if (text !== undefined) sources.push({ path: file, text });
+    try {
+      const text = await readTextFile(files, path.join(root, file), DEFAULT_MAX_FILE_BYTES);
+      if (text !== 'skipped') sources.push({ path: file, text });
+    } catch (error) {
+      problems.push(unreadableFileProblem(file, reasonOf(error)));
+    }
   }
-  // A flag's anchored lines are looked for in the file as it is now; a missing file counts as drift.
-  const sourceTexts = new Map(sources.map((source) => [source.path, source.text]));
-  const anchored = new Map(anchoredPaths(model).map((file) => [file, sourceTexts.get(file)]));
-  const problems = [...model.problems, ...checkSourceTags(model, sources), ...checkAnchors(model, anchored).problems].sort(compareProblems);
-  return { model, problems };
+  const found = [...model.problems, ...unique(problems), ...checkSourceTags(model, sources), ...checkAnchors(model, anchoredSources(model, repoFiles, sources)).problems];
+  return { model, problems: found.sort(compareProblems) };
 }
 
-async function listAlignmentFiles(folder: string, relative = ''): Promise<string[]> {
-  const entries = await fs.readdir(path.join(folder, relative), { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    const child = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...(await listAlignmentFiles(folder, child)));
-    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) files.push(child);
+/** An unreadable folder inside .alignment/ is met twice: listing the repository, and listing .alignment/. */
+function unique(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((found) => {
+    const key = `${found.file}\0${found.code}\0${found.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A flag's anchored lines are looked for in the file as it is now; a file no longer in the repository counts
+ * as drift. A path leading outside the repository is never read (the model reports it), and a file that is
+ * there but was not read (binary, too large, unreadable) says nothing about the anchored code.
+ */
+function anchoredSources(model: AlignmentModel, repoFiles: readonly string[], sources: readonly TextFile[]): Map<string, string | undefined> {
+  const present = new Set(repoFiles);
+  const texts = new Map(sources.map((source) => [source.path, source.text]));
+  const anchored = new Map<string, string | undefined>();
+  for (const file of anchoredPaths(model)) {
+    if (!isInsideRepository(file)) continue;
+    if (texts.has(file)) anchored.set(file, texts.get(file));
+    else if (!present.has(file)) anchored.set(file, undefined);
   }
-  return files.sort();
+  return anchored;
+}
+
+/** Every YAML file below `folder` (repository-relative); links are reported, not followed. */
+async function listAlignmentFiles(files: CheckFileSystem, root: string, folder: string, problems: Problem[]): Promise<string[]> {
+  let entries;
+  try {
+    entries = await files.readdir(path.join(root, folder));
+  } catch (error) {
+    problems.push(unreadableFolderProblem(folder, reasonOf(error)));
+    return [];
+  }
+  const found: string[] = [];
+  for (const entry of entries) {
+    const child = `${folder}/${entry.name}`;
+    if (entry.isSymbolicLink()) {
+      if (YAML_FILE.test(entry.name) || (await isFolderLink(files, path.join(root, child)))) problems.push(symbolicLinkProblem(child));
+    } else if (entry.isDirectory()) {
+      found.push(...(await listAlignmentFiles(files, root, child, problems)));
+    } else if (YAML_FILE.test(entry.name)) {
+      if (entry.isFile()) found.push(child);
+      else problems.push(unreadableFileProblem(child, 'not a regular file'));
+    }
+  }
+  return found.sort();
+}
+
+async function isFolderLink(files: CheckFileSystem, link: string): Promise<boolean> {
+  return (await files.stat(link).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 export function itemCounts(model: AlignmentModel): Record<string, number> {

@@ -1,12 +1,16 @@
-import { promises as fs } from 'node:fs';
+import type { CheckFileSystem } from './fileSystem';
 
 const BINARY_SNIFF_BYTES = 8000;
 
-/** The file's text, or undefined when it looks binary (a NUL byte near the start, as git decides). */
-export async function readTextFile(file: string, maxBytes: number): Promise<string | undefined> {
-  const stat = await fs.stat(file);
-  if (stat.size > maxBytes) return undefined;
-  const buffer = await fs.readFile(file);
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
+/**
+ * The file's text; 'skipped' when it is larger than `maxBytes` or looks binary (a NUL byte near the start,
+ * as git decides), or not a regular file (a pipe could keep a read waiting forever). Throws when it cannot be
+ * read: the caller reports that.
+ */
+export async function readTextFile(files: CheckFileSystem, file: string, maxBytes: number): Promise<string | 'skipped'> {
+  const stat = await files.stat(file);
+  if (!stat.isFile() || stat.size > maxBytes) return 'skipped';
+  const buffer = await files.readFile(file);
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return 'skipped';
   return buffer.toString('utf8');
 }
