@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkAnchors, fileLenses, itemsForFile, loadAlignment, scanTags, type LoadedItem, type TextFile } from '../src/core';
 import { formatHostileTable, timeHostile, type HostileRow } from './benchTable';
-import { TAG_SCANNER_INPUTS } from './hostileInputs';
+import { ALIGNMENT_INPUTS, TAG_SCANNER_INPUTS } from './hostileInputs';
 
 export interface Scenario {
   name: string;
@@ -160,13 +160,23 @@ function benchLenses(): void {
 /** Files a branch could commit to freeze the editor or CI: one row each, timed once. */
 function hostileRows(): HostileRow[] {
   scanTags('// @serves CR-1\n'.repeat(1000)); // compile the scanner first
-  return TAG_SCANNER_INPUTS.map((input) => {
+  const scans = TAG_SCANNER_INPUTS.map((input) => {
     const text = input.text();
     return timeHostile(`scanTags: ${input.name}`, Buffer.byteLength(text), () => {
       const tags = scanTags(text).length;
       return `${tags} ${tags === 1 ? 'tag' : 'tags'}`;
     });
   });
+  loadAlignment([{ path: '.alignment/warm-up.yaml', text: 'kind: feature\nid: a\ntitle: A\n' }]);
+  const loads = ALIGNMENT_INPUTS.map((input) => {
+    const text = input.text();
+    return timeHostile(`load: ${input.name}`, Buffer.byteLength(text), () => {
+      const model = loadAlignment([{ path: '.alignment/hostile.yaml', text }]);
+      const codes = [...new Set(model.problems.map((problem) => problem.code))];
+      return `${model.items.length} ${model.items.length === 1 ? 'item' : 'items'}; ${model.problems.length} ${model.problems.length === 1 ? 'problem' : 'problems'}${codes.length > 0 ? `: ${codes.slice(0, 3).join(', ')}` : ''}`;
+    });
+  });
+  return [...scans, ...loads];
 }
 
 if (require.main === module) {

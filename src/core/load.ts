@@ -60,6 +60,8 @@ export const MAX_NESTING_DEPTH = 64;
 export const MAX_DOCUMENT_NODES = 250_000;
 /** YAML errors reported per file; past that the file is broken as a whole and more lines help nobody. */
 export const MAX_SYNTAX_PROBLEMS = 100;
+/** Documents per file; a hand-written file holds a few dozen. */
+export const MAX_DOCUMENTS = 2_000;
 
 export function parseAlignmentFile(file: string, text: string, options: LoadOptions = {}): FileParse {
   const problems: Problem[] = [];
@@ -87,14 +89,15 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
 
   let parsed: ParsedDocuments;
   try {
-    parsed = parseDocuments(blanked.text, { maxDepth: MAX_NESTING_DEPTH, maxNodes: MAX_DOCUMENT_NODES, maxErrors: MAX_SYNTAX_PROBLEMS });
+    parsed = parseDocuments(blanked.text, { maxDepth: MAX_NESTING_DEPTH, maxNodes: MAX_DOCUMENT_NODES, maxErrors: MAX_SYNTAX_PROBLEMS, maxDocuments: MAX_DOCUMENTS });
   } catch (error) {
     // The parser recurses; nesting the scan above does not recognise can still overflow its stack.
     if (!(error instanceof RangeError)) throw error;
     problems.push(problem(file, START_OF_FILE, 'too-deep', 'file nests lists and mappings too deeply for the YAML parser; it is not read'));
     return { file, items, problems };
   }
-  const { documents, refused, stoppedAt } = parsed;
+  const { documents, refused, stopped } = parsed;
+  const nuls = nulOffsets(blanked.text);
   for (const breach of refused) {
     problems.push(problem(file, lines.range(breach.at, breach.at + 1), breach.reason === 'depth' ? 'too-deep' : 'too-many-nodes', breach.reason === 'depth'
       ? `document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; it is not read`
@@ -104,8 +107,8 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
     const errors: Problem[] = [];
     for (const error of document.errors) errors.push(problem(file, lines.range(error.pos[0], error.pos[1]), 'yaml-syntax', firstLine(error.message)));
     for (const warning of document.warnings) errors.push(problem(file, lines.range(warning.pos[0], warning.pos[1]), 'yaml-syntax', firstLine(warning.message)));
-    const nul = blanked.text.indexOf('\u0000', document.range[0]);
-    if (nul !== -1 && nul < document.range[2]) {
+    const nul = firstAtOrAfter(nuls, document.range[0]);
+    if (nul !== undefined && nul < document.range[2]) {
       errors.push(problem(file, lines.range(nul, nul + 1), 'binary-file', 'a NUL character: this document holds binary data, not YAML text; it is not read'));
       reportSyntax(context, errors);
       continue;
@@ -114,8 +117,10 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
     if (isEmptyDocument(document)) continue;
     readDocument(context, document, errors, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
   }
-  if (stoppedAt !== undefined) {
-    problems.push(problem(file, lines.range(stoppedAt, stoppedAt + 1), 'yaml-syntax', `more than ${MAX_SYNTAX_PROBLEMS} YAML errors: reading stopped here; fix the first ones`));
+  if (stopped?.reason === 'errors') {
+    problems.push(problem(file, lines.range(stopped.at, stopped.at + 1), 'yaml-syntax', `more than ${MAX_SYNTAX_PROBLEMS} YAML errors: reading stopped here; fix the first ones`));
+  } else if (stopped?.reason === 'documents') {
+    problems.push(problem(file, lines.range(stopped.at, stopped.at + 1), 'too-many-nodes', `more than ${MAX_DOCUMENTS.toLocaleString('en-US')} documents: reading stopped here; split the file`));
   } else if (context.syntaxProblems > MAX_SYNTAX_PROBLEMS) {
     const last = problems[problems.length - 1] ?? problem(file, START_OF_FILE, 'yaml-syntax', '');
     problems.push(problem(file, last, 'yaml-syntax', `${(context.syntaxProblems - MAX_SYNTAX_PROBLEMS).toLocaleString('en-US')} more YAML errors not listed; fix the first ones`));
@@ -129,6 +134,24 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
 /** A file that is there but could not be read (permissions, a folder where a file was expected, a failed read). */
 export function unreadableFile(file: string, reason: string): FileParse {
   return { file, items: [], problems: [problem(file, START_OF_FILE, 'unreadable-file', `file could not be read (${firstLine(reason)}); check that it is a readable file`)] };
+}
+
+/** Where the text holds NUL characters, in order: each document asks once, without rescanning the text. */
+function nulOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf('\u0000'); at !== -1; at = text.indexOf('\u0000', at + 1)) offsets.push(at);
+  return offsets;
+}
+
+function firstAtOrAfter(sorted: readonly number[], offset: number): number | undefined {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return sorted[low];
 }
 
 /** How far a NUL character marks a file as binary, as git decides (its first 8,000 bytes). */

@@ -11,6 +11,8 @@ export interface DocumentLimits {
   readonly maxNodes: number;
   /** Syntax errors between documents (the parser's recovery) before reading stops. */
   readonly maxErrors: number;
+  /** Documents in one file before reading stops: each costs a Document object, even an empty one. */
+  readonly maxDocuments: number;
 }
 
 export interface RefusedDocument {
@@ -22,27 +24,32 @@ export interface RefusedDocument {
 export interface ParsedDocuments {
   readonly documents: Document.Parsed[];
   readonly refused: RefusedDocument[];
-  /** Where reading stopped because the text is more errors than YAML; the rest of the text is not read. */
-  readonly stoppedAt?: number;
+  /** Where reading stopped (too many errors or documents) and why; the rest of the text is not read. */
+  readonly stopped?: { readonly at: number; readonly reason: 'errors' | 'documents' };
 }
 
 export function parseDocuments(source: string, limits: DocumentLimits): ParsedDocuments {
   const refused: RefusedDocument[] = [];
-  const stop: { at?: number } = {};
+  const stop: { stopped?: ParsedDocuments['stopped'] } = {};
   const composer = new Composer({ uniqueKeys: true });
   const documents = Array.from(composer.compose(withinLimits(new Parser().parse(source), limits, refused, stop), true, source.length)) as Document.Parsed[];
-  return stop.at === undefined ? { documents, refused } : { documents, refused, stoppedAt: stop.at };
+  return stop.stopped === undefined ? { documents, refused } : { documents, refused, stopped: stop.stopped };
 }
 
 /** The parser's tokens, less the documents that break a limit (and the `...` that ends such a document). */
-function* withinLimits(tokens: Iterable<CST.Token>, limits: DocumentLimits, refused: RefusedDocument[], stop: { at?: number }): Generator<CST.Token> {
+function* withinLimits(tokens: Iterable<CST.Token>, limits: DocumentLimits, refused: RefusedDocument[], stop: { stopped?: ParsedDocuments['stopped'] }): Generator<CST.Token> {
   let skipEnd = false;
   let errors = 0;
+  let documents = 0;
   for (const token of tokens) {
     // The parser's recovery yields one error per stray token (`- - - …` after a list): each costs an
     // Error object in the composer, so a flood of them is cut off instead of composed.
     if (token.type === 'error' && ++errors > limits.maxErrors) {
-      stop.at = token.offset;
+      stop.stopped = { at: token.offset, reason: 'errors' };
+      return;
+    }
+    if (token.type === 'document' && ++documents > limits.maxDocuments) {
+      stop.stopped = { at: token.offset, reason: 'documents' };
       return;
     }
     if (token.type === 'document') {

@@ -220,6 +220,13 @@ describe('parseAlignmentFile', () => {
       assert.deepEqual(ids(parsed.items), ['a']);
     });
 
+    it('stops reading after 2,000 documents and says where', () => {
+      const parsed = parse(Array.from({ length: 2_005 }, (_, index) => `kind: feature\nid: f${index}\ntitle: F\n`).join('---\n'));
+      assert.equal(parsed.items.length, 2_000);
+      assert.deepEqual(parsed.problems.map((p) => `${p.code} ${p.line}`), [`too-many-nodes ${2_000 * 4}`]);
+      assert.match(parsed.problems[0]?.message ?? '', /more than 2,000 documents: reading stopped here/);
+    });
+
     it('refuses an alias to the collection that holds it, at the alias', () => {
       const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', 'x-k: &a [*a]'));
       assert.deepEqual(problemsAt(parsed.problems), [expected('yaml-syntax', 4, 10, 4, 12)]);
