@@ -2,4 +2,4 @@
 export * from './anchors';
 export * from './itemEdits';
 export * from './newFlag';
-export { editItem, findItem, type EditResult, type SetOperation, type YamlValue } from './yamlText';
+export { editItem, findItem, itemFields, type EditResult, type FoundItem, type SetOperation, type YamlValue } from './yamlText';

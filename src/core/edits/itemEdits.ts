@@ -1,9 +1,8 @@
 // The lifecycle edits of items, as text in and new text out: acknowledge, resolve and reopen a flag,
 // set an assumption's status, set a gate's call, re-anchor a flag. Each checks the item's current state
 // first, so a stale command (someone else already resolved the flag) says so instead of writing.
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { assumptionSchema, flagSchema, gateSchema, type Anchor } from '../schemas';
-import { editItem, findItem, type EditResult, type SetOperation } from './yamlText';
+import { editItem, findItem, itemFields, type EditResult, type SetOperation } from './yamlText';
 
 const FLAG_KEYS = Object.keys(flagSchema.shape);
 const ASSUMPTION_KEYS = Object.keys(assumptionSchema.shape);
@@ -25,7 +24,7 @@ export function acknowledgeFlag(text: string, id: string, actor: Actor, note?: s
   if (!state.ok) return state;
   if (state.status !== 'open') return { ok: false, message: `${id} is ${state.status}, not open; only an open flag can be acknowledged` };
   const noted: SetOperation[] = note?.trim()
-    ? [flagSet('reality', withParagraph(state.map, `Acknowledged${describeActor(actor.by, actor.at)}: ${endSentence(note.trim())}`))]
+    ? [flagSet('reality', withParagraph(state.fields, `Acknowledged${describeActor(actor.by, actor.at)}: ${endSentence(note.trim())}`))]
     : [];
   return editItem(text, id, [
     ...noted,
@@ -58,7 +57,7 @@ export function reopenFlag(text: string, id: string, actor: Actor, note?: string
   const state = flagState(text, id);
   if (!state.ok) return state;
   if (state.status === 'open') return { ok: false, message: `${id} is already open` };
-  const fields = state.map.toJSON() as Record<string, unknown>;
+  const fields = state.fields;
   const previous = typeof fields.resolution === 'string'
     ? ` It had been resolved${describeActor(fields.resolvedBy, fields.resolvedAt)}: ${fields.resolution}`
     : typeof fields.acknowledgedBy === 'string' || typeof fields.acknowledgedAt === 'string'
@@ -67,7 +66,7 @@ export function reopenFlag(text: string, id: string, actor: Actor, note?: string
   const reason = note?.trim() ? ` ${endSentence(note.trim())}` : '';
   const paragraph = `Reopened${describeActor(actor.by, actor.at)}.${reason}${previous}`;
   return editItem(text, id, [
-    flagSet('reality', withParagraph(state.map, paragraph)),
+    flagSet('reality', withParagraph(fields, paragraph)),
     flagSet('status', 'open'),
     flagSet('acknowledgedBy', undefined),
     flagSet('acknowledgedAt', undefined),
@@ -98,8 +97,8 @@ export function setAssumptionStatus(text: string, id: string, status: Assumption
 export function setGateCall(text: string, milestoneId: string, role: string, call: GateCall, reason?: string): EditResult {
   const item = itemOfKind(text, milestoneId, 'milestone');
   if (!item.ok) return item;
-  const gates = item.map.get('gates', true);
-  const roles = isSeq(gates) ? gates.items.map((gate) => (isMap(gate) ? String(gate.get('role') ?? '') : '')) : [];
+  const gates = item.fields.gates;
+  const roles = Array.isArray(gates) ? gates.map((gate: unknown) => (isRecord(gate) ? String(gate.role ?? '') : '')) : [];
   const index = roles.findIndex((candidate) => candidate.toLowerCase() === role.trim().toLowerCase());
   if (index === -1) {
     return { ok: false, message: roles.length > 0
@@ -115,28 +114,39 @@ function flagSet(key: string, value: string | undefined): SetOperation {
   return { path: [key], value, order: FLAG_KEYS };
 }
 
-function itemOfKind(text: string, id: string, kind: string): { ok: true; map: YAMLMap } | { ok: false; message: string } {
+/** The item's fields (aliases resolved), when it is of `kind`. */
+function itemOfKind(text: string, id: string, kind: string): { ok: true; fields: Record<string, unknown> } | { ok: false; message: string } {
   const item = findItem(text, id);
   if (!item.ok) return item;
-  const actual = item.map.get('kind');
+  let fields: Record<string, unknown>;
+  try {
+    fields = itemFields(item);
+  } catch (error) {
+    // Aliases that expand beyond the limit, or point nowhere: the loader reports them; nothing to edit.
+    return { ok: false, message: `${id} cannot be read (${error instanceof Error ? error.message : String(error)}); fix it first` };
+  }
+  const actual = fields.kind;
   if (actual !== kind) return { ok: false, message: `${id} is ${typeof actual === 'string' ? `a ${actual}` : 'not an item'}, not a ${kind}` };
-  return item;
+  return { ok: true, fields };
 }
 
-function flagState(text: string, id: string): { ok: true; map: YAMLMap; status: FlagStatus } | { ok: false; message: string } {
+function flagState(text: string, id: string): { ok: true; fields: Record<string, unknown>; status: FlagStatus } | { ok: false; message: string } {
   const item = itemOfKind(text, id, 'flag');
   if (!item.ok) return item;
-  const status = item.map.get('status', true);
-  const value = isScalar(status) ? status.value : undefined;
+  const value = item.fields.status;
   if (value === undefined || value === null) return { ...item, status: 'open' };
   if (value !== 'open' && value !== 'acknowledged' && value !== 'resolved') return { ok: false, message: `${id} has an unknown status ${JSON.stringify(value)}; fix it first` };
   return { ...item, status: value };
 }
 
 /** The flag's reality with one more paragraph at the end. */
-function withParagraph(map: YAMLMap, paragraph: string): string {
-  const reality = map.get('reality');
+function withParagraph(fields: Record<string, unknown>, paragraph: string): string {
+  const reality = fields.reality;
   return typeof reality === 'string' && reality.trim() ? `${reality}\n\n${paragraph}` : paragraph;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 function describeActor(by: unknown, at: unknown): string {
