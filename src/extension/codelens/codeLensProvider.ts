@@ -7,6 +7,7 @@ import { Commands } from '../constants';
 import { onDidChangeFlagAnchors } from '../flags/anchorStates';
 import type { AlignmentStore, FileContext } from '../store/alignmentStore';
 import { DisposableStore } from '../util/disposables';
+import { plainText } from '../util/plainText';
 import { tagsOf } from '../tags/documentTags';
 import { driftCheck } from '../tags/flagDrift';
 import { affectsCodeLens, readCodeLensSettings } from './codeLensSettings';
@@ -46,9 +47,9 @@ export class RequestCodeLensProvider implements vscode.CodeLensProvider, vscode.
         const lens = tagLens(model, tag, { isDrifted });
         const range = new vscode.Range(tag.line - 1, tag.tagColumn - 1, tag.line - 1, tag.endColumn - 1);
         lenses.push(new vscode.CodeLens(range, lens.target
-          ? { title: lens.title, command: Commands.openItemById, arguments: [context.snapshot.folder.uri, lens.target.id], tooltip: vscode.l10n.t('Open {0} in {1}', lens.target.id, lens.target.file) }
+          ? { title: plainText(lens.title), command: Commands.openItemById, arguments: [context.snapshot.folder.uri, lens.target.id], tooltip: vscode.l10n.t('Open {0} in {1}', lens.target.id, lens.target.file) }
           // Not clickable: there is nothing to open; the Problems panel says what is wrong.
-          : { title: lens.title, command: '' }));
+          : { title: plainText(lens.title), command: '' }));
       }
     }
     return lenses;
@@ -62,7 +63,7 @@ export class RequestCodeLensProvider implements vscode.CodeLensProvider, vscode.
 function moduleCommand(lens: ModuleLens, uri: vscode.Uri, context: FileContext): vscode.Command {
   if (lens.kind === 'serves') {
     return {
-      title: lens.title,
+      title: plainText(lens.title),
       command: Commands.showServingRequests,
       arguments: [uri],
       tooltip: vscode.l10n.t('The customer requests this module serves: click to read their words'),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { AlignmentStore } from '../store/alignmentStore';
 import { DisposableStore } from '../util/disposables';
+import { plainText } from '../util/plainText';
 import { showItem } from '../tags/itemLocation';
 import { workspaceFilesSelector } from '../tags/workspaceSelector';
 import { RequestCodeLensProvider } from './codeLensProvider';
@@ -25,7 +26,7 @@ export function registerCodeLens(store: AlignmentStore): vscode.Disposable {
     const snapshot = store.snapshots().find((candidate) => folder instanceof vscode.Uri && candidate.folder.uri.toString() === folder.toString());
     const entry = typeof id === 'string' ? snapshot?.model.byId.get(id) : undefined;
     if (snapshot && entry) await showItem(store, snapshot, entry);
-    else void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in .alignment/.', String(id)));
+    else void vscode.window.showWarningMessage(vscode.l10n.t('{0} is no longer in .alignment/.', plainText(String(id))));
   }));
   return disposables;
 }

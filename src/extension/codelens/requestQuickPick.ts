@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { type LoadedItem, orMissing, requestsServingFile, type ServingRequest } from '../../core';
 import type { AlignmentStore } from '../store/alignmentStore';
+import { plainText } from '../util/plainText';
 import { showItem } from '../tags/itemLocation';
 import { tagsOf } from '../tags/documentTags';
 
@@ -17,7 +18,7 @@ export async function showServingRequests(store: AlignmentStore, uri: vscode.Uri
   const tags = document ? tagsOf(document) : [];
   const { requests } = requestsServingFile(context.snapshot.model, context.path, tags);
   if (requests.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No customer request serves {0} any more.', context.path));
+    void vscode.window.showInformationMessage(vscode.l10n.t('No customer request serves {0} any more.', plainText(context.path)));
     return;
   }
   const picked = await vscode.window.showQuickPick(requests.map(toPick), {
@@ -33,9 +34,9 @@ function toPick(serving: ServingRequest): RequestPick {
   const { request } = serving;
   const item = request.item;
   return {
-    label: `$(person) ${noIcons(orMissing(item.customer, 'customer'))}`,
-    description: noIcons([request.id, item.receivedAt, item.status, item.priority, via(serving)].filter(Boolean).join(' · ')),
-    detail: noIcons(item.quote === undefined ? orMissing(undefined, 'quote') : `“${item.quote.replace(/\s+/g, ' ').trim()}”`),
+    label: `$(person) ${plainText(orMissing(item.customer, 'customer'))}`,
+    description: plainText([request.id, item.receivedAt, item.status, item.priority, via(serving)].filter(Boolean).join(' · ')),
+    detail: plainText(item.quote === undefined ? orMissing(undefined, 'quote') : `“${item.quote.replace(/\s+/g, ' ').trim()}”`),
     entry: request,
   };
 }
@@ -46,9 +47,4 @@ function via(serving: ServingRequest): string {
     case 'tag': return vscode.l10n.t('@serves tag');
     case 'feature': return vscode.l10n.t('via feature {0}', serving.feature?.id ?? '');
   }
-}
-
-/** `$(name)` in a quick pick is an icon; text from YAML shows as written. */
-function noIcons(text: string): string {
-  return text.replace(/\$\(/g, '$\u200b(');
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { flagFilePath, localTimestamp, newFlagId, newFlagText, type Anchor, type Flag } from '../../core';
 import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
 import { childUri } from '../util/uris';
+import { plainText } from '../util/plainText';
 import { createNewFile } from './writer';
 import { canWrite } from './writeAccess';
 
@@ -30,7 +31,7 @@ export async function writeNewFlag(store: AlignmentStore, snapshot: FolderSnapsh
     if (store.snapshots().some((candidate) => candidate.model.byId.has(id))) continue;
     const text = newFlagText({ id, ...draft, raisedAt: localTimestamp(now) });
     if (!text.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not raise the flag: {0}', text.message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not raise the flag: {0}', plainText(text.message)));
       return undefined;
     }
     const uri = childUri(folder, flagFilePath(id));
@@ -55,7 +56,7 @@ export function waitForItem(store: AlignmentStore, folder: vscode.Uri, id: strin
 function announce(id: string, uri: vscode.Uri, reality: string): void {
   const open = vscode.l10n.t('Open');
   const short = reality.length > 80 ? `${reality.slice(0, 79)}…` : reality;
-  void vscode.window.showInformationMessage(vscode.l10n.t('Truth flag {0} raised: {1}', id, short), open).then((choice) => {
+  void vscode.window.showInformationMessage(vscode.l10n.t('Truth flag {0} raised: {1}', id, plainText(short)), open).then((choice) => {
     if (choice === open) void vscode.window.showTextDocument(uri);
   });
 }

@@ -7,6 +7,7 @@ import type { AlignmentStore } from '../store/alignmentStore';
 import type { FoundItem } from './commandArgs';
 import { readForEdit, writeEdit } from './writer';
 import { canWrite } from './writeAccess';
+import { plainText } from '../util/plainText';
 
 const STORE_WAIT_MS = 3_000;
 
@@ -28,7 +29,7 @@ export async function editInPlace<T>(store: AlignmentStore, found: FoundItem, ed
   if (answers === undefined) return undefined;
   const result = edit.compute(read.text, answers);
   if (!result.ok) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not changed: {1}', found.entry.id, result.message));
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not changed: {1}', plainText(found.entry.id), plainText(result.message)));
     return undefined;
   }
   if (!(await writeEdit(read, result.text))) return undefined;

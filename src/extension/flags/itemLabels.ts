@@ -1,6 +1,7 @@
 // How items read in the flag commands' pickers: an icon per kind and "id: what it says", on one line.
 import type { Kind, LoadedItem } from '../../core';
 import { oneLine } from './prompts';
+import { plainText } from '../util/plainText';
 
 export const KIND_ICONS: Record<Kind, string> = {
   feature: 'package',
@@ -12,9 +13,9 @@ export const KIND_ICONS: Record<Kind, string> = {
   flag: 'report',
 };
 
-/** "M2: SCA switched on for all EU cards", "CR-101: Café Mireille: “…”". */
+/** "M2: SCA switched on for all EU cards", "CR-101: Café Mireille: “…”", as written (see plainText). */
 export function itemLabel(entry: LoadedItem): string {
-  return `${entry.id}: ${oneLine(itemText(entry), 80)}`;
+  return plainText(`${entry.id}: ${oneLine(itemText(entry), 80)}`);
 }
 
 export function itemText(entry: LoadedItem): string {

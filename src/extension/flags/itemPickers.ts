@@ -7,6 +7,7 @@ import type { FoundItem } from './commandArgs';
 import { isFlagDrifted } from './anchorStates';
 import { itemLabel, KIND_ICONS } from './itemLabels';
 import { pick, separator, type PickItem } from './prompts';
+import { plainText } from '../util/plainText';
 
 const SEVERITY_ORDER: Record<Flag['severity'], number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
@@ -45,10 +46,10 @@ export async function pickItem<K extends Kind>(store: AlignmentStore, options: I
   for (const found of all) {
     const isHere = hereIds.has(found.entry.id) && found.snapshot === here?.snapshot;
     const thisGroup = isHere ? 0 : 1;
-    if (thisGroup !== group && hereIds.size > 0) items.push(separator(isHere ? vscode.l10n.t('Tied to {0}', vscode.workspace.asRelativePath(active?.uri ?? '', false)) : vscode.l10n.t('Elsewhere')));
+    if (thisGroup !== group && hereIds.size > 0) items.push(separator(isHere ? vscode.l10n.t('Tied to {0}', plainText(vscode.workspace.asRelativePath(active?.uri ?? '', false))) : vscode.l10n.t('Elsewhere')));
     group = thisGroup;
     const folder = multiRoot ? ` · ${found.snapshot.folder.name}` : '';
-    items.push({ label: `$(${KIND_ICONS[options.kind]}) ${itemLabel(found.entry)}`, description: `${options.describe(found.entry, found)}${folder}`, value: found });
+    items.push({ label: `$(${KIND_ICONS[options.kind]}) ${itemLabel(found.entry)}`, description: plainText(`${options.describe(found.entry, found)}${folder}`), value: found });
   }
   return pick({ title: options.title, placeholder: options.placeholder, items });
 }

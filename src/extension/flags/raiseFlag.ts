@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { FLAG_SEVERITIES, reportedText, type Flag, type LoadedItem } from '../../core';
 import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
+import { plainText } from '../util/plainText';
 import { currentAuthor } from './author';
 import { isObject, itemOfArgument, rangeOfValue, uriOfValue, type FoundItem } from './commandArgs';
 import { writeNewFlag } from './createFlag';
@@ -155,7 +156,7 @@ export class FlagRaiser {
     return pick({
       title: vscode.l10n.t('Raise Truth Flag'),
       placeholder: vscode.l10n.t('Which workspace folder is the flag about?'),
-      items: existing.map((snapshot) => ({ label: snapshot.folder.name, description: snapshot.folder.uri.toString(true), value: snapshot })),
+      items: existing.map((snapshot) => ({ label: plainText(snapshot.folder.name), description: plainText(snapshot.folder.uri.toString(true)), value: snapshot })),
     });
   }
 }

@@ -5,6 +5,7 @@ import { FLAG_SEVERITIES, reportedStatusText, type Flag, type LoadedItem } from 
 import { itemLabel, KIND_ICONS } from './itemLabels';
 import { ask, oneLine, pick, separator, type PickItem } from './prompts';
 import type { CandidateItem, RaiseCandidates, TieToCode } from './raiseTarget';
+import { plainText } from '../util/plainText';
 
 export const RAISE_STEPS = 3;
 
@@ -28,11 +29,11 @@ export function pickAbout(candidates: RaiseCandidates, step: number, steps: numb
   // Group labels sit beside the first row of each group: short ids, and only when there are groups to tell apart.
   const grouped = selection.length > 0 || candidates.features.length > 1;
   for (const feature of candidates.features) {
-    if (grouped) items.push(separator(feature.id));
+    if (grouped) items.push(separator(plainText(feature.id)));
     const reported = reportedStatusText(feature.item.reported);
     items.push({
-      label: `$(${KIND_ICONS.feature}) ${vscode.l10n.t('{0}, the feature as a whole', feature.id)}`,
-      description: reported ? vscode.l10n.t('reported {0}', reported) : vscode.l10n.t('no reported status'),
+      label: `$(${KIND_ICONS.feature}) ${vscode.l10n.t('{0}, the feature as a whole', plainText(feature.id))}`,
+      description: reported ? vscode.l10n.t('reported {0}', plainText(reported)) : vscode.l10n.t('no reported status'),
       value: { feature, about: undefined },
     });
     // Only a file's own features list their items: every item of every feature would be a haystack.
@@ -79,7 +80,7 @@ export function askReality(feature: LoadedItem<'feature'> | undefined, about: Lo
   return ask({
     title: subject ? `${stepTitle(step, steps)} · ${subject}` : stepTitle(step, steps),
     prompt: reported
-      ? vscode.l10n.t('Reported: {0}. What is the reality?', oneLine(reported, 120))
+      ? vscode.l10n.t('Reported: {0}. What is the reality?', plainText(oneLine(reported, 120)))
       : vscode.l10n.t('Nothing is reported. What is the reality?'),
     placeholder: vscode.l10n.t('What you see in the code, e.g. "works only against the sandbox: the return URL is the staging host"'),
     emptyMessage: vscode.l10n.t('Say what you see; Escape cancels and writes nothing.'),
@@ -128,11 +129,11 @@ function severityPick(identity: Identity, title: string): Promise<SeverityChoice
     let activeSeverity: Flag['severity'] = 'medium';
     const render = (): void => {
       const byRole = identity.byRole || !identity.name;
-      const who = byRole ? vscode.l10n.t('by role: {0}', identity.role) : vscode.l10n.t('as {0}', identity.name ?? '');
+      const who = plainText(byRole ? vscode.l10n.t('by role: {0}', identity.role) : vscode.l10n.t('as {0}', identity.name ?? ''));
       const severities: Row[] = FLAG_SEVERITIES.map((severity) => ({ label: severity, description: severityHint(severity), value: { severity } }));
       const switches: Row[] = [separator(vscode.l10n.t('Raised {0}', who))];
-      if (byRole && identity.name) switches.push({ label: `$(person) ${vscode.l10n.t('Appear by name: {0}', identity.name)}`, value: 'toggle' });
-      if (!byRole) switches.push({ label: `$(eye-closed) ${vscode.l10n.t('Appear by role only: {0}', identity.role)}`, value: 'toggle' });
+      if (byRole && identity.name) switches.push({ label: `$(person) ${vscode.l10n.t('Appear by name: {0}', plainText(identity.name))}`, value: 'toggle' });
+      if (!byRole) switches.push({ label: `$(eye-closed) ${vscode.l10n.t('Appear by role only: {0}', plainText(identity.role))}`, value: 'toggle' });
       switches.push({ label: `$(edit) ${vscode.l10n.t('Appear as another role…')}`, value: { otherRole: true } });
       quickPick.items = [...severities, ...switches];
       quickPick.activeItems = severities.filter((item) => item.label === activeSeverity);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { type Assumption, ASSUMPTION_STATUSES, type Gate, GATE_CALLS, type LoadedItem, orMissing, setAssumptionStatus, setGateCall } from '../../core';
 import type { AlignmentStore } from '../store/alignmentStore';
+import { plainText } from '../util/plainText';
 import { gateIndexOfArgument } from './commandArgs';
 import { editInPlace } from './editInPlace';
 import { isArgumentObject, itemFor } from './flagCommands';
@@ -101,7 +102,7 @@ async function askGateCall(entry: LoadedItem<'milestone'>, gateIndex: number | u
   const gate = gateIndex !== undefined ? gates[gateIndex] : gates.length === 1 ? gates[0] : await pick({
     title,
     placeholder: vscode.l10n.t('Whose call?'),
-    items: gates.map((candidate) => ({ label: candidate.role, description: joined(candidate.who, candidate.call), value: candidate })),
+    items: gates.map((candidate) => ({ label: plainText(candidate.role), description: plainText(joined(candidate.who, candidate.call)), value: candidate })),
   });
   if (!gate) return undefined;
   const items: PickItem<Gate['call']>[] = GATE_CALLS.map((call) => ({ label: call, description: call === gate.call ? vscode.l10n.t('current') : undefined, value: call }));

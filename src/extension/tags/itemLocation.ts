@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LoadedItem, SourceRange } from '../../core';
 import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
 import { logError } from '../util/log';
+import { plainText } from '../util/plainText';
 
 /** A core range (1-based, end exclusive) as an editor range (0-based). */
 export function toRange(range: SourceRange): vscode.Range {
@@ -29,6 +30,6 @@ export async function showItem(store: AlignmentStore, snapshot: FolderSnapshot, 
   } catch (error) {
     // Deleted since the model was read: the watcher rebuilds it; say what happened.
     logError(`could not open ${uri.toString()}`, error);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', vscode.workspace.asRelativePath(uri), error instanceof Error ? error.message : String(error)));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', plainText(vscode.workspace.asRelativePath(uri)), plainText(error instanceof Error ? error.message : String(error))));
   }
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { featureReality, type LoadedItem, orMissing } from '../../core';
 import type { AlignmentStore } from '../store/alignmentStore';
+import { plainText } from '../util/plainText';
 import { compareTitles, gapLevel } from './content/gap';
 import { realityParts, reportedText } from './items/featureItem';
 import { openItem } from './openItem';
@@ -18,13 +19,13 @@ export async function openFeature(store: AlignmentStore): Promise<void> {
     const reality = featureReality(snapshot.model, entry.id);
     const parts = realityParts(reality);
     return {
-      label: orMissing(entry.item.title, 'title'),
-      description: `${entry.id} \u00b7 ${reportedText(entry)}${gapLevel(entry, reality) === 'disagrees' ? ` ${vscode.l10n.t('\u2260 reality disagrees')}` : ''}`,
-      detail: [snapshots.length > 1 ? snapshot.folder.name : undefined, entry.item.paths?.join(', '), parts.join(', ')].filter(Boolean).join(' \u2014 '),
+      label: plainText(orMissing(entry.item.title, 'title')),
+      description: plainText(`${entry.id} \u00b7 ${reportedText(entry)}${gapLevel(entry, reality) === 'disagrees' ? ` ${vscode.l10n.t('\u2260 reality disagrees')}` : ''}`),
+      detail: plainText([snapshots.length > 1 ? snapshot.folder.name : undefined, entry.item.paths?.join(', '), parts.join(', ')].filter(Boolean).join(' \u2014 ')),
       uri: store.uriOf(snapshot, entry),
       entry,
     };
-  })).sort((a, b) => compareTitles(a.label, b.label));
+  })).sort((a, b) => compareTitles(orMissing(a.entry.item.title, 'title'), orMissing(b.entry.item.title, 'title')));
   if (picks.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No features in .alignment/ yet. Add one under .alignment/features/, or run "Truthline: Initialize" in a folder without .alignment/.'));
     return;

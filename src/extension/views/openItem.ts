@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core';
 import { logError } from '../util/log';
+import { plainText } from '../util/plainText';
 
 export async function openItem(uri: vscode.Uri, range: SourceRange, preserveFocus = true): Promise<void> {
   const start = new vscode.Position(range.line - 1, range.column - 1);
@@ -12,6 +13,6 @@ export async function openItem(uri: vscode.Uri, range: SourceRange, preserveFocu
   } catch (error) {
     // Deleted or renamed since the view was drawn: the watcher redraws the view; say what happened.
     logError(`could not open ${uri.toString()}`, error);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', vscode.workspace.asRelativePath(uri), error instanceof Error ? error.message : String(error)));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', plainText(vscode.workspace.asRelativePath(uri)), plainText(error instanceof Error ? error.message : String(error))));
   }
 }

@@ -2,6 +2,7 @@
 // Hidden when no folder has `.alignment/` (or by setting).
 import * as vscode from 'vscode';
 import { ViewFocusCommands } from '../constants';
+import { plainText } from '../util/plainText';
 import type { CurrentFeatureSummary } from './currentFeature/currentFeatureProvider';
 import { reportedText } from './items/featureItem';
 
@@ -12,7 +13,7 @@ export function updateStatusBar(item: vscode.StatusBarItem, summary: CurrentFeat
   }
   const [first, ...others] = summary.features;
   const flags = summary.openFlags === 0 ? undefined : summary.openFlags === 1 ? vscode.l10n.t('1 open flag') : vscode.l10n.t('{0} open flags', summary.openFlags);
-  const name = first ? `${first.id}${others.length > 0 ? ` +${others.length}` : ''}` : vscode.l10n.t('No feature');
+  const name = first ? `${plainText(first.id)}${others.length > 0 ? ` +${others.length}` : ''}` : vscode.l10n.t('No feature');
   item.text = `$(flag) ${name}${flags ? ` \u00b7 ${flags}` : ''}`;
   const tooltip = new vscode.MarkdownString('', false);
   tooltip.isTrusted = false;

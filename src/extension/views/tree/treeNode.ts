@@ -6,6 +6,7 @@ import type { Kind, LoadedItem, SourceRange } from '../../../core';
 import type { FolderSnapshot } from '../../store/alignmentStore';
 import { Commands } from '../../constants';
 import { childUri } from '../../util/uris';
+import { plainText } from '../../util/plainText';
 import { markProblems } from './problemMarks';
 
 export interface TreeNode {
@@ -26,7 +27,7 @@ export class ItemNode<K extends Kind = Kind> implements TreeNode {
   ) {}
 
   treeItem(): vscode.TreeItem {
-    const item = this.build();
+    const item = plainRow(this.build());
     item.id = this.id;
     markProblems(item, this.entry.problems);
     item.command ??= openCommand(this.snapshot, this.entry.file, this.entry.problems[0] ?? this.entry.range, item.label);
@@ -43,7 +44,7 @@ export class GateNode implements TreeNode {
   constructor(readonly id: string, readonly snapshot: FolderSnapshot, readonly entry: LoadedItem<'milestone'>, readonly gateIndex: number, private readonly build: () => vscode.TreeItem) {}
 
   treeItem(): vscode.TreeItem {
-    const item = this.build();
+    const item = plainRow(this.build());
     item.id = this.id;
     const range = this.entry.locate(['gates', this.gateIndex]) ?? this.entry.range;
     item.command = openCommand(this.snapshot, this.entry.file, range, item.label);
@@ -60,7 +61,7 @@ export class ContainerNode implements TreeNode {
   constructor(readonly id: string, private readonly build: () => vscode.TreeItem, private readonly kids: readonly TreeNode[]) {}
 
   treeItem(): vscode.TreeItem {
-    const item = this.build();
+    const item = plainRow(this.build());
     item.id = this.id;
     return item;
   }
@@ -68,6 +69,14 @@ export class ContainerNode implements TreeNode {
   children(): readonly TreeNode[] {
     return this.kids;
   }
+}
+
+/** A row's label and description show YAML text as written (see plainText). */
+function plainRow(item: vscode.TreeItem): vscode.TreeItem {
+  if (typeof item.label === 'string') item.label = plainText(item.label);
+  else if (item.label) item.label = { ...item.label, label: plainText(item.label.label) };
+  if (typeof item.description === 'string') item.description = plainText(item.description);
+  return item;
 }
 
 /** The arguments of Commands.openItem: what a row needs to open its YAML at its line. */
