@@ -3,12 +3,13 @@
 // (core's checkAnchors). The result goes to anchorStates.ts for the views, and drifted flags not yet
 // resolved become `anchor-drifted` warnings in the Problems panel, at the flag's anchor in its YAML.
 import * as vscode from 'vscode';
-import { anchoredPaths, checkAnchors, type Problem } from '../../core';
+import { anchoredPaths, checkAnchors, DEFAULT_MAX_FILE_BYTES, type Problem } from '../../core';
 import { ContextKeys } from '../constants';
 import { toDiagnostic } from '../diagnostics/diagnostics';
 import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
 import { Debouncer, DisposableStore } from '../util/disposables';
-import { childUri, decodeText } from '../util/uris';
+import { isSymbolicLink } from '../store/links';
+import { childUri, decodeText, repoFileUri } from '../util/uris';
 import { log, logError } from '../util/log';
 import { publishFlagAnchors, type FlagAnchorState } from './anchorStates';
 
@@ -87,18 +88,24 @@ export class AnchorTracker implements vscode.Disposable {
   private async checkFolder(snapshot: FolderSnapshot): Promise<void> {
     const folder = snapshot.folder.uri;
     const key = folder.toString();
-    const paths = snapshot.exists ? anchoredPaths(snapshot.model) : [];
-    this.anchored.set(key, new Set(paths.map((path) => childUri(folder, path).toString())));
+    // A path leading outside the folder (../../etc/passwd) is never looked at: the model reports it.
+    const uris = new Map<string, vscode.Uri>();
+    for (const path of snapshot.exists ? anchoredPaths(snapshot.model) : []) {
+      const uri = repoFileUri(folder, path);
+      if (uri) uris.set(path, uri);
+    }
+    this.anchored.set(key, new Set([...uris.values()].map((uri) => uri.toString())));
     const sources = new Map<string, string | undefined>();
-    for (const path of paths) {
-      const text = await this.textOf(childUri(folder, path));
+    for (const [path, uri] of uris) {
+      const text = await this.textOf(uri);
       if (text !== 'unreadable') sources.set(path, text);
     }
     const { locations, problems } = checkAnchors(snapshot.model, sources);
     const states = new Map<string, FlagAnchorState>();
     for (const [id, location] of locations) {
       const anchor = (snapshot.model.byId.get(id)?.item as { anchor?: { path: string } } | undefined)?.anchor;
-      if (anchor) states.set(id, { ...location, uri: childUri(folder, anchor.path) });
+      const uri = anchor && repoFileUri(folder, anchor.path);
+      if (uri) states.set(id, { ...location, uri });
     }
     publishFlagAnchors(folder, states);
     this.showProblems(folder, problems);
@@ -129,7 +136,11 @@ export class AnchorTracker implements vscode.Disposable {
     }
   }
 
-  /** The text an editor shows (saved or not), else the disk's; undefined when the file is gone. */
+  /**
+   * The text an editor shows (saved or not), else the disk's; undefined when the file is gone. 'unreadable'
+   * (not evidence that the code is gone) for a file that cannot be read, a link (it could lead anywhere), or
+   * one too large or not regular: nothing past 1 MiB is read, and a pipe would never answer.
+   */
   private async textOf(uri: vscode.Uri): Promise<string | undefined | 'unreadable'> {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open && !open.isClosed) return open.getText();
@@ -139,6 +150,11 @@ export class AnchorTracker implements vscode.Disposable {
     } catch {
       this.disk.delete(uri.toString());
       return undefined; // no such file: the anchor has drifted, and says so
+    }
+    if (isSymbolicLink(stat.type) || !(stat.type & vscode.FileType.File) || stat.size > DEFAULT_MAX_FILE_BYTES) {
+      log(`not reading anchored file ${uri.toString()}: ${isSymbolicLink(stat.type) ? 'a symbolic link' : stat.size > DEFAULT_MAX_FILE_BYTES ? 'larger than 1 MiB' : 'not a regular file'}`);
+      this.disk.delete(uri.toString());
+      return 'unreadable';
     }
     const cached = this.disk.get(uri.toString());
     if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return cached.text;

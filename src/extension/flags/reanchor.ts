@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { anchorOf, isAlignmentFile, reanchorFlag } from '../../core';
 import type { AlignmentStore } from '../store/alignmentStore';
-import { childUri } from '../util/uris';
+import { repoFileUri } from '../util/uris';
+import { plainText } from '../util/plainText';
 import { isObject, linesOf, rangeOfValue, uriOfValue, type FoundItem } from './commandArgs';
 import { flagAnchorState } from './anchorStates';
 import { editInPlace } from './editInPlace';
@@ -29,7 +30,7 @@ export class Reanchorer {
     if (!target) return this.showAnchoredFile(flag);
     const context = this.store.fileContext(target.uri);
     if (!context || context.snapshot.folder.uri.toString() !== flag.snapshot.folder.uri.toString()) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in the workspace folder of {1}; anchors point inside their own repository.', vscode.workspace.asRelativePath(target.uri), flag.entry.id));
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in the workspace folder of {1}; anchors point inside their own repository.', plainText(vscode.workspace.asRelativePath(target.uri)), flag.entry.id));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(target.uri);
@@ -59,15 +60,18 @@ export class Reanchorer {
   /** Without lines to anchor to: open where the flag pointed, and say what to do next. */
   private async showAnchoredFile(flag: FoundItem<'flag'>): Promise<undefined> {
     const anchor = flag.entry.item.anchor;
-    if (anchor) {
+    const uri = anchor && repoFileUri(flag.snapshot.folder.uri, anchor.path);
+    if (anchor && !uri) {
+      // Never opened: the path leads outside the workspace folder (the Problems panel says so too).
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is anchored to a path outside its workspace folder; Truthline does not open it.', flag.entry.id));
+    } else if (anchor && uri) {
       const state = flagAnchorState(flag.snapshot.folder.uri, flag.entry.id);
-      const uri = childUri(flag.snapshot.folder.uri, anchor.path);
       const line = Math.max(0, (state?.startLine ?? anchor.startLine) - 1);
       try {
         await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
       } catch {
         // The anchored file is gone (that is why it drifted): the message below still says what to do.
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} no longer exists.', anchor.path));
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} no longer exists.', plainText(anchor.path)));
       }
     }
     void vscode.window.showInformationMessage(vscode.l10n.t('Select the lines {0} is about, then run "Truthline: Re-anchor Truth Flag to Selection" (or use the lightbulb).', flag.entry.id));

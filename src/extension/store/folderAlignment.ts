@@ -1,10 +1,12 @@
 // One workspace folder's `.alignment/`: each file parsed once and again only when it changes (on disk, or
 // in an editor as the user types), then put together into an immutable model that the views read.
 import * as vscode from 'vscode';
-import { ALIGNMENT_FOLDER, buildModel, DEFAULT_MAX_FILE_BYTES, parseAlignmentFile, unreadableFile, type AlignmentModel, type FileParse } from '../../core';
+import { ALIGNMENT_FOLDER, buildModel, DEFAULT_MAX_FILE_BYTES, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem, type AlignmentModel, type FileParse } from '../../core';
 import { childUri, decodeText, relativePath } from '../util/uris';
 import { Debouncer, DisposableStore } from '../util/disposables';
 import { log } from '../util/log';
+import { plainText } from '../util/plainText';
+import { isSymbolicLink, linkOnPath } from './links';
 
 const YAML_FILE = /\.ya?ml$/i;
 /** Past this many files the glob check is skipped: listing a huge repository on every change costs too much. */
@@ -71,10 +73,16 @@ export class FolderAlignment implements vscode.Disposable {
   /** Reads everything from scratch. */
   async load(): Promise<void> {
     this.fromDisk.clear();
-    this.exists = await isFolder(this.alignmentUri);
-    if (this.exists) {
-      const files = await listYamlFiles(this.alignmentUri);
-      await Promise.all(files.map((uri) => this.readFile(uri)));
+    const stat = await statOf(this.alignmentUri);
+    this.exists = stat !== undefined && (stat.type & vscode.FileType.Directory) !== 0;
+    if (stat && isSymbolicLink(stat.type)) {
+      // .alignment itself is a link: it could lead anywhere on the machine; say so, read nothing.
+      this.exists = true;
+      this.fromDisk.set(ALIGNMENT_FOLDER, linkedParse(ALIGNMENT_FOLDER));
+    } else if (this.exists) {
+      const { files, refused } = await listYamlFiles(this.alignmentUri, ALIGNMENT_FOLDER);
+      for (const parse of refused) this.fromDisk.set(parse.file, parse);
+      await Promise.all(files.map((uri) => this.readFile(uri, true)));
     }
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.parseEditor(document);
     this.rebuildNow();
@@ -140,12 +148,23 @@ export class FolderAlignment implements vscode.Disposable {
   private async onDiskChange(uri: vscode.Uri): Promise<void> {
     const stat = await statOf(uri);
     if (!stat) return;
-    if (stat.type & vscode.FileType.Directory) {
+    const path = this.relativePath(uri);
+    if (path === undefined) return;
+    const link = await linkOnPath(this.folder.uri, path);
+    if (link !== undefined) {
+      // A link (or a file below one) is not followed: the link is a problem where it is.
+      if (link !== path || link === ALIGNMENT_FOLDER || YAML_FILE.test(link) || stat.type & vscode.FileType.Directory) {
+        this.fromDisk.set(link, linkedParse(link));
+        this.exists = true;
+      }
+    } else if (stat.type & vscode.FileType.Directory) {
       // A new .alignment/ or a sub-folder moved in: read what it holds.
       this.exists = this.exists || uri.path === this.alignmentUri.path || (await isFolder(this.alignmentUri));
-      await Promise.all((await listYamlFiles(uri)).map((file) => this.readFile(file)));
+      const { files, refused } = await listYamlFiles(uri, path);
+      for (const parse of refused) this.fromDisk.set(parse.file, parse);
+      await Promise.all(files.map((file) => this.readFile(file, true)));
     } else {
-      await this.readFile(uri);
+      await this.readFile(uri, true); // no link on its way: checked above
     }
     this.rebuild.trigger();
   }
@@ -160,16 +179,26 @@ export class FolderAlignment implements vscode.Disposable {
     this.rebuild.trigger();
   }
 
-  private async readFile(uri: vscode.Uri): Promise<void> {
+  /** Reads one YAML file of .alignment/; `linksChecked` when a listing or a check just found no link on its way. */
+  private async readFile(uri: vscode.Uri, linksChecked = false): Promise<void> {
     const path = this.alignmentPath(uri);
     if (path === undefined) return;
+    const link = linksChecked ? undefined : await linkOnPath(this.folder.uri, path);
+    if (link !== undefined) {
+      this.fromDisk.set(link, linkedParse(link));
+      if (link !== path) this.fromDisk.delete(path);
+      this.exists = true;
+      return;
+    }
     const read = ++this.readCount;
     const deletesBefore = this.deleteCount;
     this.latestRead.set(path, read);
     let parse: FileParse | undefined;
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (!(stat.type & vscode.FileType.File)) {
+      if (isSymbolicLink(stat.type)) {
+        parse = linkedParse(path); // replaced by a link since it was checked
+      } else if (!(stat.type & vscode.FileType.File)) {
         // A pipe or a device named *.yaml: reading it could wait forever.
         parse = unreadableFile(path, 'not a regular file');
       } else {
@@ -214,7 +243,7 @@ export class FolderAlignment implements vscode.Disposable {
       log(`could not build the model of ${this.folder.name}: ${error instanceof Error ? error.stack ?? message : message}`);
       if (message !== this.lastBuildError) {
         this.lastBuildError = message;
-        void vscode.window.showErrorMessage(vscode.l10n.t('Truthline could not read .alignment/ in {0} ({1}); the views show the last state it could read. Please report this with the log (Output: Truthline).', this.folder.name, message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Truthline could not read .alignment/ in {0} ({1}); the views show the last state it could read. Please report this with the log (Output: Truthline).', this.folder.name, plainText(message)));
       }
       return;
     }
@@ -245,21 +274,39 @@ async function isFolder(uri: vscode.Uri): Promise<boolean> {
   return stat !== undefined && (stat.type & vscode.FileType.Directory) !== 0;
 }
 
-async function listYamlFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  const files: vscode.Uri[] = [];
+interface YamlListing {
+  files: vscode.Uri[];
+  /** Links (not followed) and folders that could not be listed: a problem each, at its path. */
+  refused: FileParse[];
+}
+
+/** The YAML files below `folder` (whose path in the workspace folder is `path`). */
+async function listYamlFiles(folder: vscode.Uri, path: string, listing: YamlListing = { files: [], refused: [] }): Promise<YamlListing> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch (error) {
     log(`could not list ${folder.toString()}: ${String(error)}`);
-    return files;
+    listing.refused.push({ file: path, items: [], problems: [unreadableFolderProblem(path, error instanceof Error ? error.message : String(error))] });
+    return listing;
   }
   for (const [name, type] of entries) {
     const child = vscode.Uri.joinPath(folder, name);
-    if (type & vscode.FileType.Directory) files.push(...(await listYamlFiles(child)));
-    else if (YAML_FILE.test(name)) files.push(child);
+    const childPath = `${path}/${name}`;
+    if (isSymbolicLink(type)) {
+      if (type & vscode.FileType.Directory || YAML_FILE.test(name)) listing.refused.push(linkedParse(childPath));
+    } else if (type & vscode.FileType.Directory) {
+      await listYamlFiles(child, childPath, listing);
+    } else if (YAML_FILE.test(name)) {
+      listing.files.push(child);
+    }
   }
-  return files;
+  return listing;
+}
+
+/** A symbolic link where .alignment/ content is expected: a problem at the link, nothing read through it. */
+function linkedParse(path: string): FileParse {
+  return { file: path, items: [], problems: [symbolicLinkProblem(path)] };
 }
 
 /** Core returns problems for bad input and never throws; should it ever, the file is a problem, not a crash. */

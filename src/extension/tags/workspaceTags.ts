@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { ALIGNMENT_FOLDER, fileTieTest, scanTags, TAG_KINDS, type LoadedItem } from '../../core';
 import type { FolderSnapshot } from '../store/alignmentStore';
+import { isSymbolicLink } from '../store/links';
 import { decodeText, relativePath } from '../util/uris';
 import { log } from '../util/log';
 import { idRange } from './documentTags';
@@ -47,12 +48,13 @@ export async function findInWorkspace(snapshot: FolderSnapshot, entry: LoadedIte
   return found;
 }
 
-/** An open editor's text (it may be unsaved), else the file's; nothing for large or binary files. */
+/** An open editor's text (it may be unsaved), else the file's; nothing for large, binary or special files, or links. */
 async function textOf(uri: vscode.Uri, document: vscode.TextDocument | undefined): Promise<string | undefined> {
   if (document) return document.getText();
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_FILE_BYTES) return undefined;
+    // Not past 1 MiB, not a pipe (a read would never end), not through a link (it could lead anywhere).
+    if (stat.size > MAX_FILE_BYTES || !(stat.type & vscode.FileType.File) || isSymbolicLink(stat.type)) return undefined;
     const text = decodeText(await vscode.workspace.fs.readFile(uri));
     return text.includes('\u0000') ? undefined : text;
   } catch (error) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isInsideRepository } from '../../core';
 
 /** The path of `uri` relative to `folder`, with forward slashes, or undefined when outside it. */
 export function relativePath(folder: vscode.Uri, uri: vscode.Uri): string | undefined {
@@ -9,6 +10,14 @@ export function relativePath(folder: vscode.Uri, uri: vscode.Uri): string | unde
 
 export function childUri(folder: vscode.Uri, relative: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, ...relative.split('/'));
+}
+
+/**
+ * The Uri of a repository-relative path written in YAML (a flag's `anchor.path`), or undefined when the path
+ * leads outside the folder (`../../etc/passwd`): such a path is never stat'ed, read or opened.
+ */
+export function repoFileUri(folder: vscode.Uri, relative: string): vscode.Uri | undefined {
+  return isInsideRepository(relative) ? childUri(folder, relative.replace(/\\/g, '/')) : undefined;
 }
 
 const decoder = new TextDecoder('utf-8');
