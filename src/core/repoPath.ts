@@ -28,9 +28,12 @@ export function isInsideRepository(path: string): boolean {
   return depth > 0;
 }
 
-/** A file that is there but could not be read (permissions, a failed read, not a regular file). */
+/**
+ * A file that is there but could not be read (permissions, a failed read, not a regular file); the same
+ * message as load.ts's unreadableFile gives a file of .alignment/ in the editor.
+ */
 export function unreadableFileProblem(file: string, reason: string): Problem {
-  return problem(file, START_OF_FILE, 'unreadable-file', `file could not be read (${firstLine(reason)}); it is left out of this check`);
+  return problem(file, START_OF_FILE, 'unreadable-file', `file could not be read (${firstLine(reason)}); check that it is a readable file`);
 }
 
 /** A folder that could not be listed: what it holds is left out. */

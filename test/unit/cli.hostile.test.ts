@@ -105,11 +105,11 @@ describe('truthline check on a hostile branch (CLI)', function () {
       const result = await runCheck(root, files);
       assert.deepEqual(result.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code}: ${p.message}`), [
         '.alignment/locked:1:1 error unreadable-file: folder could not be read (EACCES: permission denied); the files in it are left out of this check',
-        '.alignment/secret.yaml:1:1 error unreadable-file: file could not be read (EACCES: permission denied); it is left out of this check',
-        'lib/.gitignore:1:1 error unreadable-file: file could not be read (EACCES: permission denied); it is left out of this check',
+        '.alignment/secret.yaml:1:1 error unreadable-file: file could not be read (EACCES: permission denied); check that it is a readable file',
+        'lib/.gitignore:1:1 error unreadable-file: file could not be read (EACCES: permission denied); check that it is a readable file',
         'src/locked:1:1 error unreadable-file: folder could not be read (EACCES: permission denied); the files in it are left out of this check',
         'src/pay.ts:1:18 error unknown-tag-id: @serves names "CR-404", but no request in .alignment/ has that id',
-        'src/secret.ts:1:1 error unreadable-file: file could not be read (EACCES: permission denied); it is left out of this check',
+        'src/secret.ts:1:1 error unreadable-file: file could not be read (EACCES: permission denied); check that it is a readable file',
       ]);
       assert.deepEqual(result.model.items.map((entry) => entry.id), ['checkout', 'CR-1']);
     });
@@ -163,7 +163,7 @@ describe('truthline check on a hostile branch (CLI)', function () {
       ]);
       assert.equal(run.status, 1);
       const text = truthline(['check'], root, asUser);
-      assert.match(text.stdout, /^\.alignment\/secret\.yaml:1:1: error unreadable-file: file could not be read \(EACCES: permission denied\); it is left out of this check$/m);
+      assert.match(text.stdout, /^\.alignment\/secret\.yaml:1:1: error unreadable-file: file could not be read \(EACCES: permission denied\); check that it is a readable file$/m);
       assert.equal(text.stderr, '');
     });
   });
