@@ -231,6 +231,36 @@ describe('Sidebar views', function () {
     await until(page, 'the file is saved as it was', async () => fs.readFileSync(onDisk, 'utf8').includes('  status: on-track\n'));
   });
 
+  it('shows a risk written with a typo, marked with an error icon and its problem, instead of hiding it', async () => {
+    const broken = path.join(testWorkspace(), '.alignment', 'risks', 'zz-ui-typo.yaml');
+    write(testWorkspace(), path.join('.alignment', 'risks', 'zz-ui-typo.yaml'), [
+      'kind: risk',
+      'id: R-typo',
+      'risk: Refunds post twice when the provider retries a webhook.',
+      'feature: payments',
+      'likelihood: extreme',
+      'impact: high',
+      '',
+    ].join('\n'));
+    try {
+      // All Features lists each feature's trouble: the risk is there, counted, though written wrong.
+      await expand(page, 'All Features', /^payments/);
+      const typo = row(page, 'All Features', 'R-typo');
+      await typo.waitFor({ timeout: TIMEOUT });
+      assert.match(await rowText(typo), /^Refunds post twice when the provider retries a webhook\. 1 problem · R-typo · \(no likelihood\) × high/);
+      assert.strictEqual(await typo.locator('.codicon-error').count(), 1, 'an error icon marks it');
+      assert.match(await rowText(row(page, 'All Features', /^payments/)), /3 high risks/, 'it is counted, and a missing likelihood counts as high');
+      await typo.hover();
+      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Not valid as written' }).first();
+      await hover.waitFor({ timeout: TIMEOUT });
+      assert.match(await hover.innerText(), /line 5: "likelihood": Invalid option/);
+      await workbench.screenshot('views-item-with-a-problem');
+    } finally {
+      fs.rmSync(broken, { force: true });
+      await until(page, 'the risk is gone again', async () => (await row(page, 'All Features', 'R-typo').count()) === 0);
+    }
+  });
+
   it('colours the rows from the theme, light or dark', async () => {
     await workbench.openFile('src/payments/webhooks.ts');
     await until(page, 'payments is current', async () => (await rowTexts(page, 'Current Feature'))[0]?.startsWith('payments ') === true);
