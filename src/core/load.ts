@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { LineStarts } from './textPositions';
 import { FORBIDDEN_KEYS, toPlain } from './plainValue';
 import { problem, START_OF_FILE, type Problem, type SourceRange } from './problems';
+import { unreadableFileProblem } from './repoPath';
 import { salvage } from './salvage';
 import { isKind, SCHEMAS, type ItemOfKind, type Kind } from './schemas';
 import { closestWord } from './words';
@@ -133,7 +134,7 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
 
 /** A file that is there but could not be read (permissions, a folder where a file was expected, a failed read). */
 export function unreadableFile(file: string, reason: string): FileParse {
-  return { file, items: [], problems: [problem(file, START_OF_FILE, 'unreadable-file', `file could not be read (${firstLine(reason)}); check that it is a readable file`)] };
+  return { file, items: [], problems: [unreadableFileProblem(file, reason)] };
 }
 
 /** Where the text holds NUL characters, in order: each document asks once, without rescanning the text. */

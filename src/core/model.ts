@@ -5,6 +5,7 @@ import { PathIndex } from './pathIndex';
 import { problem, compareProblems, type Problem } from './problems';
 import type { ItemOfKind, Kind } from './schemas';
 import { checkReferences } from './checks/references';
+import { checkAnchorPaths } from './checks/anchorPaths';
 import { checkDependencyCycles } from './checks/cycles';
 import { checkGlobs } from './checks/globs';
 import { checkNoGoButOnTrack } from './checks/thermocline';
@@ -66,7 +67,7 @@ export function buildModel(files: readonly FileParse[], options: ModelOptions = 
     itemsOfFeature: groupByFeature(byId, byKind),
     customers,
   };
-  problems.push(...checkReferences(model), ...checkDependencyCycles(model), ...checkNoGoButOnTrack(model));
+  problems.push(...checkReferences(model), ...checkDependencyCycles(model), ...checkNoGoButOnTrack(model), ...checkAnchorPaths(model));
   if (options.repoFiles) problems.push(...checkGlobs(model, options.repoFiles));
   problems.sort(compareProblems);
   return model;

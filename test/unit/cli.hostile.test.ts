@@ -229,6 +229,7 @@ describe('truthline check on a hostile branch (CLI)', function () {
       const result = await runCheck(root, recording);
       assert.deepEqual(touched.filter((file) => path.relative(root, file).startsWith('..')), []);
       assert.deepEqual(result.problems.filter((p) => p.code === 'anchor-drifted').map((p) => p.file), ['.alignment/flags/F-3.yaml']);
+      assert.deepEqual(result.problems.filter((p) => p.code === 'path-outside-repository').map((p) => `${p.file}:${p.line}:${p.column}`), ['.alignment/flags/F-1.yaml:5:9', '.alignment/flags/F-2.yaml:5:9']);
     });
   });
 
