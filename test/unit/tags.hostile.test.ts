@@ -1,6 +1,6 @@
 // The comment tag scanner against hostile input: a branch can commit any source file, and the editor scans
 // it as it opens and CI scans it on every check. Two things are pinned here: it answers exactly what the
-// earlier (quadratic) scanner answered, on any text, and no file under 1 MiB takes long, whatever it holds.
+// earlier (quadratic) scanner answered, on any text, and no file under 1 MiB makes it run away.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -62,10 +62,10 @@ describe('scanTags on any text', () => {
 });
 
 /**
- * Far above the 100 ms target (`npm run bench` prints the real figures): the tests share a small, busy
- * machine. The quadratic scanner took from a minute to well over ten on these inputs, so this still tells.
+ * Speed is measured by `npm run bench` (the hostile inputs table), never asserted here: the tests share a
+ * small, busy machine. What is pinned is that the scan returns at all: the quadratic scanner took from a
+ * minute to well over ten on these inputs, far past this point of giving up.
  */
-const BOUND_MS = 2_000;
 const GIVE_UP_MS = 20_000;
 
 /** Scans one hostile input in a worker (best of three), stopped if it runs away: a quadratic scan would not return for minutes. */
@@ -106,9 +106,8 @@ function scanInWorker(index: number): Promise<{ ms: number; tags: number }> {
 describe('scanTags on hostile files under 1 MiB', function () {
   this.timeout(GIVE_UP_MS + 5_000);
   TAG_SCANNER_INPUTS.forEach((input, index) => {
-    it(`scans ${input.name} in linear time`, async () => {
-      const { ms } = await scanInWorker(index);
-      assert.ok(ms < BOUND_MS, `${input.name}: ${ms.toFixed(0)} ms`);
+    it(`scans ${input.name} without running away`, async () => {
+      await scanInWorker(index); // rejects when the worker is still scanning at GIVE_UP_MS
     });
   });
 
