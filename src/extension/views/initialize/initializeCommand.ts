@@ -8,6 +8,7 @@ import { isTrusted } from '../../flags/writeAccess';
 import { childUri, relativePath } from '../../util/uris';
 import { logError } from '../../util/log';
 import { starterFiles } from './starterFiles';
+import { linkOnPath } from '../../store/links';
 
 export async function initializeAlignment(store: AlignmentStore): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -39,6 +40,14 @@ export async function initializeAlignment(store: AlignmentStore): Promise<void> 
   }
 
   const files = starterFiles({ today: localDate(new Date()), featurePaths: await featurePathsFor(folder) });
+  for (const file of files) {
+    // A link committed as .alignment (or below it) could lead anywhere: never write through one.
+    const link = await linkOnPath(folder.uri, file.path);
+    if (link) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} in {1} is a symbolic link; Truthline does not write through links. Remove the link, then run Initialize again.', link, folder.name));
+      return;
+    }
+  }
   try {
     for (const file of files) {
       const uri = childUri(folder.uri, file.path);
