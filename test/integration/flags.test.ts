@@ -270,6 +270,8 @@ describe('Truth flags', function () {
     it('refuses to write over unsaved changes in an editor', async () => {
       const document = await vscode.workspace.openTextDocument(FLAG);
       await vscode.window.showTextDocument(document);
+      // A document an earlier edit opened reloads the file this test wrote in its own time.
+      await until('the editor holds the file as written', () => document.getText() === ORIGINAL);
       const edit = new vscode.WorkspaceEdit();
       edit.insert(FLAG, new vscode.Position(0, 0), '# an unsaved thought\n');
       assert.ok(await vscode.workspace.applyEdit(edit));
