@@ -22,7 +22,9 @@
 // the bytes are written with vscode.workspace.fs after a last compare; there the window stays, as small as
 // one read.
 import * as vscode from 'vscode';
+import { linkOnPath } from '../store/links';
 import { log, logError } from '../util/log';
+import { relativePath } from '../util/uris';
 
 /** A file as a command read it, before asking anything. */
 export interface ReadText {
@@ -46,7 +48,7 @@ const BOM = '\uFEFF';
 
 /** Reads a file to edit it; refuses (with a message) when an editor holds unsaved changes of it, or it is not UTF-8. */
 export async function readForEdit(uri: vscode.Uri): Promise<ReadText | undefined> {
-  if (refuseIfDirty(uri)) return undefined;
+  if (refuseIfDirty(uri) || (await refuseIfLinked(uri))) return undefined;
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
@@ -249,6 +251,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * the one way through the API to create a file without overwriting one.
  */
 export async function createNewFile(uri: vscode.Uri, text: string, label: string): Promise<'created' | 'exists' | 'failed'> {
+  if (await refuseIfLinked(uri)) return 'failed';
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: encoder.encode(text) }, { label, needsConfirmation: false });
   let applied = false;
@@ -266,6 +269,16 @@ export async function createNewFile(uri: vscode.Uri, text: string, label: string
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not create {0}.', vscode.workspace.asRelativePath(uri)));
     return 'failed';
   }
+}
+
+/** A symbolic link on the way to the file (`.alignment/flags` linked elsewhere) could lead anywhere: never write through one. */
+async function refuseIfLinked(uri: vscode.Uri): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const relative = folder ? relativePath(folder.uri, uri) : undefined;
+  const link = folder && relative !== undefined ? await linkOnPath(folder.uri, relative) : undefined;
+  if (link === undefined) return false;
+  void vscode.window.showErrorMessage(vscode.l10n.t('{0} is a symbolic link; Truthline does not write through links, which could lead outside the repository. Nothing was written.', link));
+  return true;
 }
 
 function refuseIfDirty(uri: vscode.Uri): boolean {
