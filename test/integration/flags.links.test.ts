@@ -8,23 +8,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TruthlineApi } from '../../src/extension/api/api';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
+import { MessageSpy } from './messages';
 import { waitFor } from './waiting';
 import { file } from './workspaceFiles';
 
 describe('Truth flags: never written through a symbolic link', () => {
-  const shown: string[] = [];
-  const original = vscode.window.showErrorMessage;
+  const messages = new MessageSpy();
 
-  before(() => {
-    (vscode.window as { showErrorMessage: unknown }).showErrorMessage = (message: string) => {
-      shown.push(message);
-      return Promise.resolve(undefined);
-    };
-  });
-
-  after(() => {
-    (vscode.window as { showErrorMessage: unknown }).showErrorMessage = original;
-  });
+  before(() => messages.install());
+  after(() => messages.restore());
 
   it('refuses to raise a flag when .alignment/flags links outside the repository', async () => {
     const flags = file('.alignment/flags').fsPath;
@@ -36,6 +28,7 @@ describe('Truth flags: never written through a symbolic link', () => {
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.raiseFlag, { reality: 'Written through a link?', feature: 'payments' });
       assert.strictEqual(uri, undefined);
       assert.deepStrictEqual(fs.readdirSync(outside), [], 'nothing is written where the link points');
+      const shown = messages.take().map((message) => message.text);
       assert.ok(shown.some((message) => /\.alignment\/flags is a symbolic link; Truthline does not write through links/.test(message)), shown.join(' | '));
     } finally {
       fs.unlinkSync(flags);

@@ -5,24 +5,16 @@ import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
 import { buildModel } from '../../src/core';
 import { FolderAlignment } from '../../src/extension/store/folderAlignment';
+import { MessageSpy } from './messages';
 import { waitFor } from './waiting';
 import { file, remove, write } from './workspaceFiles';
 
 describe('Store: failures never empty the views', () => {
-  const shown: string[] = [];
-  const original = vscode.window.showErrorMessage;
+  const messages = new MessageSpy();
+  const shown = (): string[] => messages.shown.map((message) => message.text);
 
-  before(() => {
-    // Record what the user would see; the real message box would wait for a click in a headless run.
-    (vscode.window as { showErrorMessage: unknown }).showErrorMessage = (message: string) => {
-      shown.push(message);
-      return Promise.resolve(undefined);
-    };
-  });
-
-  after(() => {
-    (vscode.window as { showErrorMessage: unknown }).showErrorMessage = original;
-  });
+  before(() => messages.install());
+  after(() => messages.restore());
 
   it('keeps the last good model when building throws, and says so once', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -38,14 +30,14 @@ describe('Store: failures never empty the views', () => {
       const good = alignment.snapshot;
       assert.ok(good.model.byId.has('R-8'), 'the first build worked');
       failing = true;
-      shown.length = 0;
+      messages.take();
       await write(EXTRA, ['kind: risk', 'id: R-zz-guard', 'risk: A second write fails too.', 'likelihood: low', 'impact: low']);
-      await waitFor(() => shown.length, (count) => count > 0);
+      await waitFor(() => shown().length, (count) => count > 0);
       await write(EXTRA, ['kind: risk', 'id: R-zz-guard', 'risk: Still failing.', 'likelihood: low', 'impact: low']);
       await new Promise((resolve) => setTimeout(resolve, 800));
       assert.strictEqual(alignment.snapshot, good, 'the views keep the last good model');
-      assert.strictEqual(shown.length, 1, `said once: ${shown.join(' | ')}`);
-      assert.match(shown[0] ?? '', /could not read \.alignment\/ in .*a bug in core.*last state/);
+      assert.strictEqual(shown().length, 1, `said once: ${shown().join(' | ')}`);
+      assert.match(shown()[0] ?? '', /could not read \.alignment\/ in .*a bug in core.*last state/);
     } finally {
       alignment.dispose();
       await remove(EXTRA);

@@ -3,14 +3,13 @@
 // check always finishes, reads nothing outside the repository, and never ends in a stack trace.
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { chmodSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCheck } from '../../src/cli/check';
 import { nodeFileSystem, type CheckFileSystem } from '../../src/cli/fileSystem';
 import { yaml } from './helpers';
+import { buildCli, ROOT, TempRepos } from './tempRepos';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 const FEATURE = yaml('kind: feature', 'id: checkout', 'title: Checkout', 'paths: [src/]');
@@ -49,27 +48,14 @@ function fsError(code: string, message: string, call: string, file: string): Nod
 
 describe('truthline check on a hostile branch (CLI)', function () {
   this.timeout(60_000);
-  const made: string[] = [];
+  const repos = new TempRepos('truthline-hostile');
+  const repo = (files: Record<string, string | Buffer>): string => repos.make(files);
 
-  function repo(files: Record<string, string | Buffer>): string {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'truthline-hostile-'));
-    made.push(root);
-    for (const [file, content] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), content);
-    }
-    return root;
-  }
-
-  before(() => {
-    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
-  });
+  before(buildCli);
 
   after(() => {
-    for (const root of made) {
-      if (process.platform !== 'win32') execFileSync('chmod', ['-R', 'u+rwX', root]); // the chmod 000 test's files
-      rmSync(root, { recursive: true, force: true });
-    }
+    // The chmod 000 test's files must be readable again to be removed.
+    repos.removeAll((root) => process.platform !== 'win32' && execFileSync('chmod', ['-R', 'u+rwX', root]));
   });
 
   describe('files and folders that cannot be read', () => {

@@ -1,12 +1,11 @@
 // `truthline check` as a user runs it: the bundled CLI in a child process, on throwaway repositories.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { yaml } from './helpers';
+import { buildCli, ROOT, TempRepos } from './tempRepos';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const SUMMARY_COUNTS = (feature: number, request: number): string =>
   `(${feature} ${feature === 1 ? 'feature' : 'features'}, ${request} ${request === 1 ? 'request' : 'requests'}, 0 assumptions, 0 risks, 0 milestones, 0 decisions, 0 flags)`;
@@ -38,26 +37,13 @@ const REQUEST = yaml(
 
 describe('truthline check (CLI)', function () {
   this.timeout(60_000);
-  const made: string[] = [];
+  const repos = new TempRepos('truthline-cli');
+  const repo = (files: Record<string, string | Buffer>): string => repos.make(files);
 
-  /** A throwaway repository with `files` (text or bytes) at repository-relative paths. */
-  function repo(files: Record<string, string | Buffer>): string {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'truthline-cli-'));
-    made.push(root);
-    for (const [file, content] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      writeFileSync(path.join(root, file), content);
-    }
-    return root;
-  }
-
-  before(() => {
-    // Test the CLI as shipped: bundle it from the current sources first.
-    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
-  });
+  before(buildCli);
 
   after(() => {
-    for (const root of made) rmSync(root, { recursive: true, force: true });
+    repos.removeAll();
   });
 
   it('exits 0 with only the summary line for a clean repository', () => {

@@ -15,6 +15,7 @@ import { AlignmentStore } from '../../../src/extension/store/alignmentStore';
 import { AllFeaturesProvider } from '../../../src/extension/views/allFeatures/allFeaturesProvider';
 import { TEST_WORKSPACE_ENV } from '../../harness/workspaceCopy';
 import { waitFor } from '../waiting';
+import { MessageSpy, type Message } from '../messages';
 import { file, root } from '../workspaceFiles';
 
 const PAYMENT_SERVICE = 'src/payments/paymentService.ts';
@@ -44,38 +45,6 @@ function gitConfigFiles(): string[] {
 /** The git config files whose access time moved since the suite set it: someone read them. */
 function readGitConfigs(): string[] {
   return gitConfigFiles().filter((name) => fs.statSync(name).atimeMs !== LONG_AGO.getTime());
-}
-
-interface Message {
-  readonly text: string;
-  readonly actions: string[];
-}
-
-/** The messages the extension shows, taken instead of shown (as if the user dismissed each one). */
-class MessageSpy {
-  readonly shown: Message[] = [];
-  private readonly originals = new Map<string, unknown>();
-  private static readonly kinds = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const;
-
-  install(): void {
-    const window = vscode.window as unknown as Record<string, unknown>;
-    for (const kind of MessageSpy.kinds) {
-      this.originals.set(kind, window[kind]);
-      window[kind] = (text: string, ...rest: unknown[]): Promise<undefined> => {
-        this.shown.push({ text, actions: rest.filter((item): item is string => typeof item === 'string') });
-        return Promise.resolve(undefined);
-      };
-    }
-  }
-
-  restore(): void {
-    const window = vscode.window as unknown as Record<string, unknown>;
-    for (const [kind, original] of this.originals) window[kind] = original;
-  }
-
-  take(): Message[] {
-    return this.shown.splice(0);
-  }
 }
 
 describe('Restricted Mode: an untrusted workspace', function () {
