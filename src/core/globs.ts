@@ -19,13 +19,112 @@ export interface CompiledGlob {
   readonly negated: boolean;
   readonly key: GlobKey;
   readonly test: (path: string) => boolean;
+  /** Why the pattern cannot be used (see checkGlobPattern); such a pattern matches nothing and is not indexed. */
+  readonly error?: string;
 }
 
+/**
+ * The longest pattern accepted. picomatch refuses 65,536 characters, but long before that its parser takes
+ * quadratic time (4,000 unclosed "(" take seconds) and V8 refuses the regular expression it makes (a stack
+ * overflow from about 15,000 characters of "[a]"). No real path pattern comes near 1,024 characters.
+ */
+export const MAX_GLOB_LENGTH = 1024;
+/**
+ * "{…}" and "(…)" groups in a pattern: each becomes an alternation in the regular expression, and a path
+ * that does not match is tried against every combination of them: 38 "{,}" take hours against one path.
+ */
+export const MAX_GLOB_GROUPS = 8;
+/**
+ * "*" and "**" in a pattern: the regular expression backtracks over every way of splitting a path among
+ * them, which grows with the power of their number (four "*" in one name take seconds on a 250-character
+ * name; three "**" between four names take 60 ms on a 300-character path). Consecutive stars count once.
+ */
+export const MAX_GLOB_WILDCARDS = 4;
+/** "*" in one name (between two "/"): the worst case above, three take 30 ms on a 250-character name. */
+export const MAX_GLOB_WILDCARDS_IN_A_NAME = 3;
+
 const OPTIONS: picomatch.PicomatchOptions = { dot: true };
+/** `debug` makes picomatch throw a pattern's regular expression error instead of silently matching nothing. */
+const STRICT_OPTIONS: picomatch.PicomatchOptions = { ...OPTIONS, debug: true };
 const WILDCARD = /[*?[\]{}()!+@]/;
+/** Patterns without brackets, braces or parentheses (nearly all of them) always compile: they are not compiled twice to check. */
+const ORDINARY = /^[^()[\]{}]*$/;
 const MIN_TAIL = 2;
 
+/**
+ * Whether a `paths` pattern can be used, and if not why, in words for the person who wrote it: a pattern
+ * that would take too long to compile or to match (too long, too many groups or wildcards, a repeated
+ * group), or one the glob compiler or the regular expression engine refuses (such as `a{b`, whose unclosed
+ * brace picomatch would otherwise turn into a pattern that silently matches nothing, or the range `[z-a]`).
+ * Cheap for ordinary patterns: one pass over the characters; only patterns with brackets, braces or
+ * parentheses are compiled to find out more.
+ */
+export function checkGlobPattern(raw: string): string | undefined {
+  return refusal(raw) ?? (ORDINARY.test(raw) ? undefined : compileOrExplain(raw).error);
+}
+
 export function compileGlob(raw: string): CompiledGlob {
+  const refused = refusal(raw);
+  if (refused !== undefined) return unusable(raw, refused);
+  const compiled = compileOrExplain(raw, ORDINARY.test(raw) ? OPTIONS : STRICT_OPTIONS);
+  return compiled.error === undefined ? compiled.glob : unusable(raw, compiled.error);
+}
+
+/** What makes a pattern unusable before compiling it: compiling or matching it could take too long. */
+function refusal(raw: string): string | undefined {
+  if (raw.length > MAX_GLOB_LENGTH) {
+    return `the pattern is ${count(raw.length)} characters long, and a pattern may have at most ${count(MAX_GLOB_LENGTH)}: split it into shorter patterns`;
+  }
+  const pattern = raw.startsWith('!') ? raw.slice(1) : raw;
+  let groups = 0;
+  let wildcards = 0;
+  let inName = 0;
+  let mostInName = { count: 0, name: '' };
+  let nameStart = 0;
+  for (let at = 0; at <= pattern.length; at++) {
+    const char = pattern[at];
+    if (char === undefined || char === '/' || char === '\\') {
+      if (inName > mostInName.count) mostInName = { count: inName, name: pattern.slice(nameStart, at) };
+      inName = 0;
+      nameStart = at + 1;
+    } else if (char === '[') {
+      const close = pattern.indexOf(']', at + 2);
+      if (close !== -1) at = close; // a class matches one character: nothing inside it repeats
+    } else if (char === '*') {
+      if (pattern[at + 1] === '(') {
+        return 'the pattern repeats a group with "*(…)", which can make matching take exponential time: write the alternatives out with "{a,b}", or use "*"';
+      }
+      if (pattern[at - 1] !== '*') {
+        wildcards++;
+        inName++;
+      }
+    } else if (char === '+' && pattern[at + 1] === '(') {
+      return 'the pattern repeats a group with "+(…)", which can make matching take exponential time: write the alternatives out with "{a,b}", or use "*"';
+    } else if (char === '{' || char === '(') {
+      groups++;
+    }
+  }
+  if (groups > MAX_GLOB_GROUPS) {
+    return `the pattern has ${count(groups)} "{…}" and "(…)" groups, and a pattern may have at most ${MAX_GLOB_GROUPS} (matching takes time exponential in their number): split it into several patterns`;
+  }
+  if (wildcards > MAX_GLOB_WILDCARDS) {
+    return `the pattern has ${count(wildcards)} "*" and "**" wildcards, and a pattern may have at most ${MAX_GLOB_WILDCARDS} (matching takes time that grows with the power of their number): name more of the folders, or split it into several patterns`;
+  }
+  if (mostInName.count > MAX_GLOB_WILDCARDS_IN_A_NAME) {
+    return `the name "${mostInName.name.length > 40 ? `${mostInName.name.slice(0, 40)}…` : mostInName.name}" in the pattern has ${mostInName.count} "*" wildcards, and a name may have at most ${MAX_GLOB_WILDCARDS_IN_A_NAME} (matching takes time that grows with the power of their number): use fewer`;
+  }
+  return undefined;
+}
+
+function compileOrExplain(raw: string, options = STRICT_OPTIONS): { glob: CompiledGlob; error?: undefined } | { error: string } {
+  try {
+    return { glob: compile(raw, options) };
+  } catch (error) {
+    return { error: explain(raw, error) };
+  }
+}
+
+function compile(raw: string, options: picomatch.PicomatchOptions): CompiledGlob {
   const negated = raw.startsWith('!');
   let pattern = (negated ? raw.slice(1) : raw).trim().replace(/\\/g, '/');
   const folderOnly = pattern.endsWith('/');
@@ -36,11 +135,58 @@ export function compileGlob(raw: string): CompiledGlob {
   const key = anchored ? { type: 'folder' as const, value: literalBase(pattern) } : unanchoredKey(pattern);
   if (!anchored && !pattern.startsWith('**')) pattern = `**/${pattern}`;
   // Plain RegExps: picomatch's matcher functions cost microseconds a call, a RegExp test a fraction of that.
-  const below = picomatch.makeRe(`${pattern}/**`, OPTIONS);
-  const self = folderOnly ? undefined : picomatch.makeRe(pattern, OPTIONS);
+  const below = regExp(`${pattern}/**`, options);
+  const self = folderOnly || pattern === '' ? undefined : regExp(pattern, options);
   // A pattern also covers everything below what it names, so `src/payments` covers `src/payments/x.ts`.
   const test = self ? (path: string) => self.test(path) || below.test(path) : (path: string) => below.test(path);
   return { pattern: raw, negated, key, test };
+}
+
+function regExp(pattern: string, options: picomatch.PicomatchOptions): RegExp {
+  const compiled = picomatch.makeRe(pattern, options);
+  // V8 compiles a regular expression when it first runs it, and only then says it is too large: run it now.
+  if (options.debug) compiled.test('');
+  return compiled;
+}
+
+function unusable(raw: string, error: string): CompiledGlob {
+  return { pattern: raw, negated: raw.startsWith('!'), key: { type: 'folder', value: '' }, test: () => false, error };
+}
+
+/** The reason the compiler gave, and where to look in the pattern. */
+function explain(raw: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // V8: "Invalid regular expression: /<the whole expression>/: Range out of order in character class".
+  const reason = error instanceof RangeError ? 'it nests too deeply' : (message.slice(message.lastIndexOf('/: ') + 1).replace(/^[:\s]+/, '') || message);
+  const unclosed = unclosedGroup(raw);
+  const hint = unclosed !== undefined
+    ? `the "${unclosed.char}" at character ${unclosed.at + 1} is never closed: close it with "${CLOSERS[unclosed.char]}", or write "[${unclosed.char}]" for a literal "${unclosed.char}"`
+    : 'check its "[...]" ranges, "{...}" alternatives and "(...)" groups';
+  return `the pattern cannot be compiled (${reason.charAt(0).toLowerCase()}${reason.slice(1)}): ${hint}`;
+}
+
+const CLOSERS: Record<string, string> = { '{': '}', '(': ')', '[': ']' };
+
+/** The first "{", "(" or "[" that nothing closes (a backslash is a path separator here, not an escape). */
+function unclosedGroup(raw: string): { char: string; at: number } | undefined {
+  const open: Record<string, number[]> = { '{': [], '(': [], '[': [] };
+  for (let at = 0; at < raw.length; at++) {
+    const char = raw[at] as string;
+    if (char in open) open[char]?.push(at);
+    else if (char === '}') open['{']?.pop();
+    else if (char === ')') open['(']?.pop();
+    else if (char === ']') open['[']?.pop();
+  }
+  let first: { char: string; at: number } | undefined;
+  for (const [char, positions] of Object.entries(open)) {
+    const at = positions[0];
+    if (at !== undefined && (first === undefined || at < first.at)) first = { char, at };
+  }
+  return first;
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 function literalBase(pattern: string): string {

@@ -17,6 +17,8 @@ export class PathIndex<T> {
   private readonly byTail = new Map<string, IndexedGlob<T>[]>();
   private readonly tailLengths = new Set<number>();
   private readonly owners: T[] = [];
+  /** Patterns that cannot be used (a `CompiledGlob` with an `error`): kept out of the index, so they match nothing. */
+  readonly unusable: IndexedGlob<T>[] = [];
 
   constructor(entries: Iterable<{ owner: T; paths: readonly string[] }>) {
     for (const { owner, paths } of entries) {
@@ -57,6 +59,10 @@ export class PathIndex<T> {
   }
 
   private add(entry: IndexedGlob<T>): void {
+    if (entry.glob.error !== undefined) {
+      this.unusable.push(entry);
+      return;
+    }
     const key: GlobKey = entry.glob.key;
     const map = key.type === 'folder' ? this.byFolder : key.type === 'segment' ? this.bySegment : this.byTail;
     if (key.type === 'tail') this.tailLengths.add(key.value.length);

@@ -1,6 +1,7 @@
 // The `.alignment/` format v1, once: every kind's shape as a zod schema. Types are inferred from these,
 // and the shipped JSON Schema is generated from them (see jsonSchema.ts), so the format is written once.
 import { z } from 'zod';
+import { checkGlobPattern } from './globs';
 
 /** Ids are short and readable (CR-101, R-12, checkout); they appear in comment tags, so no spaces. */
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
@@ -19,7 +20,12 @@ function isCalendarDate(value: string): boolean {
   const parsed = new Date(Date.UTC(year, month - 1, day));
   return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
 }
-const globs = z.array(text).describe('Globs, CODEOWNERS-like: a pattern without "/" matches at any depth, "/x" is anchored at the repository root, "dir/" covers everything below it, "!" excludes; the last matching pattern wins.');
+/** A `paths` pattern the glob compiler accepts: a bad one is a problem at that pattern, and only it is dropped. */
+const glob = text.superRefine((pattern, context) => {
+  const why = checkGlobPattern(pattern);
+  if (why !== undefined) context.addIssue({ code: 'custom', message: why });
+});
+const globs = z.array(glob).describe('Globs, CODEOWNERS-like: a pattern without "/" matches at any depth, "/x" is anchored at the repository root, "dir/" covers everything below it, "!" excludes; the last matching pattern wins.');
 const level = z.enum(['low', 'medium', 'high']);
 
 export const REPORTED_STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'done'] as const;

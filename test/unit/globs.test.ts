@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { compileGlob, matchesGlobList, normalizePath, PathIndex } from '../../src/core';
+import fc from 'fast-check';
+import { buildModel, checkGlobPattern, compileGlob, matchesGlobList, MAX_GLOB_LENGTH, normalizePath, PathIndex, type FileParse, type LoadedItem } from '../../src/core';
+import { parse, yaml } from './helpers';
 
 const matches = (patterns: readonly string[], path: string): boolean => matchesGlobList(patterns.map(compileGlob), path);
 
@@ -98,6 +100,107 @@ describe('globs (CODEOWNERS-like)', () => {
     for (const pattern of ['/', '!', '//', ' ', '[', '{', '***', '\\', '!!x', 'a/**/']) {
       assert.doesNotThrow(() => new PathIndex([{ owner: 1, paths: [pattern] }]).lookup('src/app.ts'), pattern);
     }
+  });
+
+  describe('checkGlobPattern: patterns that cannot be used', () => {
+    it('accepts ordinary patterns, groups and ranges included', () => {
+      for (const pattern of ['src/payments/', '*.ts', '!src/gen/', '/README.md', 'src/**/*.spec.ts', '{docs,test}/', 'src/app.ts?', '[abc].ts', '@(a|b).ts', '!(x).md', 'a}', 'a]', 'a(b', 'a[b', '\\src\\x', ' ', '!', '/']) {
+        assert.equal(checkGlobPattern(pattern), undefined, pattern);
+        assert.equal(compileGlob(pattern).error, undefined, pattern);
+      }
+      assert.equal(checkGlobPattern('x'.repeat(MAX_GLOB_LENGTH)), undefined);
+    });
+
+    it('refuses a pattern longer than the limit, saying how long it is (picomatch throws from 65,536)', () => {
+      const error = checkGlobPattern(`src/${'a'.repeat(70_002)}`);
+      assert.equal(error, 'the pattern is 70,006 characters long, and a pattern may have at most 1,024: split it into shorter patterns');
+      assert.match(checkGlobPattern('['.repeat(60_000)) ?? '', /60,000 characters long/, 'V8: "Regular expression too large"');
+      assert.match(checkGlobPattern('x'.repeat(MAX_GLOB_LENGTH + 1)) ?? '', /1,025 characters long/);
+    });
+
+    it('refuses patterns whose matching would take exponential or high polynomial time', () => {
+      const groups = 'the pattern has 38 "{…}" and "(…)" groups, and a pattern may have at most 8 (matching takes time exponential in their number): split it into several patterns';
+      assert.equal(checkGlobPattern(`src/${'{,}'.repeat(38)}`), groups, '2^38 ways to try a path');
+      assert.match(checkGlobPattern('('.repeat(1_000)) ?? '', /1,000 "\{…\}" and "\(…\)" groups/, 'picomatch escapes unclosed "(" in quadratic time');
+      assert.match(checkGlobPattern('?(a)'.repeat(9)) ?? '', /9 "\{…\}" and "\(…\)" groups/);
+      assert.equal(checkGlobPattern('{a,b}/{c,d}/{e,f}/{g,h}/*.{ts,tsx,js,jsx}'), undefined);
+      assert.equal(checkGlobPattern('src/*(a|b).ts'), 'the pattern repeats a group with "*(…)", which can make matching take exponential time: write the alternatives out with "{a,b}", or use "*"');
+      assert.match(checkGlobPattern('+(a|aa)b') ?? '', /repeats a group with "\+\(…\)"/);
+      assert.equal(checkGlobPattern('a/**/b/**/c/**/d/*.*'), 'the pattern has 5 "*" and "**" wildcards, and a pattern may have at most 4 (matching takes time that grows with the power of their number): name more of the folders, or split it into several patterns');
+      assert.equal(checkGlobPattern('src/*a*a*a*b'), 'the name "*a*a*a*b" in the pattern has 4 "*" wildcards, and a name may have at most 3 (matching takes time that grows with the power of their number): use fewer');
+      for (const pattern of ['**/__tests__/**/*.*', 'src/**/*.{spec,test}.ts', '*-*-*.md', 'a/**/**/b', '***', 'src/[*][*][*][*][*]', '!**/gen/**/*.ts']) {
+        assert.equal(checkGlobPattern(pattern), undefined, pattern);
+      }
+    });
+
+    it('refuses what the glob compiler would silently turn into a pattern matching nothing, and says where to look', () => {
+      assert.equal(checkGlobPattern('src/{a,b'), 'the pattern cannot be compiled (unterminated group): the "{" at character 5 is never closed: close it with "}", or write "[{]" for a literal "{"');
+      assert.match(checkGlobPattern('a{b') ?? '', /the "\{" at character 2 is never closed/);
+      assert.match(checkGlobPattern('{{a,b}') ?? '', /the "\{" at character 1 is never closed/);
+      assert.equal(checkGlobPattern('src/[z-a].ts'), 'the pattern cannot be compiled (range out of order in character class): check its "[...]" ranges, "{...}" alternatives and "(...)" groups');
+      assert.equal(checkGlobPattern('src/!(a'), 'the pattern cannot be compiled (unterminated group): the "(" at character 6 is never closed: close it with ")", or write "[(]" for a literal "("');
+      assert.equal(checkGlobPattern('[[:alpha:]'), 'the pattern cannot be compiled (unterminated character class): the "[" at character 1 is never closed: close it with "]", or write "[[]" for a literal "["');
+      assert.ok(matches(['a[{]b', 'a[(]b', 'a[[]b'], 'a{b') && matches(['a[(]b'], 'a(b') && matches(['a[[]b'], 'a[b'), 'the literal forms the messages suggest');
+    });
+
+    it('makes compileGlob give an unusable pattern that matches nothing instead of throwing', () => {
+      for (const pattern of [`src/${'a'.repeat(70_002)}`, '['.repeat(60_000), '('.repeat(60_000), '!'.repeat(60_000) + 'x', 'src/{a,b', '[z-a]', 'src/!(a', '{,}'.repeat(38), '*a*a*a*a*b']) {
+        const glob = compileGlob(pattern);
+        assert.equal(glob.error, checkGlobPattern(pattern), pattern.slice(0, 20));
+        assert.ok(glob.error, pattern.slice(0, 20));
+        assert.equal(glob.test('src/a.ts'), false);
+        assert.equal(glob.test(pattern), false);
+      }
+    });
+
+    it('keeps unusable patterns out of a PathIndex; the others of the same owner still apply', () => {
+      const index = new PathIndex([
+        { owner: 'payments', paths: ['src/payments/', `src/${'('.repeat(70_000)}`, '!src/payments/{gen', 'src/[z-a]/'] },
+        { owner: 'docs', paths: ['['.repeat(60_000), 'docs/'] },
+      ]);
+      assert.deepEqual(index.lookup('src/payments/charge.ts'), ['payments']);
+      assert.deepEqual(index.lookup('src/payments/{gen/x.ts'), ['payments'], 'an unusable exclusion excludes nothing');
+      assert.deepEqual(index.lookup('docs/guide.md'), ['docs']);
+      assert.deepEqual(index.unusable.map((entry) => [entry.owner, entry.order]), [['payments', 1], ['payments', 2], ['payments', 3], ['docs', 0]]);
+    });
+
+    it('lets buildModel cope with unusable patterns that no schema refused, and say why they match nothing', () => {
+      const template = parse(yaml('kind: feature', 'id: template', 'title: Template')).items[0] as LoadedItem<'feature'>;
+      const paths = ['src/', `src/${'a'.repeat(70_002)}`, 'src/{a,b', '['.repeat(60_000)];
+      const entry: LoadedItem = { ...template, id: 'odd', item: { ...template.item, id: 'odd', paths } };
+      const file: FileParse = { ...parse(''), file: entry.file, items: [entry], problems: [] };
+      const model = buildModel([file], { repoFiles: ['src/a.ts'] });
+      assert.deepEqual(model.pathIndex.lookup('src/a.ts'), [entry]);
+      const messages = model.problems.filter((problem) => problem.code === 'glob-matches-nothing').map((problem) => problem.message);
+      assert.deepEqual(messages, [
+        `"src/${'a'.repeat(76)}…" matches no file: the pattern is 70,006 characters long, and a pattern may have at most 1,024: split it into shorter patterns`,
+        '"src/{a,b" matches no file: the pattern cannot be compiled (unterminated group): the "{" at character 5 is never closed: close it with "}", or write "[{]" for a literal "{"',
+        `"${'['.repeat(80)}…" matches no file: the pattern is 60,000 characters long, and a pattern may have at most 1,024: split it into shorter patterns`,
+      ]);
+    });
+
+    it('never throws, and agrees with compileGlob (generated patterns)', function () {
+      this.timeout(60_000);
+      const piece = fc.oneof(
+        fc.constantFrom('*', '**', '?', '/', '!', '.', 'a', 'src', '-', ',', '|', '+', '@', '$', '^', '\\', ' ', ':'),
+        fc.constantFrom('[', ']', '{', '}', '(', ')', '[!', '[^', '[a-z]', '[z-a]', '[[:alpha:]]', '{a,b}', '{,}', '{1..3}', '@(', '!(', '+(', '*(', '?('),
+        fc.string({ maxLength: 3 }),
+      );
+      const pattern = fc.oneof(
+        { weight: 8, arbitrary: fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join('')) },
+        { weight: 1, arbitrary: fc.tuple(piece, fc.integer({ min: 1, max: 3_000 })).map(([unit, times]) => unit.repeat(times)) },
+      );
+      fc.assert(fc.property(pattern, (raw) => {
+        const error = checkGlobPattern(raw);
+        const glob = compileGlob(raw);
+        assert.equal(glob.error, error);
+        for (const path of ['src/a.ts', 'a', '.x/y', raw]) {
+          const matched = glob.test(path);
+          if (error !== undefined) assert.equal(matched, false);
+        }
+        new PathIndex([{ owner: 0, paths: [raw, 'src/'] }]).lookup('src/a.ts');
+      }), { seed: 1616, numRuns: 400 });
+    });
   });
 
   describe('PathIndex', () => {

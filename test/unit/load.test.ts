@@ -294,6 +294,13 @@ describe('parseAlignmentFile', () => {
       assert.equal(milestone.locate(['validates', 1])?.column, 31);
     });
 
+    it('reports a paths pattern the glob compiler refuses at that pattern, and keeps the others', () => {
+      const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', 'paths:', '  - src/a/', `  - "${'a'.repeat(70_000)}"`, `  - "${'['.repeat(60_000)}"`, '  - "a{b"', '  - src/b/**'));
+      assert.deepEqual(parsed.problems.map((p) => `${p.code} ${p.line}`), ['schema 6', 'schema 7', 'schema 8']);
+      assert.match(parsed.problems[0]?.message ?? '', /70,000 characters long/);
+      assert.deepEqual((parsed.items[0] as LoadedItem<'feature'>).item.paths, ['src/a/', 'src/b/**']);
+    });
+
     it('drops only the bad key of a nested mapping', () => {
       const parsed = parse(yaml('kind: feature', 'id: a', 'title: A', 'reported:', '  status: on-track', '  progress: 150'));
       assert.deepEqual((parsed.items[0] as LoadedItem<'feature'>).item.reported, { status: 'on-track' });
