@@ -50,6 +50,8 @@ const WILDCARD = /[*?[\]{}()!+@]/;
 /** Patterns without brackets, braces or parentheses (nearly all of them) always compile: they are not compiled twice to check. */
 const ORDINARY = /^[^()[\]{}]*$/;
 const MIN_TAIL = 2;
+/** Only these make a pattern's matching cost more than its length: wildcards and groups. */
+const MAY_COST = /[*{(+]/;
 
 /**
  * Whether a `paths` pattern can be used, and if not why, in words for the person who wrote it: a pattern
@@ -60,14 +62,33 @@ const MIN_TAIL = 2;
  * parentheses are compiled to find out more.
  */
 export function checkGlobPattern(raw: string): string | undefined {
-  return refusal(raw) ?? (ORDINARY.test(raw) ? undefined : compileOrExplain(raw).error);
+  return refusal(raw) ?? (ORDINARY.test(raw) ? undefined : compileUnordinary(raw).error);
 }
 
 export function compileGlob(raw: string): CompiledGlob {
   const refused = refusal(raw);
   if (refused !== undefined) return unusable(raw, refused);
-  const compiled = compileOrExplain(raw, ORDINARY.test(raw) ? OPTIONS : STRICT_OPTIONS);
+  if (!ORDINARY.test(raw)) return compileUnordinary(raw);
+  const compiled = compileOrExplain(raw, OPTIONS);
   return compiled.error === undefined ? compiled.glob : unusable(raw, compiled.error);
+}
+
+/**
+ * Patterns with groups are compiled strictly (to find out whether they can be), once: the schema checks a
+ * pattern and the index then compiles it, and an editor reloads the same patterns on every change.
+ */
+const unordinary = new Map<string, CompiledGlob>();
+const MAX_CACHED = 2_000;
+
+function compileUnordinary(raw: string): CompiledGlob {
+  let glob = unordinary.get(raw);
+  if (!glob) {
+    const compiled = compileOrExplain(raw, STRICT_OPTIONS);
+    glob = compiled.error === undefined ? compiled.glob : unusable(raw, compiled.error);
+    if (unordinary.size >= MAX_CACHED) unordinary.clear();
+    unordinary.set(raw, glob);
+  }
+  return glob;
 }
 
 /** What makes a pattern unusable before compiling it: compiling or matching it could take too long. */
@@ -75,6 +96,7 @@ function refusal(raw: string): string | undefined {
   if (raw.length > MAX_GLOB_LENGTH) {
     return `the pattern is ${count(raw.length)} characters long, and a pattern may have at most ${count(MAX_GLOB_LENGTH)}: split it into shorter patterns`;
   }
+  if (!MAY_COST.test(raw)) return undefined;
   const pattern = raw.startsWith('!') ? raw.slice(1) : raw;
   let groups = 0;
   let wildcards = 0;
