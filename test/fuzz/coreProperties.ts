@@ -1,0 +1,264 @@
+// The properties core's entry points keep on any input (issue #16), checked on one case at a time:
+//   (a) parseAlignmentFile and buildModel never throw;
+//   (b) every problem has a position inside its file: 1 <= line <= lines, 1 <= column <= that line's
+//       length + 1, the end likewise and not before the start (lines as an editor counts them);
+//   (c) an item whose kind and id are readable is kept: a mapping (a document, or an entry of a document
+//       that is a list) with a scalar `kind` naming a known kind and a scalar `id` matching the id pattern,
+//       in a document with no YAML error overlapping it;
+//   (d) a document that loads cleanly on its own keeps its items when later documents of the file fail.
+// Time (each file parses in bounded time) is measured by the long run (`npm run fuzz`), never asserted here.
+import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
+import { buildModel, ID_PATTERN, KINDS, parseAlignmentFile, type FileParse, type Problem } from '../../src/core';
+import type { FuzzFile } from './coreArbitraries';
+
+/** `inside-file-lone-cr` is (b) in files with a lone \r, which ends a line for an editor (VS Code) but not for YAML. */
+export type PropertyName = 'inside-file' | 'inside-file-lone-cr' | 'has-position' | 'keeps-readable-items' | 'keeps-earlier-documents';
+
+export const PROPERTIES: readonly PropertyName[] = ['has-position', 'inside-file', 'inside-file-lone-cr', 'keeps-readable-items', 'keeps-earlier-documents'];
+
+export interface Violation {
+  property: PropertyName;
+  /** What failures of the same kind share, to count and shrink them together. */
+  group: string;
+  file: string;
+  detail: string;
+}
+
+export interface Evaluation {
+  violations: Violation[];
+  items: number;
+  problems: number;
+}
+
+/** An exception from core, with the phase it came from. */
+export class CoreCrash extends Error {
+  constructor(readonly phase: 'parse' | 'model', readonly file: string | undefined, readonly original: unknown) {
+    const error = original instanceof Error ? original : new Error(String(original));
+    super(`${phase === 'parse' ? `parseAlignmentFile(${file})` : 'buildModel'} threw ${error.name}: ${error.message}`);
+    this.name = 'CoreCrash';
+    this.stack = error.stack;
+  }
+}
+
+/** The whole-file refusals the loader makes on purpose; (c) and (d) do not apply to such files. */
+const MAX_FILE_BYTES = 1024 * 1024;
+const KIND_NAMES = new Set<string>(KINDS);
+
+export interface EvaluateOptions {
+  repoFiles?: readonly string[];
+  /** Which of (b), (c), (d) to check; (a) is always checked. Default: all. */
+  properties?: readonly PropertyName[];
+}
+
+export function evaluate(files: readonly FuzzFile[], options: EvaluateOptions = {}): Evaluation {
+  return checkProperties(files, runCore(files, options), options);
+}
+
+export interface CoreResult {
+  parses: FileParse[];
+  problems: readonly Problem[];
+  items: number;
+}
+
+/** (a): what core makes of the files; an exception is a CoreCrash. The part of a case that is timed. */
+export function runCore(files: readonly FuzzFile[], options: EvaluateOptions = {}): CoreResult {
+  const parses: FileParse[] = files.map((file) => {
+    try {
+      return parseAlignmentFile(file.path, file.text);
+    } catch (error) {
+      throw new CoreCrash('parse', file.path, error);
+    }
+  });
+  try {
+    const model = buildModel(parses, options.repoFiles ? { repoFiles: options.repoFiles } : {});
+    return { parses, problems: model.problems, items: model.items.length };
+  } catch (error) {
+    throw new CoreCrash('model', undefined, error);
+  }
+}
+
+/** (b), (c) and (d) on what core made of the files. */
+export function checkProperties(files: readonly FuzzFile[], core: CoreResult, options: EvaluateOptions = {}): Evaluation {
+  const { parses, problems, items } = core;
+  const wanted = new Set<PropertyName>(options.properties ?? PROPERTIES);
+  const violations: Violation[] = [];
+  const texts = new Map(files.map((file) => [file.path, file.text]));
+  if (wanted.has('inside-file') || wanted.has('inside-file-lone-cr') || wanted.has('has-position')) {
+    const seen = new Set<Problem>();
+    for (const problem of [...problems, ...parses.flatMap((parse) => parse.problems)]) {
+      if (seen.has(problem)) continue;
+      seen.add(problem);
+      const violation = checkPosition(problem, texts.get(problem.file));
+      if (violation && wanted.has(violation.property)) violations.push(violation);
+    }
+  }
+  files.forEach((file, index) => {
+    const parse = parses[index] as FileParse;
+    if (!wholeFileRead(file.text)) return;
+    if (wanted.has('keeps-readable-items')) violations.push(...checkReadableItemsKept(file, parse, readableItemsOrNone(file.text)));
+    if (wanted.has('keeps-earlier-documents')) violations.push(...checkEarlierDocumentKept(file, parse));
+  });
+  return { violations, items, problems: problems.length };
+}
+
+/** Files the loader refuses as a whole on purpose (too large, binary) hold no items by design. */
+function wholeFileRead(text: string): boolean {
+  return Buffer.byteLength(text, 'utf8') <= MAX_FILE_BYTES && !text.includes('\u0000');
+}
+
+// (b) positions.
+
+/** Line lengths as an editor sees the text: a leading byte order mark is no character; \r\n, \r, \n end lines. */
+export function editorLines(text: string): number[] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return source.split(/\r\n|\r|\n/).map((line) => line.length);
+}
+
+function checkPosition(problem: Problem, text: string | undefined): Violation | undefined {
+  const { line, column, endLine, endColumn } = problem;
+  const where = `${line}:${column}-${endLine}:${endColumn}`;
+  const detail = `${problem.code} at ${where}: ${problem.message.slice(0, 160)}`;
+  if (![line, column, endLine, endColumn].every((value) => Number.isInteger(value))) {
+    return { property: 'has-position', group: `problem without a position: ${problem.code}`, file: problem.file, detail };
+  }
+  if (text === undefined) {
+    return { property: 'inside-file', group: `problem in a file that was not given: ${problem.code}`, file: problem.file, detail };
+  }
+  const lines = editorLines(text);
+  const lengthOf = (n: number): number => lines[n - 1] ?? -1;
+  let shape: string | undefined;
+  if (line < 1 || endLine < 1) shape = 'line before 1';
+  else if (line > lines.length || endLine > lines.length) shape = 'line past the last line';
+  else if (column < 1 || endColumn < 1) shape = 'column before 1';
+  else if (column > lengthOf(line) + 1) shape = 'start column past the end of its line';
+  else if (endColumn > lengthOf(endLine) + 1) shape = 'end column past the end of its line';
+  else if (endLine < line || (endLine === line && endColumn < column)) shape = 'end before start';
+  if (!shape) return undefined;
+  // A lone \r ends a line for an editor, not for the yaml library (nor for a count of \n): a property of its own.
+  const loneCr = /\r(?!\n)/.test(text);
+  return {
+    property: loneCr ? 'inside-file-lone-cr' : 'inside-file',
+    group: `problem outside its file: ${problem.code}, ${shape}${loneCr ? ' (file has a lone \\r)' : ''}`,
+    file: problem.file,
+    detail: `${detail} (the file has ${lines.length} lines)`,
+  };
+}
+
+// (c) readable items.
+
+interface Readable {
+  kind: string;
+  id: string;
+  start: number;
+  end: number;
+}
+
+/** Items whose kind and id anyone reading the YAML could see, by the definition in the header. */
+export function readableItems(text: string): Readable[] {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const readable: Readable[] = [];
+  for (const document of parseAllDocuments(source, { uniqueKeys: true })) {
+    const contents = document.contents as Node | null;
+    const candidates: Node[] = isMap(contents) ? [contents] : isSeq(contents) ? (contents.items as Node[]) : [];
+    for (const candidate of candidates) {
+      if (!isMap(candidate) || !candidate.range) continue;
+      const [start, , end] = candidate.range;
+      if (document.errors.some((error) => error.pos[0] <= end && error.pos[1] >= start)) continue;
+      const kind = scalarString(candidate, 'kind');
+      const id = scalarString(candidate, 'id');
+      if (kind !== undefined && KIND_NAMES.has(kind) && id !== undefined && ID_PATTERN.test(id)) readable.push({ kind, id, start, end });
+    }
+  }
+  return readable;
+}
+
+function scalarString(map: YAMLMap, key: string): string | undefined {
+  const pairs = map.items.filter((pair) => isScalar(pair.key) && pair.key.value === key);
+  if (pairs.length !== 1) return undefined;
+  const value = pairs[0]?.value;
+  return isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+}
+
+/** The oracle parses with the same YAML library as core: where that library itself fails, (c) says nothing. */
+function readableItemsOrNone(text: string): Readable[] {
+  try {
+    return readableItems(text);
+  } catch {
+    return []; // (a) reports a crash of the library through core, if core lets it through
+  }
+}
+
+function checkReadableItemsKept(file: FuzzFile, parse: FileParse, readable: readonly Readable[]): Violation[] {
+  const kept = new Map<string, number>();
+  for (const item of parse.items) kept.set(`${item.kind} ${item.id}`, (kept.get(`${item.kind} ${item.id}`) ?? 0) + 1);
+  const violations: Violation[] = [];
+  for (const item of readable) {
+    const key = `${item.kind} ${item.id}`;
+    const left = kept.get(key) ?? 0;
+    if (left > 0) {
+      kept.set(key, left - 1);
+      continue;
+    }
+    const codes = [...new Set(parse.problems.map((problem) => problem.code))].sort();
+    violations.push({
+      property: 'keeps-readable-items',
+      group: `readable item dropped: file problems ${codes.join(', ') || 'none'}`,
+      file: file.path,
+      detail: `${item.kind} "${item.id}" (characters ${item.start}-${item.end}) is not among the items; problems: ${parse.problems.slice(0, 3).map((problem) => `${problem.code} ${problem.line}:${problem.column} ${problem.message.slice(0, 80)}`).join(' | ')}`,
+    });
+  }
+  return violations;
+}
+
+// (d) earlier documents.
+
+/** The text of the file's first document: up to the first `---` or `...` line that follows some content. */
+export function firstDocument(text: string): string | undefined {
+  const lines = text.split('\n');
+  let content = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+      if (content) return `${lines.slice(0, index).join('\n')}\n`;
+      continue;
+    }
+    if (/^\s*[^\s#]/.test(line)) content = true;
+  }
+  return undefined;
+}
+
+function checkEarlierDocumentKept(file: FuzzFile, parse: FileParse): Violation[] {
+  const first = firstDocument(file.text);
+  if (first === undefined) return [];
+  let alone: FileParse;
+  try {
+    alone = parseAlignmentFile(file.path, first);
+  } catch (error) {
+    throw new CoreCrash('parse', `${file.path} (its first document alone)`, error);
+  }
+  if (alone.problems.length > 0 || alone.items.length === 0) return [];
+  const kept = new Set(parse.items.map((item) => `${item.kind} ${item.id}`));
+  const lost = alone.items.filter((item) => !kept.has(`${item.kind} ${item.id}`));
+  if (lost.length === 0) return [];
+  const later = parse.problems.filter((problem) => problem.line > first.split('\n').length - 1);
+  const codes = [...new Set(later.map((problem) => problem.code))].sort();
+  return [{
+    property: 'keeps-earlier-documents',
+    group: `valid first document lost: later problems ${codes.join(', ') || 'none'}`,
+    file: file.path,
+    detail: `${lost.map((item) => `${item.kind} "${item.id}"`).join(', ')} load alone but not in the whole file; ${parse.problems.slice(0, 3).map((problem) => `${problem.code} ${problem.line}:${problem.column} ${problem.message.slice(0, 80)}`).join(' | ')}`,
+  }];
+}
+
+// Crashes, grouped.
+
+/** The message with numbers and quoted text generalised, and the first stack frame: what a crash group shares. */
+export function crashGroup(error: unknown): { group: string; message: string; frames: string[] } {
+  const original = error instanceof CoreCrash ? (error.original instanceof Error ? error.original : new Error(String(error.original))) : error instanceof Error ? error : new Error(String(error));
+  const phase = error instanceof CoreCrash ? error.phase : 'harness';
+  const frames = (original.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim().replace(/^at /, '').replace(/\(?\/[^()]*\/(src|test|node_modules)\//, '($1/'));
+  const top = frames[0]?.replace(/:\d+(:\d+)?\)?$/, ')') ?? 'no stack';
+  const message = original.message.split('\n')[0]?.slice(0, 300) ?? '';
+  const general = message.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').replace(/\/.{20,}\//g, '/…/').slice(0, 120);
+  return { group: `${phase}: ${original.name}: ${general} at ${top}`, message: `${original.name}: ${message}`, frames: frames.slice(0, 6) };
+}
