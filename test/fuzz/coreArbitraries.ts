@@ -162,6 +162,8 @@ export function mutate(text: string, mutations: readonly Mutation[], salt = 0): 
   return mutations.reduce((current, mutation, index) => applyMutation(current, mutation, `${salt}${index}`), text);
 }
 
+const MAX_RENDERED = 2 * 1024 * 1024;
+
 const KEY_AT_LINE_START = /^([ \t]*(?:- +)*)([A-Za-z_$][\w$.-]*)(?=:(?:[ \t]|$))/gm;
 
 export function applyMutation(text: string, mutation: Mutation, salt = '0'): string {
@@ -235,7 +237,9 @@ export function applyMutation(text: string, mutation: Mutation, salt = '0'): str
     }
     case 'documents': {
       const parts: string[] = [text];
-      for (let n = 0; n < mutation.count; n++) {
+      let length = text.length;
+      // Past twice the loader's 1 MiB file limit, more copies test nothing new; they only cost time.
+      for (let n = 0; n < mutation.count && length < MAX_RENDERED; n++) {
         switch (mutation.content) {
           case 'copy': parts.push(`---\n${text}`); break;
           case 'empty': parts.push('---\n'); break;
@@ -243,6 +247,7 @@ export function applyMutation(text: string, mutation: Mutation, salt = '0'): str
           case 'item': parts.push(`---\nkind: feature\nid: doc-${salt}-${n}\ntitle: Document ${n}\n`); break;
           case 'separators': parts.push(n % 2 === 0 ? '---' : '...'); break;
         }
+        length += (parts[parts.length - 1] as string).length;
       }
       return parts.map((part) => (part.endsWith('\n') ? part : `${part}\n`)).join('');
     }

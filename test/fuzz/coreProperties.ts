@@ -85,10 +85,18 @@ export function checkProperties(files: readonly FuzzFile[], core: CoreResult, op
   const texts = new Map(files.map((file) => [file.path, file.text]));
   if (wanted.has('inside-file') || wanted.has('inside-file-lone-cr') || wanted.has('has-position')) {
     const seen = new Set<Problem>();
+    const lines = new Map<string, FileLines>();
+    const linesOf = (file: string): FileLines | undefined => {
+      const text = texts.get(file);
+      if (text === undefined) return undefined;
+      let known = lines.get(file);
+      if (!known) lines.set(file, (known = { lengths: editorLines(text), loneCr: /\r(?!\n)/.test(text) }));
+      return known;
+    };
     for (const problem of [...problems, ...parses.flatMap((parse) => parse.problems)]) {
       if (seen.has(problem)) continue;
       seen.add(problem);
-      const violation = checkPosition(problem, texts.get(problem.file));
+      const violation = checkPosition(problem, linesOf(problem.file));
       if (violation && wanted.has(violation.property)) violations.push(violation);
     }
   }
@@ -114,17 +122,22 @@ export function editorLines(text: string): number[] {
   return source.split(/\r\n|\r|\n/).map((line) => line.length);
 }
 
-function checkPosition(problem: Problem, text: string | undefined): Violation | undefined {
+interface FileLines {
+  lengths: number[];
+  loneCr: boolean;
+}
+
+function checkPosition(problem: Problem, file: FileLines | undefined): Violation | undefined {
   const { line, column, endLine, endColumn } = problem;
   const where = `${line}:${column}-${endLine}:${endColumn}`;
   const detail = `${problem.code} at ${where}: ${problem.message.slice(0, 160)}`;
   if (![line, column, endLine, endColumn].every((value) => Number.isInteger(value))) {
     return { property: 'has-position', group: `problem without a position: ${problem.code}`, file: problem.file, detail };
   }
-  if (text === undefined) {
+  if (file === undefined) {
     return { property: 'inside-file', group: `problem in a file that was not given: ${problem.code}`, file: problem.file, detail };
   }
-  const lines = editorLines(text);
+  const lines = file.lengths;
   const lengthOf = (n: number): number => lines[n - 1] ?? -1;
   let shape: string | undefined;
   if (line < 1 || endLine < 1) shape = 'line before 1';
@@ -135,7 +148,7 @@ function checkPosition(problem: Problem, text: string | undefined): Violation | 
   else if (endLine < line || (endLine === line && endColumn < column)) shape = 'end before start';
   if (!shape) return undefined;
   // A lone \r ends a line for an editor, not for the yaml library (nor for a count of \n): a property of its own.
-  const loneCr = /\r(?!\n)/.test(text);
+  const { loneCr } = file;
   return {
     property: loneCr ? 'inside-file-lone-cr' : 'inside-file',
     group: `problem outside its file: ${problem.code}, ${shape}${loneCr ? ' (file has a lone \\r)' : ''}`,
