@@ -100,6 +100,9 @@ describe('Restricted Mode: trusting the folder lets Truthline write, without a r
     assert.strictEqual(flag.feature, 'payments');
     assert.deepStrictEqual({ ...(flag.anchor as object), text: undefined }, { path: 'src/payments/paymentService.ts', startLine: 30, endLine: 32, text: undefined });
     assert.strictEqual(await page.evaluate(() => (globalThis as unknown as { truthlineNotReloaded?: boolean }).truthlineNotReloaded), true, 'the window was not reloaded');
-    assert.deepStrictEqual(extensionHosts(), hosts, 'the extension host was not restarted');
+    // A restart would end the extension hosts that ran before trust was granted; a busy machine may start
+    // another beside them (seen once under load), which is not a restart.
+    const running = extensionHosts();
+    assert.ok(hosts.length > 0 && hosts.every((pid) => running.includes(pid)), `the extension host was not restarted: ${JSON.stringify({ before: hosts, after: running })}`);
   });
 });
