@@ -24,7 +24,7 @@ interface Outcome {
   violations: { property: PropertyName; group: string; file: string; detail: string }[];
 }
 
-type Message = { type: 'core'; ms: number } | { type: 'done'; outcome: Outcome };
+type Message = { type: 'ready' } | { type: 'core'; ms: number } | { type: 'done'; outcome: Outcome };
 
 type Verdict = { kind: 'done'; outcome: Outcome } | { kind: 'hang'; ms: number } | { kind: 'died'; message: string };
 
@@ -35,6 +35,10 @@ const CHECK_LIMIT_MS = 120_000;
 
 function serve(): void {
   process.setSourceMapsEnabled(true);
+  // Load and warm up core before the first job, so a new worker's start is not timed as part of a job.
+  const [name, text] = [...exampleFiles()][0] as [string, string];
+  runCore([{ path: `.alignment/${name}`, text }], { repoFiles: exampleRepoFiles() });
+  parentPort?.postMessage({ type: 'ready' } satisfies Message);
   parentPort?.on('message', (job: Job) => {
     const post = (message: Message): void => parentPort?.postMessage(message);
     const options = job.repoFiles ? { repoFiles: exampleRepoFiles() } : {};
@@ -68,8 +72,15 @@ class Runner {
   constructor(private readonly timeoutMs: number) {}
 
   /** Evaluates `job` in the worker; core taking over `limitMs` is a hang, and costs the worker its life. */
-  run(job: Job, limitMs = this.timeoutMs): Promise<Verdict> {
-    const worker = this.worker ?? this.spawn();
+  async run(job: Job, limitMs = this.timeoutMs): Promise<Verdict> {
+    let worker = this.worker;
+    if (!worker) {
+      try {
+        worker = this.worker = await spawn();
+      } catch (error) {
+        return { kind: 'died', message: `the worker did not start: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
     const start = process.hrtime.bigint();
     return new Promise((resolve) => {
       const done = (verdict: Verdict): void => {
@@ -84,6 +95,7 @@ class Runner {
           done({ kind: 'done', outcome: message.outcome });
           return;
         }
+        if (message.type !== 'core') return;
         clearTimeout(timer);
         timer = setTimeout(() => {
           this.retire(worker);
@@ -117,16 +129,28 @@ class Runner {
     await worker?.terminate();
   }
 
-  private spawn(): Worker {
-    // A billion-laughs expansion that gets through must end as an out-of-memory error, not take the machine.
-    this.worker = new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: 1536 } });
-    this.worker.unref();
-    return this.worker;
-  }
-
   private retire(worker: Worker): void {
     if (this.worker === worker) this.worker = undefined;
   }
+}
+
+/** A new worker, once it has loaded and warmed up core (its start is not part of any job's time). */
+function spawn(): Promise<Worker> {
+  // A billion-laughs expansion that gets through must end as an out-of-memory error, not take the machine.
+  const worker = new Worker(__filename, { resourceLimits: { maxOldGenerationSizeMb: 1536 } });
+  worker.unref();
+  return new Promise((resolve, reject) => {
+    const failed = (reason: unknown): void => {
+      worker.off('message', onMessage);
+      reject(reason instanceof Error ? reason : new Error(`exited with code ${String(reason)}`));
+    };
+    const onMessage = (message: Message): void => {
+      if (message.type !== 'ready') return;
+      worker.off('message', onMessage).off('error', failed).off('exit', failed);
+      resolve(worker);
+    };
+    worker.on('message', onMessage).once('error', failed).once('exit', failed);
+  });
 }
 
 interface Example {
@@ -249,10 +273,17 @@ async function main(): Promise<number> {
   }
   const runSeconds = (Date.now() - started) / 1000;
 
-  // Hangs: measure the smallest few with a generous limit, then group them by what was done to the files.
-  hangs.sort((a, b) => a.bytes - b.bytes);
+  // Hangs: a busy machine makes a slow input look hung, so each is run again; only a second hang counts.
+  // Then the smallest and the largest few are measured with a generous limit.
+  const confirmed: Example[] = [];
+  for (const hang of hangs) {
+    const again = await runner.run({ files: hang.files, repoFiles: hang.repoFiles });
+    if (again.kind === 'hang') confirmed.push(hang);
+  }
+  const unconfirmed = hangs.length - confirmed.length;
+  hangs.splice(0, hangs.length, ...confirmed.sort((a, b) => a.bytes - b.bytes));
   const measured: Example[] = [];
-  for (const hang of hangs.slice(0, 5)) {
+  for (const hang of new Set([...hangs.slice(0, 3), ...hangs.slice(-2)])) {
     const verdict = await runner.run({ files: hang.files, repoFiles: hang.repoFiles }, 60_000);
     measured.push({ ...hang, ms: verdict.kind === 'done' ? verdict.outcome.ms : verdict.kind === 'hang' ? verdict.ms : hang.ms });
   }
@@ -293,9 +324,13 @@ async function main(): Promise<number> {
     const count = section === 'hang' ? hangs.length : inSection.reduce((sum, group) => sum + group.inputs, 0);
     if (section !== 'harness') failed += count;
     console.log(`\n${title}: ${count} input${count === 1 ? '' : 's'}${inSection.length > 0 ? ` in ${inSection.length} group${inSection.length === 1 ? '' : 's'}` : ''}`);
-    if (section === 'hang' && hangs.length > 0) {
-      const worst = measured.reduce((a, b) => ((b.ms ?? 0) > (a.ms ?? 0) ? b : a));
-      console.log(`  smallest hanging input ${kib(hangs[0]?.bytes ?? 0)}; of the ${measured.length} smallest, the slowest took ${seconds(worst.ms)} (${kib(worst.bytes)}), measured with a 60 s limit`);
+    if (section === 'hang') {
+      if (unconfirmed > 0) console.log(`  (${unconfirmed} more went over the limit once but not when run again: slow on a busy machine, not counted)`);
+      if (hangs.length > 0) {
+        const worst = measured.reduce((a, b) => ((b.ms ?? 0) > (a.ms ?? 0) ? b : a));
+        console.log(`  smallest hanging input ${kib(hangs[0]?.bytes ?? 0)}, largest ${kib(hangs[hangs.length - 1]?.bytes ?? 0)}; slowest measured ${seconds(worst.ms)} for ${kib(worst.bytes)}`);
+        console.log(`  measured again with a 60 s limit: ${measured.map((hang) => `${seconds(hang.ms)} for ${kib(hang.bytes)}`).join(', ')}`);
+      }
     }
     for (const group of inSection) {
       const example = minimal.get(group.key) ?? group.smallest;
