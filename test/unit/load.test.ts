@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_MAX_FILE_BYTES, KINDS, type LoadedItem } from '../../src/core';
+import { LineStarts } from '../../src/core/textPositions';
 import { expected, FILE, fixture, ids, parse, problemsAt, single, yaml } from './helpers';
 
 function byId(items: readonly LoadedItem[], id: string): LoadedItem {
@@ -450,6 +451,34 @@ describe('parseAlignmentFile', () => {
         assert.deepEqual(problemsAt(parsed.problems), problemsAt(plain.problems), name);
         assert.deepEqual(parsed.items.map((entry) => entry.range), plain.items.map((entry) => entry.range), name);
       }
+    });
+
+    it('counts a lone \\r as a line end, as an editor does', () => {
+      // Line 1 is "# note", line 2 "more" (a lone \r between them), lines 5 and 6 the title, line 7 "titel: x".
+      const parsed = parse('# note\rmore\nkind: feature\nid: a\ntitle: "A\rB"\ntitel: x\n');
+      assert.deepEqual(problemsAt(parsed.problems), [expected('unknown-key', 7, 1, 7, 6)]);
+      assert.deepEqual(parsed.items.map((entry) => entry.range), [{ line: 3, column: 1, endLine: 7, endColumn: 9 }]);
+      assert.deepEqual(parsed.items[0]?.locate(['title']), { line: 5, column: 8, endLine: 6, endColumn: 3 });
+    });
+
+    it('gives a file whose lines all end in a lone \\r its problems on the lines an editor shows', () => {
+      const parsed = parse('kind: feature\rid: a\rtitle: A\r');
+      assert.ok(parsed.problems.length > 0);
+      for (const p of parsed.problems) {
+        assert.ok(p.line >= 1 && p.endLine <= 3, `line past the file's 3 lines: ${JSON.stringify(p)}`);
+      }
+      assert.deepEqual(problemsAt(parsed.problems).map((p) => [p.line, p.column]), [[1, 7], [2, 5]]);
+    });
+
+    it('never points between the \\r and the \\n of a line end', () => {
+      const parsed = parse('kind: feature\r\nid: a\r\ntitle: A\r\ntitel: x\r\n');
+      assert.deepEqual(problemsAt(parsed.problems), [expected('unknown-key', 4, 1, 4, 6)]);
+      assert.deepEqual(parsed.items[0]?.locate(['title']), { line: 3, column: 8, endLine: 3, endColumn: 9 });
+      const lines = new LineStarts('ab\r\ncd\re\n\rf');
+      assert.deepEqual([0, 2, 3, 4, 6, 7, 8, 9, 10].map((offset) => lines.position(offset)), [
+        { line: 1, column: 1 }, { line: 1, column: 3 }, { line: 1, column: 3 }, { line: 2, column: 1 }, { line: 2, column: 3 },
+        { line: 3, column: 1 }, { line: 3, column: 2 }, { line: 4, column: 1 }, { line: 5, column: 1 },
+      ]);
     });
 
     it('does not count the byte order mark as a column', () => {
