@@ -3,6 +3,38 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// The extension's layers (docs/architecture.md): feature folders sit side by side on the shared editor layer
+// (workspace/) and util/, and never import each other; the shared layer imports no feature. Each feature
+// folder gets a rule naming every other folder it must not reach.
+const CORE_PATHS = [
+  { name: 'vscode', message: 'src/core never imports vscode: put editor code in src/extension.' },
+  { name: 'fs', message: 'src/core takes text, not files: read in the caller.' },
+  { name: 'node:fs', message: 'src/core takes text, not files: read in the caller.' },
+];
+const NOT_THE_EXTENSION = { regex: '^(\\.\\./)+extension(/|$)', message: 'src/core and src/cli never import src/extension.' };
+
+const EXTENSION_PATHS = [
+  { name: 'fs', message: 'Use vscode.workspace.fs with a Uri.' },
+  { name: 'node:fs', message: 'Use vscode.workspace.fs with a Uri.' },
+  { name: 'fs/promises', message: 'Use vscode.workspace.fs with a Uri.' },
+  { name: 'child_process', message: 'Not available in web workspaces.' },
+];
+
+const FEATURES = ['api', 'codelens', 'commands', 'flags', 'initialize', 'problems', 'tags', 'views'];
+const BOUNDARIES = {
+  regex: `^(\\.\\./)+(${FEATURES.join('|')})(/|$)`,
+  message: 'A feature folder never imports another feature, and workspace/ and util/ import no feature: move what both need into src/extension/workspace/.',
+};
+const featureBoundaries = FEATURES.map((feature) => ({
+  files: [`src/extension/${feature}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: EXTENSION_PATHS,
+      patterns: [{ ...BOUNDARIES, regex: `^(\\.\\./)+(${FEATURES.filter((other) => other !== feature).join('|')})(/|$)` }],
+    }],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'examples/**', '.vscode-test/**', 'test-results/**'] },
   js.configs.recommended,
@@ -21,29 +53,33 @@ export default tseslint.config(
   {
     // Core is pure: text in, data and problems out. It must run in the CLI, tests and any host.
     files: ['src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core never imports vscode: put editor code in src/extension.' },
-          { name: 'fs', message: 'src/core takes text, not files: read in the caller.' },
-          { name: 'node:fs', message: 'src/core takes text, not files: read in the caller.' },
-        ],
-      }],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: CORE_PATHS, patterns: [NOT_THE_EXTENSION] }] },
+  },
+  {
+    // The CLI shares core and runs without an editor.
+    files: ['src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_EXTENSION] }] },
   },
   {
     // The extension reads through vscode.workspace.fs so it works in remote and web workspaces.
     files: ['src/extension/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'fs', message: 'Use vscode.workspace.fs with a Uri.' },
-          { name: 'node:fs', message: 'Use vscode.workspace.fs with a Uri.' },
-          { name: 'fs/promises', message: 'Use vscode.workspace.fs with a Uri.' },
-          { name: 'child_process', message: 'Not available in web workspaces.' },
-        ],
+        paths: EXTENSION_PATHS,
+        patterns: [BOUNDARIES],
       }],
       'no-restricted-properties': ['error', { property: 'fsPath', message: 'Work with Uri, not fsPath.' }, { object: 'workspace', property: 'rootPath', message: 'Use workspace folders.' }],
+    },
+  },
+  ...featureBoundaries,
+  {
+    // util/ is the ground floor: it imports neither features nor the shared layer.
+    files: ['src/extension/util/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: EXTENSION_PATHS,
+        patterns: [{ ...BOUNDARIES, regex: `^(\\.\\./)+(${[...FEATURES, 'workspace'].join('|')})(/|$)` }],
+      }],
     },
   },
 );

@@ -81,7 +81,7 @@ function customerKey(request: LoadedItem<'request'>): string {
 
 /** CR-9 before CR-10. */
 export function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }
 
 export interface CustomerGroup {

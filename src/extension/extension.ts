@@ -1,13 +1,14 @@
 // Wiring only: each feature registers itself and hands its disposables to the context.
 import * as vscode from 'vscode';
-import { AlignmentStore } from './store/alignmentStore';
-import { registerDiagnostics } from './diagnostics/diagnostics';
+import { AlignmentStore } from './workspace/alignmentStore';
+import { registerProblems } from './problems/registerProblems';
 import { createApi, type TruthlineApi } from './api/api';
 import { registerCoreCommands } from './commands/coreCommands';
 import { registerCodeLens } from './codelens/registerCodeLens';
 import { registerTagProviders } from './tags/registerTagProviders';
 import { registerViews } from './views/registerViews';
 import { registerFlags } from './flags/registerFlags';
+import { registerInitialize } from './initialize/registerInitialize';
 import { initLog } from './util/log';
 
 export function activate(context: vscode.ExtensionContext): TruthlineApi {
@@ -17,12 +18,13 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
   context.subscriptions.push(
     store,
     api,
-    registerDiagnostics(store),
+    registerProblems(store),
     registerCoreCommands(store),
     registerCodeLens(store),
     registerTagProviders(store),
     registerViews(store),
     registerFlags(store),
+    registerInitialize(store),
   );
   return api;
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { loadAlignment, type AlignmentModel } from '../../src/core';
 import { Commands, EXTENSION_ID, Settings } from '../../src/extension/constants';
-import { createNewFile, readForEdit, writeEdit } from '../../src/extension/flags/writer';
+import { createNewFile, readForEdit, writeEdit } from '../../src/extension/workspace/edits/writer';
 
 const root = (): vscode.Uri => {
   const folder = vscode.workspace.workspaceFolders?.[0];

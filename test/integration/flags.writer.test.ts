@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
-import { readForEdit, writeEdit, writerTestHooks } from '../../src/extension/flags/writer';
+import { readForEdit, writeEdit, writerTestHooks } from '../../src/extension/workspace/edits/writer';
 import { file } from './workspaceFiles';
 
 const ID = 'F-20260102-wrtr';

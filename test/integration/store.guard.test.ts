@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
 import { buildModel } from '../../src/core';
-import { FolderAlignment } from '../../src/extension/store/folderAlignment';
+import { FolderAlignment } from '../../src/extension/workspace/folderAlignment';
 import { MessageSpy } from './messages';
 import { waitFor } from './waiting';
 import { file, remove, write } from './workspaceFiles';

@@ -8,7 +8,7 @@ import * as path from 'path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../../src/extension/constants';
-import { AlignmentStore } from '../../src/extension/store/alignmentStore';
+import { AlignmentStore } from '../../src/extension/workspace/alignmentStore';
 import { AllFeaturesProvider } from '../../src/extension/views/allFeatures/allFeaturesProvider';
 import { CurrentFeatureProvider } from '../../src/extension/views/currentFeature/currentFeatureProvider';
 import { currentFeatureRoots } from '../../src/extension/views/currentFeature/currentFeatureTree';

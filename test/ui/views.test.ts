@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { starterFiles } from '../../src/extension/views/initialize/starterFiles';
+import { starterFiles } from '../../src/core/starterFiles';
 import { openWorkbench, testWorkspace } from '../harness/uiSession';
 import type { Workbench } from '../harness/workbench';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { gitDirOf, gitUser } from '../../src/extension/flags/gitConfig';
+import { gitDirOf, gitUser } from '../../src/core/gitConfig';
 
 describe('git config reading (for raisedBy)', () => {
   it('reads user.name and user.email of the [user] section, later values winning', () => {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { featureReality, isAlignmentFile, itemsForFile, KINDS, loadAlignment } from '../../src/core';
-import { starterFiles } from '../../src/extension/views/initialize/starterFiles';
+import { starterFiles } from '../../src/core/starterFiles';
 
 const TODAY = '2026-11-22';
 

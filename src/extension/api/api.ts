@@ -1,7 +1,7 @@
 // What activate() returns: other extensions and scripts can ask what applies to a file, as plain data.
 import * as vscode from 'vscode';
 import type { LoadedItem } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 
 /** An item as plain data: its fields, plus where it is written. */
 export type ItemData = Record<string, unknown> & { id: string; kind: string; file: string; line: number; column: number; uri: string };

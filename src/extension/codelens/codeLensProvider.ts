@@ -4,12 +4,12 @@
 import * as vscode from 'vscode';
 import { isAlignmentFile, moduleLens, tagLens, type ModuleLens } from '../../core';
 import { Commands } from '../constants';
-import { onDidChangeFlagAnchors } from '../flags/anchorStates';
-import type { AlignmentStore, FileContext } from '../store/alignmentStore';
+import { onDidChangeFlagAnchors } from '../workspace/anchors/anchorStates';
+import type { AlignmentStore, FileContext } from '../workspace/alignmentStore';
 import { DisposableStore } from '../util/disposables';
 import { plainText } from '../util/plainText';
-import { tagsOf } from '../tags/documentTags';
-import { driftCheck } from '../tags/flagDrift';
+import { tagsOf } from '../workspace/documentTags';
+import { driftCheck } from '../workspace/anchors/flagDrift';
 import { affectsCodeLens, readCodeLensSettings } from './codeLensSettings';
 
 const MODULE_RANGE = new vscode.Range(0, 0, 0, 0);

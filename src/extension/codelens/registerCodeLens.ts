@@ -1,11 +1,11 @@
 // CodeLens: the provider, its settings' toggle, and the commands its lenses run.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { DisposableStore } from '../util/disposables';
 import { plainText } from '../util/plainText';
-import { showItem } from '../tags/itemLocation';
-import { workspaceFilesSelector } from '../tags/workspaceSelector';
+import { showItem } from '../workspace/itemLocation';
+import { workspaceFilesSelector } from '../workspace/workspaceSelector';
 import { RequestCodeLensProvider } from './codeLensProvider';
 import { toggleCodeLens } from './codeLensSettings';
 import { showServingRequests } from './requestQuickPick';

@@ -2,10 +2,10 @@
 // choosing one opens its YAML.
 import * as vscode from 'vscode';
 import { type LoadedItem, orMissing, requestsServingFile, type ServingRequest } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
-import { showItem } from '../tags/itemLocation';
-import { tagsOf } from '../tags/documentTags';
+import { showItem } from '../workspace/itemLocation';
+import { tagsOf } from '../workspace/documentTags';
 
 interface RequestPick extends vscode.QuickPickItem {
   entry: LoadedItem<'request'>;

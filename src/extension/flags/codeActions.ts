@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import { isAlignmentFile, scanTags, TAG_KINDS } from '../../core';
 import { Commands } from '../constants';
-import type { AlignmentStore } from '../store/alignmentStore';
-import { driftedFlags } from './anchorStates';
-import { linesOf } from './commandArgs';
+import type { AlignmentStore } from '../workspace/alignmentStore';
+import { driftedFlags } from '../workspace/anchors/anchorStates';
+import { linesOf } from '../workspace/edits/commandArgs';
 
 const KIND = vscode.CodeActionKind.QuickFix.append('truthline');
 /** Items tagged on the lines get their own action, up to this many. */

@@ -1,13 +1,13 @@
 // Acknowledge, resolve and reopen a flag, from a tree row, the palette (with a picker), or an argument
 // object `{ id, note? }` that runs without prompts.
 import * as vscode from 'vscode';
-import { acknowledgeFlag, type Flag, type LoadedItem, localDate, orMissing, reopenFlag, resolveFlag } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
-import { currentAuthor } from './author';
-import { idOfArgument, isObject, itemOfArgument, type FoundItem } from './commandArgs';
-import { editInPlace } from './editInPlace';
+import { acknowledgeFlag, type Flag, type LoadedItem, localDate, oneLine, orMissing, reopenFlag, resolveFlag } from '../../core';
+import type { AlignmentStore } from '../workspace/alignmentStore';
+import { currentAuthor } from '../workspace/edits/author';
+import { idOfArgument, isObject, itemOfArgument, type FoundItem } from '../workspace/edits/commandArgs';
+import { editInPlace } from '../workspace/edits/editInPlace';
 import { pickFlag } from './itemPickers';
-import { ask, oneLine } from './prompts';
+import { ask } from './prompts';
 
 /** An argument object (not a tree row): it says everything, nothing is asked. */
 export function isArgumentObject(argument: unknown): argument is Record<string, unknown> {

@@ -2,10 +2,10 @@
 // the active editor come first, then the rest, the most severe first.
 import * as vscode from 'vscode';
 import type { Flag, Kind, LoadedItem } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
-import type { FoundItem } from './commandArgs';
-import { isFlagDrifted } from './anchorStates';
-import { itemLabel, KIND_ICONS } from './itemLabels';
+import type { AlignmentStore } from '../workspace/alignmentStore';
+import type { FoundItem } from '../workspace/edits/commandArgs';
+import { isFlagDrifted } from '../workspace/anchors/anchorStates';
+import { itemLabel, KIND_ICONS } from '../workspace/kinds/itemLabels';
 import { pick, separator, type PickItem } from './prompts';
 import { plainText } from '../util/plainText';
 

@@ -67,9 +67,3 @@ export async function ask(options: AskOptions): Promise<string | undefined> {
 export function separator<T>(label: string): PickItem<T> {
   return { label, kind: vscode.QuickPickItemKind.Separator };
 }
-
-/** Text cut to `max` characters at a word boundary, on one line. */
-export function oneLine(text: string, max = 90): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max).replace(/\s+\S*$/, '')}…` : flat;
-}

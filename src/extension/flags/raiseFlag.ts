@@ -3,15 +3,15 @@
 // nothing. With an argument object that holds `reality` it writes without asking and returns the Uri.
 import * as vscode from 'vscode';
 import { FLAG_SEVERITIES, reportedText, type Flag, type LoadedItem } from '../../core';
-import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
+import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
-import { currentAuthor } from './author';
-import { isObject, itemOfArgument, rangeOfValue, uriOfValue, type FoundItem } from './commandArgs';
-import { writeNewFlag } from './createFlag';
+import { currentAuthor } from '../workspace/edits/author';
+import { isObject, itemOfArgument, rangeOfValue, uriOfValue, type FoundItem } from '../workspace/edits/commandArgs';
+import { writeNewFlag } from '../workspace/edits/createFlag';
 import { pick } from './prompts';
 import { askReality, pickAbout, pickSeverity, type AboutChoice, type Identity } from './raisePrompts';
 import { featureFor, raiseCandidates, raiseSource } from './raiseTarget';
-import { canWrite } from './writeAccess';
+import { canWrite } from '../workspace/edits/writeAccess';
 
 /** The argument object of `truthline.raiseFlag`; with `reality` it writes without prompting. */
 export interface RaiseFlagArguments {

@@ -1,9 +1,9 @@
 // The three prompts of raising a flag: what it is about (which also settles the feature), the reality,
 // and the severity with who raises it. Each has a default that Enter takes.
 import * as vscode from 'vscode';
-import { FLAG_SEVERITIES, reportedStatusText, type Flag, type LoadedItem } from '../../core';
-import { itemLabel, KIND_ICONS } from './itemLabels';
-import { ask, oneLine, pick, separator, type PickItem } from './prompts';
+import { type Flag, FLAG_SEVERITIES, type LoadedItem, oneLine, reportedStatusText } from '../../core';
+import { itemLabel, KIND_ICONS } from '../workspace/kinds/itemLabels';
+import { ask, pick, separator, type PickItem } from './prompts';
 import type { CandidateItem, RaiseCandidates, TieToCode } from './raiseTarget';
 import { plainText } from '../util/plainText';
 

@@ -11,10 +11,10 @@ import {
   type LoadedItem,
   type TieReason,
 } from '../../core';
-import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
+import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore';
 import { decodeText } from '../util/uris';
 import { log } from '../util/log';
-import { linesOf } from './commandArgs';
+import { linesOf } from '../workspace/edits/commandArgs';
 
 /** Where a flag is raised from. */
 export interface RaiseSource {

@@ -2,12 +2,12 @@
 // `{ id, uri?, range? }` it runs without prompts; from the palette the drifted flags come first.
 import * as vscode from 'vscode';
 import { anchorOf, isAlignmentFile, reanchorFlag } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { repoFileUri } from '../util/uris';
 import { plainText } from '../util/plainText';
-import { isObject, linesOf, rangeOfValue, uriOfValue, type FoundItem } from './commandArgs';
-import { flagAnchorState } from './anchorStates';
-import { editInPlace } from './editInPlace';
+import { isObject, linesOf, rangeOfValue, uriOfValue, type FoundItem } from '../workspace/edits/commandArgs';
+import { flagAnchorState } from '../workspace/anchors/anchorStates';
+import { editInPlace } from '../workspace/edits/editInPlace';
 import { itemFor } from './flagCommands';
 import { pickFlag } from './itemPickers';
 

@@ -2,12 +2,12 @@
 // lightbulb, and anchors that follow the code (drift in the Problems panel and in anchorStates.ts).
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { DisposableStore } from '../util/disposables';
 import { logError } from '../util/log';
-import { flagAnchorState } from './anchorStates';
-import { AnchorTracker } from './anchorTracker';
-import { itemOfArgument } from './commandArgs';
+import { flagAnchorState } from '../workspace/anchors/anchorStates';
+import { AnchorTracker } from '../workspace/anchors/anchorTracker';
+import { itemOfArgument } from '../workspace/edits/commandArgs';
 import { FlagCodeActions } from './codeActions';
 import { FlagCommands } from './flagCommands';
 import { FlagRaiser } from './raiseFlag';

@@ -1,14 +1,14 @@
 // Setting an assumption's status and a gate's call: the same edit path as the flags. From a tree row or
 // the palette they ask; with `{ id, status, evidence? }` or `{ id, role, call, reason? }` they do not.
 import * as vscode from 'vscode';
-import { type Assumption, ASSUMPTION_STATUSES, type Gate, GATE_CALLS, type LoadedItem, orMissing, setAssumptionStatus, setGateCall } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
+import { type Assumption, ASSUMPTION_STATUSES, type Gate, GATE_CALLS, type LoadedItem, oneLine, orMissing, setAssumptionStatus, setGateCall } from '../../core';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
-import { gateIndexOfArgument } from './commandArgs';
-import { editInPlace } from './editInPlace';
+import { gateIndexOfArgument } from '../workspace/edits/commandArgs';
+import { editInPlace } from '../workspace/edits/editInPlace';
 import { isArgumentObject, itemFor } from './flagCommands';
 import { pickItem } from './itemPickers';
-import { ask, oneLine, pick, type PickItem } from './prompts';
+import { ask, pick, type PickItem } from './prompts';
 
 export class StatusCommands {
   constructor(private readonly store: AlignmentStore, private readonly afterWrite: () => Promise<void>) {}

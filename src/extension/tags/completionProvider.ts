@@ -1,9 +1,9 @@
 // Completion of ids after a tag keyword in a comment: `// @risk ` offers the risks, each with its summary.
 import * as vscode from 'vscode';
 import { compareIds, isAlignmentFile, oneLineSummary, scanTags, TAG_KINDS, type TagKeyword } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
-import { itemCardMarkdown } from './itemCardMarkdown';
-import { itemLink } from './itemLocation';
+import type { AlignmentStore } from '../workspace/alignmentStore';
+import { itemCardMarkdown } from '../workspace/kinds/itemCardMarkdown';
+import { itemLink } from '../workspace/itemLocation';
 
 export const COMPLETION_TRIGGERS = [' ', ','];
 const ID = '[A-Za-z][A-Za-z0-9_.-]*';

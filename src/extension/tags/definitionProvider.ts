@@ -1,8 +1,8 @@
 // Go to Definition on a tag's id (or an id named in `.alignment/` YAML): the item in its YAML file.
 import * as vscode from 'vscode';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { idsAtPosition } from './idAtPosition';
-import { idValueRange, toRange } from './itemLocation';
+import { idValueRange, toRange } from '../workspace/itemLocation';
 
 export class TagDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly store: AlignmentStore) {}

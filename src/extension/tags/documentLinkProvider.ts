@@ -1,9 +1,9 @@
 // A tag's id is a link (Ctrl+click) to the item's line in its YAML file.
 import * as vscode from 'vscode';
 import { isAlignmentFile, TAG_KINDS } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
-import { idRange, tagsOf } from './documentTags';
-import { itemLink } from './itemLocation';
+import type { AlignmentStore } from '../workspace/alignmentStore';
+import { idRange, tagsOf } from '../workspace/documentTags';
+import { itemLink } from '../workspace/itemLocation';
 
 export class TagLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly store: AlignmentStore) {}

@@ -1,11 +1,11 @@
 // Hover on a comment tag (or on an id named in `.alignment/` YAML): the item as a card, with a link to it.
 import * as vscode from 'vscode';
 import { TAG_KINDS } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
-import { driftCheck } from './flagDrift';
+import type { AlignmentStore } from '../workspace/alignmentStore';
+import { driftCheck } from '../workspace/anchors/flagDrift';
 import { idsAtPosition } from './idAtPosition';
-import { itemCardMarkdown } from './itemCardMarkdown';
-import { itemLink } from './itemLocation';
+import { itemCardMarkdown } from '../workspace/kinds/itemCardMarkdown';
+import { itemLink } from '../workspace/itemLocation';
 
 export class TagHoverProvider implements vscode.HoverProvider {
   constructor(private readonly store: AlignmentStore) {}

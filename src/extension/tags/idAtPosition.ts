@@ -2,9 +2,9 @@
 // in a `.alignment/` YAML file, a word that is an item's id (its own `id:` or a field naming it).
 import * as vscode from 'vscode';
 import { isAlignmentFile, type LoadedItem, type Tag } from '../../core';
-import type { AlignmentStore, FileContext } from '../store/alignmentStore';
-import { tagsAt } from './documentTags';
-import { idValueRange } from './itemLocation';
+import type { AlignmentStore, FileContext } from '../workspace/alignmentStore';
+import { tagsAt } from '../workspace/documentTags';
+import { idValueRange } from '../workspace/itemLocation';
 
 const ID_WORD = /[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9_-]|[A-Za-z]/;
 

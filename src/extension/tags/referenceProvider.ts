@@ -2,11 +2,11 @@
 // tied to it through paths, and the other items in `.alignment/` that name it.
 import * as vscode from 'vscode';
 import { referencesTo } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { childUri } from '../util/uris';
 import { idsAtPosition } from './idAtPosition';
-import { idValueRange, toRange } from './itemLocation';
-import { findInWorkspace } from './workspaceTags';
+import { idValueRange, toRange } from '../workspace/itemLocation';
+import { findInWorkspace } from '../workspace/workspaceTags';
 
 export class ItemReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly store: AlignmentStore) {}

@@ -1,14 +1,14 @@
 // Comment tags in the editor: hover cards, Go to Definition, Find All References, links and completion.
 // Tags that name unknown ids are reported by the diagnostics (src/extension/diagnostics).
 import * as vscode from 'vscode';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { DisposableStore } from '../util/disposables';
 import { COMPLETION_TRIGGERS, TagCompletionProvider } from './completionProvider';
 import { TagDefinitionProvider } from './definitionProvider';
 import { TagLinkProvider } from './documentLinkProvider';
 import { TagHoverProvider } from './hoverProvider';
 import { ItemReferenceProvider } from './referenceProvider';
-import { workspaceFilesSelector } from './workspaceSelector';
+import { workspaceFilesSelector } from '../workspace/workspaceSelector';
 
 export function registerTagProviders(store: AlignmentStore): vscode.Disposable {
   const disposables = new DisposableStore();

@@ -24,3 +24,12 @@ const decoder = new TextDecoder('utf-8');
 export function decodeText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
+
+/** The file's stat, or undefined when there is nothing there (stat fails only then, or when unreachable). */
+export async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined; // nothing there: every caller treats that as "nothing to read"
+  }
+}

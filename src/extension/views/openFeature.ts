@@ -1,11 +1,10 @@
 // `Truthline: Open Feature…`: every feature in a quick pick, typed to filter, Enter to open its YAML.
 import * as vscode from 'vscode';
-import { featureReality, type LoadedItem, orMissing } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
+import { compareTitles, featureReality, gapLevel, type LoadedItem, orMissing } from '../../core';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
-import { compareTitles, gapLevel } from './content/gap';
 import { realityParts, reportedText } from './items/featureItem';
-import { openItem } from './openItem';
+import { openItem } from '../workspace/openItem';
 
 interface FeaturePick extends vscode.QuickPickItem {
   readonly uri: vscode.Uri;

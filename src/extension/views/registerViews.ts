@@ -2,14 +2,13 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core';
 import { Commands, ContextKeys, Settings, Views } from '../constants';
-import type { AlignmentStore } from '../store/alignmentStore';
+import type { AlignmentStore } from '../workspace/alignmentStore';
 import { DisposableStore } from '../util/disposables';
 import { AllFeaturesProvider } from './allFeatures/allFeaturesProvider';
 import { CurrentFeatureProvider, type CurrentFeatureSummary } from './currentFeature/currentFeatureProvider';
 import { FollowedFile } from './currentFeature/followedFile';
-import { initializeAlignment } from './initialize/initializeCommand';
 import { openFeature } from './openFeature';
-import { openItem } from './openItem';
+import { openItem } from '../workspace/openItem';
 import { updateStatusBar } from './statusBar';
 import type { TreeNode } from './tree/treeNode';
 import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSettings } from './viewSettings';
@@ -47,7 +46,6 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   disposables.add(vscode.commands.registerCommand(Commands.sortAllFeaturesByName, () => chooseSort('name')));
   disposables.add(vscode.commands.registerCommand(Commands.openItem, (uri: vscode.Uri, range: SourceRange) => openItem(uri, range)));
   disposables.add(vscode.commands.registerCommand(Commands.openFeature, () => openFeature(store)));
-  disposables.add(vscode.commands.registerCommand(Commands.initialize, () => initializeAlignment(store)));
 
   disposables.add(onDidChangeViewSettings(() => {
     const previous = settings;

@@ -1,7 +1,7 @@
 // The sidebar's settings, read in one place.
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import { GROUP_KINDS, type GroupKind } from './content/sections';
+import { GROUP_KINDS, type GroupKind } from '../../core';
 
 export type SortOrder = 'name' | 'gap';
 

@@ -1,6 +1,6 @@
 // The All Features view, the information radiator: rebuilt on every change of any folder's snapshot.
 import * as vscode from 'vscode';
-import type { AlignmentStore } from '../../store/alignmentStore';
+import type { AlignmentStore } from '../../workspace/alignmentStore';
 import { DisposableStore } from '../../util/disposables';
 import type { TreeNode } from '../tree/treeNode';
 import type { SortOrder } from '../viewSettings';

@@ -2,10 +2,8 @@
 // Expanding a feature shows the items that make up its reality: open flags, invalidated assumptions,
 // blocked milestones and high risks.
 import * as vscode from 'vscode';
-import { featureReality, isHighRisk, isOpenFlag, type FeatureReality, type LoadedItem } from '../../../core';
-import type { FolderSnapshot } from '../../store/alignmentStore';
-import { compareByGap, compareTitles } from '../content/gap';
-import { compareAssumptions, compareFlags, compareMilestones, compareRisks, isBlocked } from '../content/order';
+import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
+import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/featureItem';
 import { icon, joined } from '../items/format';
 import { itemNode } from '../tree/itemNodes';

@@ -2,7 +2,7 @@
 // only when the followed file, its tags, its folder's snapshot or the settings change.
 import * as vscode from 'vscode';
 import type { LoadedItem } from '../../../core';
-import type { AlignmentStore, FolderSnapshot } from '../../store/alignmentStore';
+import type { AlignmentStore, FolderSnapshot } from '../../workspace/alignmentStore';
 import { DisposableStore } from '../../util/disposables';
 import type { TreeNode } from '../tree/treeNode';
 import type { ViewSettings } from '../viewSettings';

@@ -1,9 +1,8 @@
 // The rows of the Current Feature view for one file: each feature covering it with its groups, and the
 // items tied to the file that none of those features holds.
 import * as vscode from 'vscode';
-import { featureIdsOf, featureReality, type ItemsForFile, type LoadedItem } from '../../../core';
-import type { FolderSnapshot } from '../../store/alignmentStore';
-import { sectionsForFile, type Group, type SectionOptions } from '../content/sections';
+import { featureIdsOf, featureReality, type Group, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile } from '../../../core';
+import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/featureItem';
 import { icon } from '../items/format';
 import { groupNode } from '../tree/groupNode';

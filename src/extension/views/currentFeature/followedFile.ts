@@ -3,7 +3,7 @@
 // until no text editor is left open.
 import * as vscode from 'vscode';
 import { isAlignmentFile, scanTags } from '../../../core';
-import type { AlignmentStore } from '../../store/alignmentStore';
+import type { AlignmentStore } from '../../workspace/alignmentStore';
 import { Debouncer, DisposableStore } from '../../util/disposables';
 
 const TYPING_DELAY_MS = 300;

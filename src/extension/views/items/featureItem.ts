@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { type FeatureReality, type LoadedItem, orMissing } from '../../../core';
-import { gapLevel, type GapLevel } from '../content/gap';
+import { type FeatureReality, gapLevel, type GapLevel, type LoadedItem, orMissing } from '../../../core';
 import { Tooltip } from '../tree/tooltip';
 import { Colors, icon, joined, tieText, type RowContext } from './format';
 

@@ -1,9 +1,7 @@
 // Small shared pieces of the rows: icons with theme colours (so light and dark themes both work), ages,
 // how an item is tied to the file, and counts in words.
 import * as vscode from 'vscode';
-import type { TieReason } from '../../../core';
-import { daysSince } from '../content/text';
-import { timeOf } from '../content/order';
+import { daysSince, type TieReason, timeOf } from '../../../core';
 
 /** What every row builder gets besides its item. */
 export interface RowContext {

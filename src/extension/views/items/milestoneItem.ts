@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { type Gate, type LoadedItem, orMissing } from '../../../core';
-import { isBlocked } from '../content/order';
+import { type Gate, isBlocked, type LoadedItem, orMissing } from '../../../core';
 import { Tooltip } from '../tree/tooltip';
 import { Colors, icon, joined, tieMark, tieText, type RowContext } from './format';
 

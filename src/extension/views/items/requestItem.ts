@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { type LoadedItem, orMissing } from '../../../core';
-import { shorten } from '../content/text';
+import { type LoadedItem, orMissing, shorten } from '../../../core';
 import { Tooltip } from '../tree/tooltip';
 import { icon, joined, tieMark, tieText, type RowContext } from './format';
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { HIGH_RISK_SCORE, type LoadedItem, orMissing, riskScore } from '../../../core';
-import { shorten } from '../content/text';
+import { HIGH_RISK_SCORE, type LoadedItem, orMissing, riskScore, shorten } from '../../../core';
 import { Tooltip } from '../tree/tooltip';
 import { Colors, icon, joined, tieMark, tieText, upstreamMark, type RowContext } from './format';
 

@@ -1,8 +1,6 @@
 // A group under a feature: its name, how many items it holds, and the one number that matters most.
 import * as vscode from 'vscode';
-import { isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
-import type { GroupKind } from '../content/sections';
-import { isBlocked } from '../content/order';
+import { type GroupKind, isBlocked, isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
 import { icon, joined } from '../items/format';
 import { ContainerNode, type TreeNode } from './treeNode';
 

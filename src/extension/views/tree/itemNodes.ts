@@ -1,7 +1,7 @@
 // One node per item, whatever its kind, with the row builder of that kind. Ids nest under the parent's id,
 // so the same item under two features (or in Upstream) is two distinct, stable rows.
 import type { LoadedItem } from '../../../core';
-import type { FolderSnapshot } from '../../store/alignmentStore';
+import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { assumptionItem } from '../items/assumptionItem';
 import { decisionItem } from '../items/decisionItem';
 import { flagItem } from '../items/flagItem';

@@ -1,7 +1,7 @@
 // Tooltips as Markdown that can never run anything: not trusted (no command links), no HTML, no theme
 // icons, and every text from YAML escaped, so a quote or a reason is shown exactly as written.
 import * as vscode from 'vscode';
-import { oneLine } from '../content/text';
+import { oneLine } from '../../../core';
 
 /** Every ASCII punctuation mark CommonMark lets a backslash escape, plus the ones it would act on. */
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!<>|~&$:"'=^@%;,/?]/g;

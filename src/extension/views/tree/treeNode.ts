@@ -3,7 +3,7 @@
 // its folder's snapshot (store.uriOf(node.snapshot, node.entry) is its YAML file).
 import * as vscode from 'vscode';
 import type { Kind, LoadedItem, SourceRange } from '../../../core';
-import type { FolderSnapshot } from '../../store/alignmentStore';
+import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { Commands } from '../../constants';
 import { childUri } from '../../util/uris';
 import { plainText } from '../../util/plainText';

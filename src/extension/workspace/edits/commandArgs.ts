@@ -2,8 +2,8 @@
 // a Uri (editor context menu), a tree row (its `entry` is the item, `snapshot` its folder), an id, or an
 // argument object from a keybinding, a task, another extension or a test.
 import * as vscode from 'vscode';
-import type { Kind, LoadedItem } from '../../core';
-import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
+import type { Kind, LoadedItem } from '../../../core';
+import type { AlignmentStore, FolderSnapshot } from '../alignmentStore';
 
 export interface FoundItem<K extends Kind = Kind> {
   readonly snapshot: FolderSnapshot;

@@ -1,10 +1,10 @@
 // Writing a new flag: a fresh id, one new file named after it (never over an existing one), then waiting
 // until the store has read it, so the views show it as soon as the command returns.
 import * as vscode from 'vscode';
-import { flagFilePath, localTimestamp, newFlagId, newFlagText, type Anchor, type Flag } from '../../core';
-import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
-import { childUri } from '../util/uris';
-import { plainText } from '../util/plainText';
+import { flagFilePath, localTimestamp, newFlagId, newFlagText, type Anchor, type Flag } from '../../../core';
+import type { AlignmentStore, FolderSnapshot } from '../alignmentStore';
+import { childUri } from '../../util/uris';
+import { plainText } from '../../util/plainText';
 import { createNewFile } from './writer';
 import { canWrite } from './writeAccess';
 

@@ -2,12 +2,12 @@
 // what is still to ask, compute the new text with core (comments and formatting kept), write it only if
 // the file is still what was read, then wait until the store shows the change.
 import * as vscode from 'vscode';
-import { parseAlignmentFile, type EditResult } from '../../core';
-import type { AlignmentStore } from '../store/alignmentStore';
+import { parseAlignmentFile, type EditResult } from '../../../core';
+import type { AlignmentStore } from '../alignmentStore';
 import type { FoundItem } from './commandArgs';
 import { readForEdit, writeEdit } from './writer';
 import { canWrite } from './writeAccess';
-import { plainText } from '../util/plainText';
+import { plainText } from '../../util/plainText';
 
 const STORE_WAIT_MS = 3_000;
 

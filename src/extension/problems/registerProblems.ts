@@ -1,24 +1,15 @@
 // The Problems panel: every problem core finds in `.alignment/` files, and tags naming unknown ids in
 // open source files, at their exact positions.
 import * as vscode from 'vscode';
-import { checkTags, isAlignmentFile, scanTags, type Problem } from '../../core';
-import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
+import { checkTags, isAlignmentFile, scanTags } from '../../core';
+import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore';
+import { toDiagnostic } from '../workspace/diagnostics';
 import { childUri } from '../util/uris';
 import { Debouncer, DisposableStore } from '../util/disposables';
 
-const SOURCE = 'truthline';
 const TAG_CHECK_DELAY_MS = 300;
 
-export function toDiagnostic(problem: Problem): vscode.Diagnostic {
-  const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.endLine - 1, Math.max(problem.endColumn - 1, problem.line === problem.endLine ? problem.column : 0));
-  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
-  const diagnostic = new vscode.Diagnostic(range, problem.message, severity);
-  diagnostic.source = SOURCE;
-  diagnostic.code = problem.code;
-  return diagnostic;
-}
-
-export function registerDiagnostics(store: AlignmentStore): vscode.Disposable {
+export function registerProblems(store: AlignmentStore): vscode.Disposable {
   const disposables = new DisposableStore();
   const alignmentDiagnostics = disposables.add(vscode.languages.createDiagnosticCollection('truthline'));
   const tagDiagnostics = disposables.add(vscode.languages.createDiagnosticCollection('truthline-tags'));

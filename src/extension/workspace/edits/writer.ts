@@ -22,9 +22,9 @@
 // the bytes are written with vscode.workspace.fs after a last compare; there the window stays, as small as
 // one read.
 import * as vscode from 'vscode';
-import { linkOnPath } from '../store/links';
-import { log, logError } from '../util/log';
-import { relativePath } from '../util/uris';
+import { linkOnPath } from '../links';
+import { log, logError } from '../../util/log';
+import { relativePath } from '../../util/uris';
 
 /** A file as a command read it, before asking anything. */
 export interface ReadText {

@@ -1,6 +1,6 @@
 // What `Truthline: Initialize` writes: a starter `.alignment/` folder with one commented example of each
 // kind, tied together so the views have something to show at once. Pure: a unit test loads it with core.
-import { ALIGNMENT_FOLDER, type TextFile } from '../../../core';
+import { ALIGNMENT_FOLDER, type TextFile } from './alignment';
 
 export interface StarterOptions {
   /** Today as YYYY-MM-DD: the example dates start here. */

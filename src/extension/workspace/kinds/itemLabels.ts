@@ -1,7 +1,6 @@
 // How items read in the flag commands' pickers: an icon per kind and "id: what it says", on one line.
-import type { Kind, LoadedItem } from '../../core';
-import { oneLine } from './prompts';
-import { plainText } from '../util/plainText';
+import { type Kind, type LoadedItem, oneLine } from '../../../core';
+import { plainText } from '../../util/plainText';
 
 export const KIND_ICONS: Record<Kind, string> = {
   feature: 'package',

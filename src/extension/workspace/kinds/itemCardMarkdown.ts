@@ -1,7 +1,7 @@
 // An item as a hover card. Every value comes from YAML someone wrote, so all of it goes in as escaped
 // text: no HTML, no links, no markdown of its own; the only link is a plain file link we make.
 import * as vscode from 'vscode';
-import { itemCard, type LoadedItem, type SummaryOptions } from '../../core';
+import { itemCard, type LoadedItem, type SummaryOptions } from '../../../core';
 
 export function itemCardMarkdown(entry: LoadedItem, link: vscode.Uri, options: SummaryOptions = {}): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString();

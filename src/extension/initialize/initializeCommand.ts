@@ -2,13 +2,12 @@
 // overwrites a file, and the example feature covers the code the user is looking at, so the views show
 // something at once.
 import * as vscode from 'vscode';
-import { ALIGNMENT_FOLDER, isAlignmentFile } from '../../../core';
-import type { AlignmentStore } from '../../store/alignmentStore';
-import { isTrusted } from '../../flags/writeAccess';
-import { childUri, relativePath } from '../../util/uris';
-import { logError } from '../../util/log';
-import { starterFiles } from './starterFiles';
-import { linkOnPath } from '../../store/links';
+import { isAlignmentFile, localDate, starterFiles } from '../../core';
+import type { AlignmentStore } from '../workspace/alignmentStore';
+import { canWrite, isTrusted } from '../workspace/edits/writeAccess';
+import { createNewFile } from '../workspace/edits/writer';
+import { childUri, relativePath, statOf } from '../util/uris';
+import { linkOnPath } from '../workspace/links';
 
 export async function initializeAlignment(store: AlignmentStore): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
@@ -33,7 +32,7 @@ export async function initializeAlignment(store: AlignmentStore): Promise<void> 
     placeHolder: vscode.l10n.t('Create .alignment/ in which folder?'),
     ignoreFocusOut: true,
   });
-  if (!folder) return;
+  if (!folder || !canWrite(folder.uri)) return;
   if (!candidates.includes(folder)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} already has .alignment/.', folder.name));
     return;
@@ -48,16 +47,9 @@ export async function initializeAlignment(store: AlignmentStore): Promise<void> 
       return;
     }
   }
-  try {
-    for (const file of files) {
-      const uri = childUri(folder.uri, file.path);
-      if (await fileExists(uri)) continue; // never overwrite: something appeared since we looked
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(file.text));
-    }
-  } catch (error) {
-    logError(`could not create ${ALIGNMENT_FOLDER}/ in ${folder.uri.toString()}`, error);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not create .alignment/ in {0}: {1}', folder.name, error instanceof Error ? error.message : String(error)));
-    return;
+  // Through the one writer: it never overwrites (a file that appeared since we looked is left as it is).
+  for (const file of files) {
+    if (await createNewFile(childUri(folder.uri, file.path), file.text, vscode.l10n.t('Initialize .alignment/')) === 'failed') return;
   }
   const feature = files.find((file) => file.path.includes('/features/'));
   if (feature) await vscode.window.showTextDocument(childUri(folder.uri, feature.path), { preview: false });
@@ -73,20 +65,5 @@ async function featurePathsFor(folder: vscode.WorkspaceFolder): Promise<string[]
     return [slash > 0 ? `${path.slice(0, slash)}/` : path];
   }
   const src = childUri(folder.uri, 'src');
-  return (await fileExists(src)) ? ['src/'] : undefined;
-}
-
-async function fileExists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false; // stat fails only when there is nothing there, which is what we asked
-  }
-}
-
-/** Today in the user's time zone, as YYYY-MM-DD. */
-function localDate(now: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return (await statOf(src)) ? ['src/'] : undefined;
 }

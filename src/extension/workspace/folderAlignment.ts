@@ -2,7 +2,7 @@
 // in an editor as the user types), then put together into an immutable model that the views read.
 import * as vscode from 'vscode';
 import { ALIGNMENT_FOLDER, buildModel, DEFAULT_MAX_FILE_BYTES, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem, type AlignmentModel, type FileParse } from '../../core';
-import { childUri, decodeText, relativePath } from '../util/uris';
+import { childUri, decodeText, relativePath, statOf } from '../util/uris';
 import { Debouncer, DisposableStore } from '../util/disposables';
 import { log } from '../util/log';
 import { plainText } from '../util/plainText';
@@ -261,13 +261,6 @@ export class FolderAlignment implements vscode.Disposable {
   }
 }
 
-async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
-  try {
-    return await vscode.workspace.fs.stat(uri);
-  } catch {
-    return undefined; // it does not exist (any more): the caller treats that as "nothing to read"
-  }
-}
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
   const stat = await statOf(uri);

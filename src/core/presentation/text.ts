@@ -1,8 +1,13 @@
 // Short forms of YAML text for one tree row; the tooltip keeps the whole text.
 
-/** Whitespace (folded YAML, newlines) collapsed to single spaces. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/**
+ * Whitespace (folded YAML, newlines) collapsed to single spaces; with `max`, cut at a word boundary to at
+ * most that many characters and an ellipsis.
+ */
+export function oneLine(text: string, max?: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (max === undefined || flat.length <= max) return flat;
+  return `${flat.slice(0, max).replace(/\s+\S*$/, '')}…`;
 }
 
 /** The first sentence, cut at a word boundary when longer than `max` characters. */

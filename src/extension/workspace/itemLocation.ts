@@ -1,7 +1,7 @@
 // Where an item is written, as editor positions and as a link, and opening it there.
 import * as vscode from 'vscode';
 import type { LoadedItem, SourceRange } from '../../core';
-import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
+import type { AlignmentStore, FolderSnapshot } from './alignmentStore';
 import { logError } from '../util/log';
 import { plainText } from '../util/plainText';
 

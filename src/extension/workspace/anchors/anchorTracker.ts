@@ -3,14 +3,14 @@
 // (core's checkAnchors). The result goes to anchorStates.ts for the views, and drifted flags not yet
 // resolved become `anchor-drifted` warnings in the Problems panel, at the flag's anchor in its YAML.
 import * as vscode from 'vscode';
-import { anchoredPaths, checkAnchors, DEFAULT_MAX_FILE_BYTES, type Problem } from '../../core';
-import { ContextKeys } from '../constants';
-import { toDiagnostic } from '../diagnostics/diagnostics';
-import type { AlignmentStore, FolderSnapshot } from '../store/alignmentStore';
-import { Debouncer, DisposableStore } from '../util/disposables';
-import { isSymbolicLink } from '../store/links';
-import { childUri, decodeText, repoFileUri } from '../util/uris';
-import { log, logError } from '../util/log';
+import { anchoredPaths, checkAnchors, DEFAULT_MAX_FILE_BYTES, type Problem } from '../../../core';
+import { ContextKeys } from '../../constants';
+import { toDiagnostic } from '../diagnostics';
+import type { AlignmentStore, FolderSnapshot } from '../alignmentStore';
+import { Debouncer, DisposableStore } from '../../util/disposables';
+import { isSymbolicLink } from '../links';
+import { childUri, decodeText, repoFileUri } from '../../util/uris';
+import { log, logError } from '../../util/log';
 import { publishFlagAnchors, type FlagAnchorState } from './anchorStates';
 
 const CHECK_DELAY_MS = 250;

@@ -5,10 +5,10 @@
 // written there anyway.
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { Settings } from '../constants';
-import { decodeText } from '../util/uris';
-import { log } from '../util/log';
-import { gitDirOf, gitUser, type GitUser } from './gitConfig';
+import { Settings } from '../../constants';
+import { decodeText, statOf } from '../../util/uris';
+import { log } from '../../util/log';
+import { gitDirOf, gitUser, type GitUser } from '../../../core';
 
 export interface Author {
   /** The name to write; undefined when nothing says who the user is. */
@@ -85,13 +85,6 @@ function safely<T>(read: () => T): T | undefined {
   }
 }
 
-async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
-  try {
-    return await vscode.workspace.fs.stat(uri);
-  } catch {
-    return undefined; // not there: the search goes on one folder up
-  }
-}
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {

@@ -1,6 +1,9 @@
 // What the Current Feature view shows for one file, as plain data: one section per feature covering the
 // file, each with its groups in order, and a section for items tied to the file that no such feature holds.
-import { isOpenFlag, upstreamOf, type AlignmentModel, type ItemsForFile, type LoadedItem } from '../../../core';
+import { upstreamOf, type ItemsForFile } from '../applies';
+import type { LoadedItem } from '../load';
+import type { AlignmentModel } from '../model';
+import { isOpenFlag } from '../reality';
 import { compareAssumptions, compareDecisions, compareFlags, compareMilestones, compareRequests, compareRisks, compareThreats } from './order';
 
 /** The groups under a feature, in the order the view shows them. */

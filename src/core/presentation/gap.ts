@@ -1,5 +1,6 @@
 // The gap between what a feature reports and what its items say: the colour of its icon and its mark.
-import type { FeatureReality, LoadedItem } from '../../../core';
+import type { LoadedItem } from '../load';
+import type { FeatureReality } from '../reality';
 
 /**
  * - disagrees: reported on-track or done, while reality holds a serious problem (the thermocline of truth)

@@ -2,7 +2,7 @@
 // flagAnchorState(folder, flagId) and redraw on onDidChangeFlagAnchors. The AnchorTracker fills it; this
 // module holds no logic, and importing it works whichever feature registers first.
 import * as vscode from 'vscode';
-import type { AnchorLocation } from '../../core';
+import type { AnchorLocation } from '../../../core';
 
 export interface FlagAnchorState extends AnchorLocation {
   /** The anchored source file. */

@@ -3,8 +3,8 @@
 // with what it found rather than not at all.
 import * as vscode from 'vscode';
 import { ALIGNMENT_FOLDER, fileTieTest, scanTags, TAG_KINDS, type LoadedItem } from '../../core';
-import type { FolderSnapshot } from '../store/alignmentStore';
-import { isSymbolicLink } from '../store/links';
+import type { FolderSnapshot } from './alignmentStore';
+import { isSymbolicLink } from './links';
 import { decodeText, relativePath } from '../util/uris';
 import { log } from '../util/log';
 import { idRange } from './documentTags';

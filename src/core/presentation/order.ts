@@ -1,5 +1,7 @@
 // How each group of the sidebar is ordered: what threatens the work first. Pure, so unit tests can pin it.
-import { riskScore, type LoadedItem } from '../../../core';
+import { compareIds as compareIdText } from '../lenses';
+import type { LoadedItem } from '../load';
+import { riskScore } from '../reality';
 
 const ASSUMPTION_ORDER = { invalidated: 0, untested: 1, validated: 2 } as const;
 /** Risks that already happened or may still happen come before those dealt with. */
@@ -9,8 +11,8 @@ const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 const PRIORITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 /** R-2 before R-10: ids compare as people read them. */
-export function compareIds(a: LoadedItem, b: LoadedItem): number {
-  return a.id.localeCompare(b.id, 'en', { numeric: true, sensitivity: 'base' });
+function compareIds(a: LoadedItem, b: LoadedItem): number {
+  return compareIdText(a.id, b.id);
 }
 
 /** Invalidated first (the code rests on something known to be false), then untested, then validated. */
