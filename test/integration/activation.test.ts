@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ALIGNMENT_FOLDER, EXTENSION_ID } from '../../src/extension/constants';
-import { waitFor } from './waiting';
+import { waitUntil } from './waiting';
 
 // The harness opens a copy of the example repository made for this run and says where.
 const exampleRoot = process.env.TRUTHLINE_TEST_WORKSPACE ?? '';
@@ -30,6 +30,6 @@ describe('Activation', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     // No explicit activate(): the activation event must be what starts it.
-    assert.ok(await waitFor(() => extension.isActive, (active) => active, 15_000), `${EXTENSION_ID} did not activate within 15 s`);
+    await waitUntil(`${EXTENSION_ID} activates`, () => extension.isActive, { timeoutMs: 15_000 });
   });
 });

@@ -61,7 +61,7 @@ describe('CodeLens', function () {
   });
 
   it('shows the customers a module serves, most important first, then one lens per tag in line order', async () => {
-    assert.deepStrictEqual(await waitFor(() => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES)), PAYMENT_SERVICE_TITLES);
+    assert.deepStrictEqual(await waitFor('paymentService.ts shows every lens of the example', () => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES)), PAYMENT_SERVICE_TITLES);
   });
 
   it('puts the module lens on the first line, opening the request picker for the file', async () => {
@@ -101,45 +101,45 @@ describe('CodeLens', function () {
     assert.ok(original.includes('priority: critical'));
     try {
       await write(requests, original.replace('priority: critical', 'priority: low').replace('Nordlicht Coworking GmbH', 'Nordlicht Coworking AG'));
-      const edited = await waitFor(async () => (await titles(PAYMENT_SERVICE)).slice(0, 1), same(['Serves Café Mireille SARL (CR-102) · Nordlicht Coworking AG (CR-101)']));
+      const edited = await waitFor('the module lens shows the edited request', async () => (await titles(PAYMENT_SERVICE)).slice(0, 1), same(['Serves Café Mireille SARL (CR-102) · Nordlicht Coworking AG (CR-101)']));
       assert.deepStrictEqual(edited, ['Serves Café Mireille SARL (CR-102) · Nordlicht Coworking AG (CR-101)']);
     } finally {
       await write(requests, original);
     }
-    assert.deepStrictEqual(await waitFor(() => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES)), PAYMENT_SERVICE_TITLES);
+    assert.deepStrictEqual(await waitFor('the lenses are back as they were', () => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES)), PAYMENT_SERVICE_TITLES);
   });
 
   it('shows `No customer request` above a module a feature covers that no request serves', async () => {
     const probe = '.alignment/features/zz-codelens-probe.yaml';
     try {
       await write(probe, 'kind: feature\nid: zz-codelens-probe\ntitle: Probe for the No customer request lens\npaths: [README.md]\n');
-      const shown = await waitFor(() => titles('README.md'), same(['No customer request']));
+      const shown = await waitFor('README.md shows `No customer request`', () => titles('README.md'), same(['No customer request']));
       assert.deepStrictEqual(shown, ['No customer request']);
       const [lens] = await lenses('README.md');
       assert.deepStrictEqual(lens?.command?.arguments?.map(String), [root().toString(), 'zz-codelens-probe']);
       await setSetting(Settings.codeLensNoRequest, false);
-      assert.deepStrictEqual(await waitFor(() => titles('README.md'), same([])), []);
+      assert.deepStrictEqual(await waitFor('the setting hides the lens on README.md', () => titles('README.md'), same([])), []);
     } finally {
       await setSetting(Settings.codeLensNoRequest, undefined);
       await vscode.workspace.fs.delete(file(probe));
     }
-    assert.deepStrictEqual(await waitFor(() => titles('README.md'), same([])), []);
+    assert.deepStrictEqual(await waitFor('README.md has no lens once the probe feature is gone', () => titles('README.md'), same([])), []);
   });
 
   it('follows the settings: module and tag lenses each, and the toggle command for all', async () => {
     try {
       await setSetting(Settings.codeLensTags, false);
-      assert.deepStrictEqual(await waitFor(() => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES.slice(0, 1))), PAYMENT_SERVICE_TITLES.slice(0, 1));
+      assert.deepStrictEqual(await waitFor('only the module lens shows', () => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES.slice(0, 1))), PAYMENT_SERVICE_TITLES.slice(0, 1));
       await setSetting(Settings.codeLensTags, undefined);
       await setSetting(Settings.codeLensModule, false);
-      assert.deepStrictEqual(await waitFor(() => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES.slice(1))), PAYMENT_SERVICE_TITLES.slice(1));
+      assert.deepStrictEqual(await waitFor('only the tag lenses show', () => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES.slice(1))), PAYMENT_SERVICE_TITLES.slice(1));
       await setSetting(Settings.codeLensModule, undefined);
       await vscode.commands.executeCommand(Commands.toggleCodeLens);
       assert.strictEqual(vscode.workspace.getConfiguration().get(Settings.codeLensEnabled), false);
-      assert.deepStrictEqual(await waitFor(() => titles(PAYMENT_SERVICE), same([])), []);
+      assert.deepStrictEqual(await waitFor('the toggle hides every lens', () => titles(PAYMENT_SERVICE), same([])), []);
       await vscode.commands.executeCommand(Commands.toggleCodeLens);
       assert.strictEqual(vscode.workspace.getConfiguration().get(Settings.codeLensEnabled), true);
-      assert.deepStrictEqual(await waitFor(() => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES)), PAYMENT_SERVICE_TITLES);
+      assert.deepStrictEqual(await waitFor('the toggle shows every lens again', () => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES)), PAYMENT_SERVICE_TITLES);
     } finally {
       for (const name of [Settings.codeLensTags, Settings.codeLensModule, Settings.codeLensEnabled]) await setSetting(name, undefined);
     }
@@ -153,11 +153,11 @@ describe('CodeLens', function () {
       const lines = original.split('\n');
       lines.splice(29, 3, '  return buildReturnUrl(config.publicCheckoutHost, orderId);');
       await write(PAYMENT_SERVICE, lines.join('\n'));
-      assert.strictEqual(await waitFor(flagTitle, (title) => title?.includes('drifted') === true), 'Flag F-20261112-q7hm · critical · open · drifted · about M2');
+      assert.strictEqual(await waitFor('the flag\'s lens says drifted', flagTitle, (title) => title?.includes('drifted') === true), 'Flag F-20261112-q7hm · critical · open · drifted · about M2');
     } finally {
       await write(PAYMENT_SERVICE, original);
     }
-    assert.strictEqual(await waitFor(flagTitle, (title) => title?.includes('drifted') === false), 'Flag F-20261112-q7hm · critical · open · about M2');
+    assert.strictEqual(await waitFor('the flag\'s lens no longer says drifted', flagTitle, (title) => title?.includes('drifted') === false), 'Flag F-20261112-q7hm · critical · open · about M2');
   });
 
   it('opens the item a lens names', async () => {

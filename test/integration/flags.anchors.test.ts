@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
+import { waitFor } from './waiting';
 
 const root = (): vscode.Uri => {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -19,17 +20,6 @@ async function read(uri: vscode.Uri): Promise<string> {
 
 async function write(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-}
-
-async function until<T>(what: string, get: () => Thenable<T> | T, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await get();
-  while (!done(value)) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await get();
-  }
-  return value;
 }
 
 interface AnchorAnswer {
@@ -66,21 +56,25 @@ describe('Flag anchors follow the code', function () {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
     sourceText = await read(file(SOURCE));
     flagText = await read(file(FLAG_FILE));
-    await until('the anchor is found where it was written', anchorOf, isAt(30, 'exact'));
+    await waitFor('the anchor is found where it was written', anchorOf, isAt(30, 'exact'));
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // Revert every editor a test typed in, not only the active one: on a busy machine focus may have moved.
+    for (const document of vscode.workspace.textDocuments.filter((open) => open.isDirty)) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     if ((await read(file(SOURCE))) !== sourceText) await write(file(SOURCE), sourceText);
     if ((await read(file(FLAG_FILE))) !== flagText) await write(file(FLAG_FILE), flagText);
-    await until('the anchor is back', anchorOf, isAt(30, 'exact'));
+    await waitFor('the anchor is back', anchorOf, isAt(30, 'exact'));
   });
 
   it('moves with lines typed above it in an editor, before any save', async () => {
     const editor = await vscode.window.showTextDocument(file(SOURCE));
     await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '// one\n// two\n// three\n'));
-    const moved = await until('the anchor moved down three lines', anchorOf, isAt(33, 'moved'));
+    const moved = await waitFor('the anchor moved down three lines', anchorOf, isAt(33, 'moved'));
     assert.deepEqual({ state: moved?.state, startLine: moved?.startLine, endLine: moved?.endLine }, { state: 'moved', startLine: 33, endLine: 35 });
     assert.deepEqual(driftWarnings(), []);
     assert.equal(await read(file(FLAG_FILE)), flagText, 'following the code writes nothing');
@@ -94,15 +88,15 @@ describe('Flag anchors follow the code', function () {
     lines.push('', ...fn);
     await write(file(SOURCE), lines.join('\n'));
     const expected = lines.findIndex((line) => line.includes('TODO(marta): read the public checkout host')) + 1;
-    const moved = await until('the anchor followed the function', anchorOf, isAt(expected, 'moved'));
+    const moved = await waitFor('the anchor followed the function', anchorOf, isAt(expected, 'moved'));
     assert.equal(moved?.endLine, expected + 2);
   });
 
   it('drifts when the lines are deleted, warns in the Problems panel, and re-anchors to a selection', async () => {
     const editor = await vscode.window.showTextDocument(file(SOURCE));
     await editor.edit((builder) => builder.delete(new vscode.Range(29, 0, 32, 0)));
-    await until('the anchor drifted', anchorOf, (answer) => answer?.state === 'drifted');
-    const [warning] = await until('a drift warning is shown', driftWarnings, (warnings) => warnings.length === 1);
+    await waitFor('the anchor drifted', anchorOf, (answer) => answer?.state === 'drifted');
+    const [warning] = await waitFor('a drift warning is shown', driftWarnings, (warnings) => warnings.length === 1);
     assert.ok(warning);
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(warning.message, /^F-20261112-q7hm has drifted: the code it was anchored to \(lines 30-32 of src\/payments\/paymentService\.ts: "\/\/ TODO\(marta\): read the public checkout host from config…"\) is no longer there/);
@@ -119,8 +113,8 @@ describe('Flag anchors follow the code', function () {
     const text = await read(file(FLAG_FILE));
     assert.match(text, /anchor:\n {2}path: src\/payments\/paymentService\.ts\n {2}startLine: 29\n {2}endLine: 29\n {2}text: \|2-\n {6}\/\/ @flag F-20261112-q7hm\n/);
     assert.equal(text.split('anchor:')[0], flagText.split('anchor:')[0], 'nothing above the anchor changed');
-    await until('the flag no longer drifts', anchorOf, isAt(29, 'exact'));
-    await until('the warning is gone', driftWarnings, (warnings) => warnings.length === 0);
+    await waitFor('the flag no longer drifts', anchorOf, isAt(29, 'exact'));
+    await waitFor('the warning is gone', driftWarnings, (warnings) => warnings.length === 0);
   });
 
   it('offers to raise a flag on covered lines, and about an item tagged on them', async () => {

@@ -37,7 +37,7 @@ describe('Truth flags: never written through a symbolic link', () => {
       // The tests after this one need the example's flags back in the store.
       const extension = vscode.extensions.getExtension<TruthlineApi>(EXTENSION_ID);
       const api = await extension?.activate();
-      await waitFor(async () => (await api?.itemsFor(file('src/payments/paymentService.ts')))?.flags.length ?? 0, (count) => count > 0);
+      await waitFor('the store has the example\'s flags again', async () => (await api?.itemsFor(file('src/payments/paymentService.ts')))?.flags.length ?? 0, (count) => count > 0);
     }
   });
 });

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { loadAlignment, type AlignmentModel } from '../../src/core';
 import { Commands, EXTENSION_ID, Settings } from '../../src/extension/constants';
 import { createNewFile, readForEdit, writeEdit } from '../../src/extension/workspace/edits/writer';
+import { waitUntil } from './waiting';
 
 const root = (): vscode.Uri => {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -30,15 +31,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     return true;
   } catch {
     return false; // stat throws FileNotFound: the answer is "no"
-  }
-}
-
-/** Polls until `check` holds; fails with `what` after the timeout. */
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -105,7 +97,7 @@ describe('Truth flags', function () {
 
   before(async () => {
     await api();
-    await until('the store has read the example repository', async () => (await flagIdsOf(PAYMENT_SERVICE)).includes('F-20261112-q7hm'));
+    await waitUntil('the store has read the example repository', async () => (await flagIdsOf(PAYMENT_SERVICE)).includes('F-20261112-q7hm'));
     flagsBefore = await storeFlags();
     problemsBefore = (await checkedModel()).problems.map((problem) => `${problem.file}:${problem.line}:${problem.code}`);
     await vscode.workspace.getConfiguration().update(Settings.author, 'Ada Tester', vscode.ConfigurationTarget.Global);
@@ -114,7 +106,7 @@ describe('Truth flags', function () {
   after(async () => {
     await vscode.workspace.getConfiguration().update(Settings.author, undefined, vscode.ConfigurationTarget.Global);
     // The suites after this one read the example repository as it was: wait until the store agrees.
-    await until('the store holds only the example\'s flags again', async () => (await storeFlags()) === flagsBefore);
+    await waitUntil('the store holds only the example\'s flags again', async () => (await storeFlags()) === flagsBefore);
   });
 
   afterEach(() => restorer.restore());
@@ -233,7 +225,7 @@ describe('Truth flags', function () {
     beforeEach(async () => {
       await restorer.keep(FLAG);
       await write(FLAG, ORIGINAL);
-      await until(`the store has read ${ID}`, async () => (await flagIdsOf(PAYMENT_SERVICE)).includes(ID));
+      await waitUntil(`the store has read ${ID}`, async () => (await flagIdsOf(PAYMENT_SERVICE)).includes(ID));
     });
 
     it('acknowledges, then resolves with a note: only the status lines change, every comment stays', async () => {
@@ -248,7 +240,7 @@ describe('Truth flags', function () {
       assert.equal(text, afterAcknowledge
         .replace('status: acknowledged', 'status: resolved')
         .replace('acknowledgedAt: DATE\n', 'acknowledgedAt: DATE\nresolution: Return URL read from PUBLIC_CHECKOUT_HOST; tested in production.\nresolvedBy: Ada Tester\nresolvedAt: DATE\n'));
-      await until('the store sees it resolved', async () => {
+      await waitUntil('the store sees it resolved', async () => {
         const model = await checkedModel();
         return (model.byId.get(ID)?.item as { status?: string } | undefined)?.status === 'resolved';
       });
@@ -271,7 +263,7 @@ describe('Truth flags', function () {
       const document = await vscode.workspace.openTextDocument(FLAG);
       await vscode.window.showTextDocument(document);
       // A document an earlier edit opened reloads the file this test wrote in its own time.
-      await until('the editor holds the file as written', () => document.getText() === ORIGINAL);
+      await waitUntil('the editor holds the file as written', () => document.getText() === ORIGINAL);
       const edit = new vscode.WorkspaceEdit();
       edit.insert(FLAG, new vscode.Position(0, 0), '# an unsaved thought\n');
       assert.ok(await vscode.workspace.applyEdit(edit));
@@ -330,11 +322,11 @@ describe('Truth flags', function () {
       void running.finally(() => {
         settled = true;
       });
-      // Two prompts (the call, then the reason): Enter on each, as soon as it shows.
-      for (let tries = 0; !settled && tries < 100; tries++) {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+      // Two prompts (the call, then the reason): Enter on each, as soon as it shows (a press every 200 ms).
+      await waitUntil('Enter on each prompt ends the command', async () => {
+        if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return settled;
+      }, { timeoutMs: 20_000, intervalMs: 200 });
       assert.equal((await running)?.toString(), uri.toString());
       const after = await read(uri);
       const changed = after.split('\n').filter((line, index) => line !== before.split('\n')[index]);

@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
 import { readForEdit, writeEdit, writerTestHooks } from '../../src/extension/workspace/edits/writer';
+import { waitUntil } from './waiting';
 import { file } from './workspaceFiles';
 
 const ID = 'F-20260102-wrtr';
@@ -43,18 +44,10 @@ async function flagsOfPaymentService(): Promise<{ id: string; item?: { status?: 
   return ((await (await extension.activate()).itemsFor(file(PAYMENT_SERVICE)))?.flags ?? []);
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Writes the flag's bytes and waits until the store has read them. */
 async function put(bytes: Uint8Array): Promise<void> {
   await vscode.workspace.fs.writeFile(FLAG, bytes);
-  await until(`the store has read ${ID}`, async () => (await flagsOfPaymentService()).some((flag) => flag.id === ID));
+  await waitUntil(`the store has read ${ID}`, async () => (await flagsOfPaymentService()).some((flag) => flag.id === ID));
 }
 
 describe('Writing edits back', function () {
@@ -71,7 +64,7 @@ describe('Writing edits back', function () {
 
   after(async () => {
     (vscode.window as { showWarningMessage: unknown }).showWarningMessage = showWarningMessage;
-    await until(`the store no longer has ${ID}`, async () => !(await flagsOfPaymentService()).some((flag) => flag.id === ID));
+    await waitUntil(`the store no longer has ${ID}`, async () => !(await flagsOfPaymentService()).some((flag) => flag.id === ID));
   });
 
   beforeEach(() => {

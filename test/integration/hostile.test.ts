@@ -13,7 +13,7 @@ import { FolderAlignment } from '../../src/extension/workspace/folderAlignment';
 import { linkOnPath } from '../../src/extension/workspace/links';
 import { plainText } from '../../src/extension/util/plainText';
 import { openFeature } from '../../src/extension/views/openFeature';
-import { waitFor } from './waiting';
+import { holdsFor, waitFor, waitUntil } from './waiting';
 import { file, remove, root, write } from './workspaceFiles';
 
 interface AnchorAnswer {
@@ -68,7 +68,7 @@ describe('Hostile input in the editor', function () {
         ...flag('F-zz-pipe', 'src/zz-pipe.ts'), '---',
         ...flag('F-zz-inside', 'src/zz-inside.ts'),
       ]);
-      const inside = await waitFor(() => anchorOf('F-zz-inside'), (answer) => answer?.state === 'exact');
+      const inside = await waitFor('the anchor inside the folder is found', () => anchorOf('F-zz-inside'), (answer) => answer?.state === 'exact');
       assert.strictEqual(inside?.state, 'exact', 'the anchor inside the folder is followed (nothing stalled the tracker)');
       assert.strictEqual(await anchorOf('F-zz-outside'), undefined, 'the file outside the folder was read');
       assert.strictEqual(await anchorOf('F-zz-big'), undefined, 'the file over 1 MiB was read');
@@ -77,11 +77,11 @@ describe('Hostile input in the editor', function () {
 
     it('Re-anchor does not open a path outside the folder', async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await waitFor(() => anchorOf('F-zz-inside'), (answer) => answer?.state === 'exact');
+      await waitFor('the anchors are read', () => anchorOf('F-zz-inside'), (answer) => answer?.state === 'exact');
       await vscode.commands.executeCommand(Commands.reanchorFlag, { id: 'F-zz-outside' });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const opened = [...vscode.workspace.textDocuments.map((document) => document.uri.toString()), ...vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString())];
-      assert.deepStrictEqual(opened.filter((uri) => uri.includes('zz-outside')), []);
+      const openedOutside = (): string[] => [...vscode.workspace.textDocuments.map((document) => document.uri.toString()), ...vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString())]
+        .filter((uri) => uri.includes('zz-outside'));
+      await holdsFor('no document outside the folder is opened', () => openedOutside().length === 0, 500);
     });
   });
 
@@ -117,7 +117,7 @@ describe('Hostile input in the editor', function () {
         alignment.dispose();
       }
       // The running extension says so in the Problems panel too.
-      const diagnostics = await waitFor(() => vscode.languages.getDiagnostics(file(LINKED_FILE)), (found) => found.length > 0);
+      const diagnostics = await waitFor('the linked file shows a problem', () => vscode.languages.getDiagnostics(file(LINKED_FILE)), (found) => found.length > 0);
       assert.deepStrictEqual(diagnostics.map((diagnostic) => diagnostic.code), ['symbolic-link']);
     });
 
@@ -141,7 +141,7 @@ describe('Hostile input in the editor', function () {
       await write(FEATURE, ['kind: feature', 'id: zz-icons', `title: "${TITLE}"`, 'reported: { status: on-track, source: "$(check) weekly report" }']);
       await write(MILESTONE, ['kind: milestone', 'id: M-zz-icons', 'title: Icons', 'gates:', '  - { role: "$(zap) Security", who: "$(person) Ingrid", call: pending }', '  - { role: Support, call: pending }']);
       store = new AlignmentStore();
-      await waitFor(() => store.snapshots()[0]?.model.byId.has('M-zz-icons'), Boolean);
+      await waitUntil('the store has read M-zz-icons', () => store.snapshots()[0]?.model.byId.has('M-zz-icons') === true);
       // Record what a quick pick would show, and close it at once.
       (vscode.window as { showQuickPick: unknown }).showQuickPick = (items: vscode.QuickPickItem[]) => {
         shown.push(items);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { buildModel } from '../../src/core';
 import { FolderAlignment } from '../../src/extension/workspace/folderAlignment';
 import { MessageSpy } from './messages';
-import { waitFor } from './waiting';
+import { holdsFor, waitUntil } from './waiting';
 import { file, remove, write } from './workspaceFiles';
 
 describe('Store: failures never empty the views', () => {
@@ -32,9 +32,9 @@ describe('Store: failures never empty the views', () => {
       failing = true;
       messages.take();
       await write(EXTRA, ['kind: risk', 'id: R-zz-guard', 'risk: A second write fails too.', 'likelihood: low', 'impact: low']);
-      await waitFor(() => shown().length, (count) => count > 0);
+      await waitUntil('the failed read is reported', () => shown().length > 0);
       await write(EXTRA, ['kind: risk', 'id: R-zz-guard', 'risk: Still failing.', 'likelihood: low', 'impact: low']);
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await holdsFor('the views keep the last good model and nothing more is said', () => alignment.snapshot === good && shown().length === 1, 800);
       assert.strictEqual(alignment.snapshot, good, 'the views keep the last good model');
       assert.strictEqual(shown().length, 1, `said once: ${shown().join(' | ')}`);
       assert.match(shown()[0] ?? '', /could not read \.alignment\/ in .*a bug in core.*last state/);

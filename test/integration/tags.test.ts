@@ -136,7 +136,7 @@ describe('Comment tags', function () {
       await write(probeSource, ['// @serves CR-PROBE', '// @serves CR-NOPE', '// @risk ', '/* @assumes A-1, ', 'export const probe = 1;', ''].join('\n'));
       await vscode.window.showTextDocument(file(probeSource));
       // Until the store has read the new YAML, the hover says the id is unknown.
-      await waitFor(() => hoverText(probeSource, new vscode.Position(0, 12)), (cards) => cards.some((card) => card.value.startsWith('**Request')));
+      await waitFor('the hover knows CR-PROBE', () => hoverText(probeSource, new vscode.Position(0, 12)), (cards) => cards.some((card) => card.value.startsWith('**Request')));
     });
 
     after(async () => {
@@ -159,7 +159,7 @@ describe('Comment tags', function () {
 
     it('reports a tag naming an unknown id in the Problems panel, at the id', async () => {
       const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(file(probeSource)).filter((diagnostic) => diagnostic.source === 'truthline');
-      const diagnostics = await waitFor(ours, (found) => found.length === 1);
+      const diagnostics = await waitFor('one problem shows for the probe file', ours, (found) => found.length === 1);
       assert.deepStrictEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character, diagnostic.severity]), [
         ['unknown-tag-id', 1, 11, 18, vscode.DiagnosticSeverity.Error],
       ]);

@@ -7,6 +7,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import type { ItemsForApi, TruthlineApi } from '../../src/extension/api/api';
 import { EXTENSION_ID } from '../../src/extension/constants';
+import { holdsFor, waitUntil } from './waiting';
 import { file, remove, write } from './workspaceFiles';
 
 /** A measured figure, printed with the suite's own output (plain console.log goes to the workbench's log). */
@@ -14,13 +15,8 @@ function report(text: string): void {
   Mocha.reporters.Base.consoleLog(`      ${text}`);
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Live updates are measured in milliseconds: ask often. */
+const OFTEN = { intervalMs: 25 };
 
 let truthline: TruthlineApi;
 const ids = (entries: readonly { id: string }[] | undefined): string[] => (entries ?? []).map((entry) => entry.id).sort();
@@ -92,7 +88,7 @@ describe('Views: the API the sidebar shows', () => {
       const timed = async (what: string, change: () => Promise<void>, check: (risks: string[]) => boolean): Promise<number> => {
         const start = Date.now();
         await change();
-        await until(what, async () => check(await riskIds()));
+        await waitUntil(what, async () => check(await riskIds()), OFTEN);
         return Date.now() - start;
       };
       const risk = (likelihood: string): string[] => ['kind: risk', 'id: R-live', 'risk: Webhooks were replayed.', 'feature: payments', `likelihood: ${likelihood}`, 'impact: high', 'paths: [src/payments/webhooks.ts]'];
@@ -102,7 +98,7 @@ describe('Views: the API the sidebar shows', () => {
       const renamed = await timed('the renamed file still counts', async () => {
         await vscode.workspace.fs.createDirectory(file('.alignment/risks/moved'));
         await vscode.workspace.fs.rename(file(LIVE), file(MOVED));
-        await until('the rename is seen', async () => (await truthline.itemsFor(file('src/payments/webhooks.ts')))?.risks.find((entry) => entry.id === 'R-live2')?.file === MOVED);
+        await waitUntil('the rename is seen', async () => (await truthline.itemsFor(file('src/payments/webhooks.ts')))?.risks.find((entry) => entry.id === 'R-live2')?.file === MOVED, OFTEN);
       }, (risks) => risks.includes('R-live2'));
       const deleted = await timed('the deletion shows', () => remove(MOVED), (risks) => !risks.includes('R-live2'));
       report(`live update (ms): create ${created}, change ${changed}, rename ${renamed}, delete ${deleted}`);
@@ -111,7 +107,7 @@ describe('Views: the API the sidebar shows', () => {
 
     it('drops a file deleted right after it was edited and saved in an editor', async () => {
       await write(LIVE, ['kind: risk', 'id: R-edited', 'risk: It happened.', 'feature: payments', 'likelihood: low', 'impact: low']);
-      await until('the risk shows', async () => ids((await itemsFor('src/payments/webhooks.ts'))?.risks).includes('R-edited'));
+      await waitUntil('the risk shows', async () => ids((await itemsFor('src/payments/webhooks.ts'))?.risks).includes('R-edited'), OFTEN);
       const editor = await vscode.window.showTextDocument(file(LIVE));
       await editor.edit((edit) => edit.replace(new vscode.Range(4, 12, 4, 15), 'high'));
       await editor.document.save();
@@ -119,24 +115,26 @@ describe('Views: the API the sidebar shows', () => {
       // typing started has run.
       await remove(LIVE);
       try {
-        await until('the deleted risk is gone', async () => !ids((await itemsFor('src/payments/webhooks.ts'))?.risks).includes('R-edited'));
+        const gone = async (): Promise<boolean> => !ids((await itemsFor('src/payments/webhooks.ts'))?.risks).includes('R-edited');
+        await waitUntil('the deleted risk is gone', gone, OFTEN);
         // And stays gone once every pending re-parse has run.
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-        assert.ok(!ids((await itemsFor('src/payments/webhooks.ts'))?.risks).includes('R-edited'), 'the deleted file came back');
+        await holdsFor('the deleted file stays gone', gone, 1_000);
       } finally {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       }
     });
 
     it('fires onDidChange after a write', async () => {
-      const fired = new Promise<void>((resolve) => {
-        const subscription = truthline.onDidChange(() => {
-          subscription.dispose();
-          resolve();
-        });
+      let fired = false;
+      const subscription = truthline.onDidChange(() => {
+        fired = true;
       });
-      await write(LIVE, ['kind: risk', 'id: R-event', 'risk: It happened.', 'likelihood: low', 'impact: low']);
-      await Promise.race([fired, new Promise((_, reject) => setTimeout(() => reject(new Error('no onDidChange within 5 s')), 5_000))]);
+      try {
+        await write(LIVE, ['kind: risk', 'id: R-event', 'risk: It happened.', 'likelihood: low', 'impact: low']);
+        await waitUntil('onDidChange fires', () => fired, { timeoutMs: 5_000 });
+      } finally {
+        subscription.dispose();
+      }
     });
   });
 
@@ -156,7 +154,7 @@ describe('Views: the API the sidebar shows', () => {
 
     it('puts a problem of a YAML file at its exact position, and follows typing before any save', async () => {
       await write(BAD, ['kind: risk', 'id: R-bad', 'risk: A typo ahead.', 'likelihood: hihg', 'impact: low']);
-      await until('the schema problem shows', () => diagnosticsOf(BAD).length > 0);
+      await waitUntil('the schema problem shows', () => diagnosticsOf(BAD).length > 0, OFTEN);
       const [problem] = diagnosticsOf(BAD);
       assert.ok(problem);
       assert.strictEqual(summary(problem), 'schema 3:12-3:16');
@@ -164,9 +162,9 @@ describe('Views: the API the sidebar shows', () => {
 
       const editor = await vscode.window.showTextDocument(file(BAD));
       await editor.edit((edit) => edit.replace(new vscode.Range(3, 12, 3, 16), 'high'));
-      await until('the fixed typo clears the problem', () => diagnosticsOf(BAD).length === 0, 5_000);
+      await waitUntil('the fixed typo clears the problem', () => diagnosticsOf(BAD).length === 0, { ...OFTEN, timeoutMs: 5_000 });
       await editor.edit((edit) => edit.insert(new vscode.Position(5, 0), 'colour: red\n'));
-      await until('the unknown key shows', () => diagnosticsOf(BAD).some((diagnostic) => diagnostic.code === 'unknown-key'), 5_000);
+      await waitUntil('the unknown key shows', () => diagnosticsOf(BAD).some((diagnostic) => diagnostic.code === 'unknown-key'), { ...OFTEN, timeoutMs: 5_000 });
       assert.deepStrictEqual(diagnosticsOf(BAD).map(summary), ['unknown-key 5:0-5:6']);
       assert.ok(editor.document.isDirty, 'all of this happened before a save');
       await revertAndClose();
@@ -176,10 +174,10 @@ describe('Views: the API the sidebar shows', () => {
       const money = 'src/shared/money.ts';
       const editor = await vscode.window.showTextDocument(file(money));
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// @risk R-404\n'));
-      await until('the unknown tag shows', () => diagnosticsOf(money).length > 0, 5_000);
+      await waitUntil('the unknown tag shows', () => diagnosticsOf(money).length > 0, { ...OFTEN, timeoutMs: 5_000 });
       assert.deepStrictEqual(diagnosticsOf(money).map(summary), ['unknown-tag-id 0:9-0:14']);
       await revertAndClose();
-      await until('closing drops the problem', () => diagnosticsOf(money).length === 0, 5_000);
+      await waitUntil('closing drops the problem', () => diagnosticsOf(money).length === 0, { ...OFTEN, timeoutMs: 5_000 });
     });
   });
 });

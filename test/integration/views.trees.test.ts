@@ -15,6 +15,7 @@ import { currentFeatureRoots } from '../../src/extension/views/currentFeature/cu
 import { FollowedFile } from '../../src/extension/views/currentFeature/followedFile';
 import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { readViewSettings } from '../../src/extension/views/viewSettings';
+import { holdsFor, waitUntil } from './waiting';
 import { file, remove, write } from './workspaceFiles';
 
 /** A measured figure, printed with the suite's own output (plain console.log goes to the workbench's log). */
@@ -22,13 +23,8 @@ function report(text: string): void {
   Mocha.reporters.Base.consoleLog(`      ${text}`);
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The rows follow the editor and the files within milliseconds (some tests measure it): ask often. */
+const OFTEN = { intervalMs: 25 };
 
 const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 /** A row as one line: "label — description". */
@@ -69,7 +65,7 @@ describe('Views: the trees', () => {
 
   async function follow(relative: string, state = 'items'): Promise<TreeNode[]> {
     await vscode.window.showTextDocument(file(relative));
-    await until(`the view follows ${relative}`, () => current.summary.uri?.toString() === file(relative).toString() && current.summary.state === state);
+    await waitUntil(`the view follows ${relative}`, () => current.summary.uri?.toString() === file(relative).toString() && current.summary.state === state, OFTEN);
     return current.getChildren();
   }
 
@@ -122,7 +118,7 @@ describe('Views: the trees', () => {
       assert.ok(command);
       assert.strictEqual(command.command, Commands.openItem);
       await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
-      await until('the YAML is open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.alignment/risks/pre-mortem-payments.yaml') === true);
+      await waitUntil('the YAML is open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.alignment/risks/pre-mortem-payments.yaml') === true, OFTEN);
       const cursor = vscode.window.activeTextEditor?.selection.active;
       assert.deepStrictEqual([cursor?.line, cursor?.character], [2, 2]);
       // The YAML is not a source file: the view keeps showing payments.
@@ -130,7 +126,7 @@ describe('Views: the trees', () => {
       const gate = child(feature, 'Milestones').children()[0]?.children()[0];
       const gateCommand = gate?.treeItem().command;
       await vscode.commands.executeCommand(gateCommand?.command ?? '', ...(gateCommand?.arguments ?? []));
-      await until('the gate is selected', () => vscode.window.activeTextEditor?.selection.active.line === 30);
+      await waitUntil('the gate is selected', () => vscode.window.activeTextEditor?.selection.active.line === 30, OFTEN);
     });
 
     it('follows the editor to another feature, keeps still on .alignment/ files, and says when nothing covers a file', async () => {
@@ -139,19 +135,17 @@ describe('Views: the trees', () => {
       assert.strictEqual(child(pricing, 'Pre-mortem Risks').children().map(idOf).join(' '), 'R-3 R-7 R-4 R-5');
       assert.ok(!pricing?.children().some((group) => labelOf(group.treeItem()) === 'Truth Flags'), 'its only flag is resolved');
       await vscode.window.showTextDocument(file('.alignment/features/payments.yaml'));
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      assert.strictEqual(current.summary.features[0]?.id, 'cart-pricing');
+      await holdsFor('the view keeps cart-pricing while a .alignment/ file is open', () => current.summary.features[0]?.id === 'cart-pricing', 400);
       assert.deepStrictEqual(await follow('jobs/test_nightly_reconciliation.py', 'uncovered'), []);
       // An untitled scratch changes nothing; a file from outside the workspace says where it is.
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: '// @risk R-1\n' }));
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      assert.strictEqual(current.summary.state, 'uncovered');
+      await holdsFor('the view stays on the uncovered file while an untitled scratch is open', () => current.summary.state === 'uncovered', 400);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       const outside = path.join(os.tmpdir(), `truthline-views-outside-${process.pid}.ts`);
       fs.writeFileSync(outside, 'export {};\n');
       try {
         await vscode.window.showTextDocument(vscode.Uri.file(outside));
-        await until('the view says the file is outside', () => current.summary.state === 'noFolderAlignment');
+        await waitUntil('the view says the file is outside', () => current.summary.state === 'noFolderAlignment', OFTEN);
         assert.deepStrictEqual(current.getChildren(), []);
       } finally {
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -164,7 +158,7 @@ describe('Views: the trees', () => {
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor);
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# @risk R-8\n'));
-      await until('the tag pulls in settlement-export', () => current.summary.features[0]?.id === 'settlement-export');
+      await waitUntil('the tag pulls in settlement-export', () => current.summary.features[0]?.id === 'settlement-export', OFTEN);
       const [feature] = current.getChildren();
       const risk = child(feature, 'Pre-mortem Risks').children()[0];
       assert.match(line(risk as TreeNode), /R-8 · high × medium · this file$/);
@@ -221,7 +215,7 @@ describe('Views: the trees', () => {
         ]);
         await follow('README.md');
         const find = (): TreeNode | undefined => everyNode(current.getChildren()).find((node) => idOf(node) === 'R-zz-broken');
-        await until('the risk is shown', () => find() !== undefined);
+        await waitUntil('the risk is shown', () => find() !== undefined, OFTEN);
         const risk = find() as TreeNode;
         const row = risk.treeItem();
         assert.strictEqual(line(risk), 'Refunds double-post when the webhook retries. — 1 problem · R-zz-broken · (no likelihood) × high · this file');
@@ -317,11 +311,11 @@ describe('Views: the trees', () => {
       try {
         const start = Date.now();
         await write(FLAG, ['kind: flag', 'id: F-zz-views', 'feature: checkout-api', 'reality: The endpoint returns 500 for a declined card.', 'severity: high']);
-        await until('checkout-api is marked', () => checkout().includes('≠'));
+        await waitUntil('checkout-api is marked', () => checkout().includes('≠'), OFTEN);
         const marked = Date.now() - start;
         assert.strictEqual(checkout(), 'checkout-api — on-track 75% ≠ 1 flag (1 high)');
         await remove(FLAG);
-        await until('checkout-api is clean again', () => checkout() === 'checkout-api — on-track 75% · no open problems');
+        await waitUntil('checkout-api is clean again', () => checkout() === 'checkout-api — on-track 75% · no open problems', OFTEN);
         report(`All Features marked checkout-api ${marked} ms after the flag file was written`);
         assert.ok(marked < 1_000, `${marked} ms`);
       } finally {

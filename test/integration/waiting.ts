@@ -1,12 +1,7 @@
 // Integration tests wait on conditions, never on fixed sleeps: the extension host answers at its own pace.
-
-/** Polls until `read` gives a value `done` accepts; returns the last value either way, for the assertion. */
-export async function waitFor<T>(read: () => Promise<T> | T, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
+// Every wait goes through these three, shared with the UI tests (test/harness/waiting.ts):
+//   waitFor(what, read, done)     reads until `done` accepts the value, and returns it;
+//   waitUntil(what, condition)    the same for a plain condition;
+//   holdsFor(what, condition, ms) a negative wait: it stays true that long (nothing comes back, nothing opens).
+// Each fails with a message naming what was awaited.
+export { holdsFor, waitFor, waitUntil, type WaitOptions } from '../harness/waiting';

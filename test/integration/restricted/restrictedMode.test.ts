@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
 import * as vscode from 'vscode';
 import type { TruthlineApi } from '../../../src/extension/api/api';
 import { Commands, EXTENSION_ID } from '../../../src/extension/constants';
@@ -14,7 +15,7 @@ import { currentAuthor } from '../../../src/extension/workspace/edits/author';
 import { AlignmentStore } from '../../../src/extension/workspace/alignmentStore';
 import { AllFeaturesProvider } from '../../../src/extension/views/allFeatures/allFeaturesProvider';
 import { TEST_WORKSPACE_ENV } from '../../harness/workspaceCopy';
-import { waitFor } from '../waiting';
+import { holdsFor, waitFor, waitUntil } from '../waiting';
 import { MessageSpy, type Message } from '../messages';
 import { file, root } from '../workspaceFiles';
 
@@ -114,6 +115,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
     it('shows the CodeLenses and a hover card of a tag', async () => {
       const document = await vscode.workspace.openTextDocument(file(PAYMENT_SERVICE));
       const lenses = await waitFor(
+        'the module lens shows',
         async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100)) ?? [],
         (found) => found.some((lens) => lens.command?.title.startsWith('Serves ')),
       );
@@ -122,7 +124,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
       assert.ok(titles.some((title) => title.startsWith('Flag F-20261112-q7hm')), JSON.stringify(titles));
 
       const position = new vscode.Position(2, document.lineAt(2).text.indexOf('CR-101') + 2);
-      const cards = await waitFor(async () => {
+      const cards = await waitFor('the hover card shows', async () => {
         const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
         // Markdown escapes removed: what the card shows.
         return (hovers ?? []).flatMap((hover) => hover.contents).map((content) => (content instanceof vscode.MarkdownString ? content.value : String(content)).replace(/\\(.)/g, '$1'));
@@ -133,6 +135,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
     it('puts the example\'s problem in the Problems panel', async () => {
       const milestones = file('.alignment/milestones/payments.yaml');
       const codes = await waitFor(
+        'the example\'s problem shows',
         () => vscode.languages.getDiagnostics(milestones).filter((diagnostic) => diagnostic.source === 'truthline').map((diagnostic) => String(diagnostic.code)),
         (found) => found.length > 0,
       );
@@ -172,12 +175,18 @@ describe('Restricted Mode: an untrusted workspace', function () {
     for (const [what, command, argument] of commands) {
       it(`${what} (${command})`, async () => {
         // A prompt would mean the command went on as if it could write: fail instead of waiting for an answer.
-        const prompted = new Promise<string>((resolve) => setTimeout(() => resolve('no answer within 10 s: did it open a prompt?'), 10_000));
-        const result = await Promise.race([vscode.commands.executeCommand(command, argument()), prompted]);
-        if (typeof result === 'string') await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-        assert.strictEqual(result, undefined, 'nothing written, nothing returned');
+        const running = Promise.resolve(vscode.commands.executeCommand(command, argument()));
+        let answered = false;
+        running.then(() => { answered = true; }, () => { answered = true; });
+        try {
+          await waitUntil('the command answers without opening a prompt', () => answered, { timeoutMs: 10_000 });
+        } catch (error) {
+          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+          throw error;
+        }
+        assert.strictEqual(await running, undefined, 'nothing written, nothing returned');
         // What the command started without waiting for it (a read of git config, say) gets time to happen.
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await holdsFor('.alignment/ stays byte-identical and git config unread', () => isDeepStrictEqual(alignmentFiles(), original) && readGitConfigs().length === 0, 500);
         assert.deepStrictEqual(alignmentFiles(), original, '.alignment/ is byte-identical');
         assert.deepStrictEqual(readGitConfigs(), [], 'git config is not read');
         const shown = messages.take();
