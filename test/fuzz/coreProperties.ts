@@ -4,7 +4,8 @@
 //       length + 1, the end likewise and not before the start (lines as an editor counts them);
 //   (c) an item whose kind and id are readable is kept: a mapping (a document, or an entry of a document
 //       that is a list) with a scalar `kind` naming a known kind and a scalar `id` matching the id pattern,
-//       in a document with no YAML error overlapping it;
+//       in a document with no YAML error overlapping it, that core did not refuse with a limit problem
+//       (too-deep, too-many-nodes, too-many-aliases, reading stopped) inside that document or before it;
 //   (d) a document that loads cleanly on its own keeps its items when later documents of the file fail.
 // Time (each file parses in bounded time) is measured by the long run (`npm run fuzz`), never asserted here.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
@@ -164,13 +165,19 @@ interface Readable {
   id: string;
   start: number;
   end: number;
+  /** The document that holds the item: from its first character up to the next document's first. */
+  documentStart: number;
+  documentEnd: number;
 }
 
 /** Items whose kind and id anyone reading the YAML could see, by the definition in the header. */
 export function readableItems(text: string): Readable[] {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const readable: Readable[] = [];
-  for (const document of parseAllDocuments(source, { uniqueKeys: true })) {
+  const documents = Array.from(parseAllDocuments(source, { uniqueKeys: true }));
+  for (const [index, document] of documents.entries()) {
+    // A document's text runs up to the next one: what the parser could not fit into it (stray tokens) too.
+    const documentEnd = documents[index + 1]?.range[0] ?? source.length;
     const contents = document.contents as Node | null;
     const candidates: Node[] = isMap(contents) ? [contents] : isSeq(contents) ? (contents.items as Node[]) : [];
     for (const candidate of candidates) {
@@ -179,7 +186,9 @@ export function readableItems(text: string): Readable[] {
       if (document.errors.some((error) => error.pos[0] <= end && error.pos[1] >= start)) continue;
       const kind = scalarString(candidate, 'kind');
       const id = scalarString(candidate, 'id');
-      if (kind !== undefined && KIND_NAMES.has(kind) && id !== undefined && ID_PATTERN.test(id)) readable.push({ kind, id, start, end });
+      if (kind !== undefined && KIND_NAMES.has(kind) && id !== undefined && ID_PATTERN.test(id)) {
+        readable.push({ kind, id, start, end, documentStart: document.range[0], documentEnd });
+      }
     }
   }
   return readable;
@@ -201,11 +210,54 @@ function readableItemsOrNone(text: string): Readable[] {
   }
 }
 
+/**
+ * The problems with which core refuses a document on purpose, at that document: nested too deeply, too many
+ * values, too many aliases. Any other problem (a schema problem, a YAML error) never excuses a dropped item.
+ */
+const LIMIT_CODES = new Set<string>(['too-deep', 'too-many-nodes', 'too-many-aliases']);
+/** Where core stops reading a file (too many documents, too many YAML errors): what follows is not read. */
+const STOPPED_READING = /reading stopped here/;
+/** The parser's own stack ran out: the whole file is refused, at its start. */
+const WHOLE_FILE_TOO_DEEP = /too deeply for the YAML parser/;
+
+interface Refusals {
+  /** Offsets of limit problems: the document holding one is refused. */
+  at: number[];
+  /** Where reading stopped, if it did: documents that end after it are not read. */
+  stoppedAt: number | undefined;
+  wholeFile: boolean;
+}
+
+/** The limit problems core reported for the file, as offsets into its text (the editor's lines, no BOM). */
+function refusals(text: string, problems: readonly Problem[]): Refusals {
+  const limits = problems.filter((problem) => LIMIT_CODES.has(problem.code) || STOPPED_READING.test(problem.message));
+  const refused: Refusals = { at: [], stoppedAt: undefined, wholeFile: false };
+  if (limits.length === 0) return refused;
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const starts = [0];
+  for (const match of source.matchAll(/\r\n|\r|\n/g)) starts.push(match.index + match[0].length);
+  for (const problem of limits) {
+    const offset = (starts[problem.line - 1] ?? source.length) + problem.column - 1;
+    if (problem.code === 'too-deep' && WHOLE_FILE_TOO_DEEP.test(problem.message)) refused.wholeFile = true;
+    else if (STOPPED_READING.test(problem.message)) refused.stoppedAt = Math.min(refused.stoppedAt ?? offset, offset);
+    else refused.at.push(offset);
+  }
+  return refused;
+}
+
+function refusedByLimit(item: Readable, refused: Refusals): boolean {
+  if (refused.wholeFile) return true;
+  if (refused.stoppedAt !== undefined && item.documentEnd > refused.stoppedAt) return true;
+  return refused.at.some((offset) => offset >= item.documentStart && offset < item.documentEnd);
+}
+
 function checkReadableItemsKept(file: FuzzFile, parse: FileParse, readable: readonly Readable[]): Violation[] {
   const kept = new Map<string, number>();
   for (const item of parse.items) kept.set(`${item.kind} ${item.id}`, (kept.get(`${item.kind} ${item.id}`) ?? 0) + 1);
   const violations: Violation[] = [];
+  const refused = refusals(file.text, parse.problems);
   for (const item of readable) {
+    if (refusedByLimit(item, refused)) continue;
     const key = `${item.kind} ${item.id}`;
     const left = kept.get(key) ?? 0;
     if (left > 0) {

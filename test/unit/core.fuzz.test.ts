@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { caseArbitrary, exampleRepoFiles, renderCase, UNIT_SCALE, type FuzzCase } from '../fuzz/coreArbitraries';
-import { evaluate, type Evaluation, type PropertyName } from '../fuzz/coreProperties';
+import { parseAlignmentFile, problem, START_OF_FILE, type FileParse, type Problem } from '../../src/core';
+import { checkProperties, evaluate, type Evaluation, type PropertyName } from '../fuzz/coreProperties';
 
 const RUNS = 200;
 const SEED = 16;
@@ -64,13 +65,37 @@ describe('core, fuzzed (fixed seed)', function () {
     check('inside-file-lone-cr');
   });
 
-  // Waits on the lossless loader (issue #16: an item with a readable kind and id is never dropped, lists are
-  // salvaged entry by entry). Turn it on when src/core/load.ts keeps them.
-  it.skip('keeps every item whose kind and id are readable', () => {
+  // A document refused by a limit (too deep, too many values or aliases, past the last document or error
+  // read) is reported at its position instead: the oracle exempts only those documents.
+  it('keeps every item whose kind and id are readable', () => {
     check('keeps-readable-items');
   });
 
   it('keeps a valid first document when a later document of the file fails', () => {
     check('keeps-earlier-documents');
+  });
+});
+
+describe('the core fuzz oracle: readable items', () => {
+  const file = '.alignment/a.yaml';
+  const text = 'kind: risk\nid: R-1\ntitle: One\n---\nkind: risk\nid: R-2\ntitle: Two\n';
+  /** What core made of the file, with every item dropped and these problems instead. */
+  const dropped = (...problems: Problem[]): string[] => {
+    const parse: FileParse = { ...parseAlignmentFile(file, text), items: [], problems };
+    const core = { parses: [parse], problems: [], items: 0 };
+    return checkProperties([{ path: file, text }], core, { properties: ['keeps-readable-items'] }).violations.map((violation) => violation.detail.split(' (')[0] as string);
+  };
+  const at = (line: number, column: number): typeof START_OF_FILE => ({ line, column, endLine: line, endColumn: column + 1 });
+
+  it('reports every dropped item when core gives no limit problem', () => {
+    assert.deepEqual(dropped(), ['risk "R-1"', 'risk "R-2"']);
+    assert.deepEqual(dropped(problem(file, at(2, 5), 'schema', 'bad'), problem(file, at(6, 1), 'yaml-syntax', 'bad')), ['risk "R-1"', 'risk "R-2"']);
+  });
+
+  it('excuses only the document that holds a limit problem', () => {
+    assert.deepEqual(dropped(problem(file, at(6, 5), 'too-deep', 'document nests too deeply; it is not read')), ['risk "R-1"']);
+    assert.deepEqual(dropped(problem(file, at(1, 1), 'too-many-aliases', 'too many aliases')), ['risk "R-2"']);
+    assert.deepEqual(dropped(problem(file, at(5, 1), 'too-many-nodes', 'more than 2,000 documents: reading stopped here; split the file')), ['risk "R-1"']);
+    assert.deepEqual(dropped(problem(file, at(1, 1), 'too-deep', 'file nests lists and mappings too deeply for the YAML parser; it is not read')), []);
   });
 });
