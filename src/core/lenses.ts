@@ -4,7 +4,7 @@
 import { normalizePath } from './globs';
 import type { LoadedItem } from './load';
 import type { AlignmentModel } from './model';
-import { oneLineSummary, orMissing, type SummaryOptions } from './itemSummary';
+import { oneLineSummary, orMissing, type SummaryOptions } from './kinds';
 import type { CustomerRequest } from './schemas';
 import { scanTags, TAG_KINDS, type Tag } from './tags';
 import { article } from './words';
