@@ -8,6 +8,7 @@ import { onCleanup } from './cleanup';
 import { freePort } from './freePort';
 import type { VsCodeInstall } from './install';
 import type { RunFolder } from './runFolder';
+import { waitUntil } from './waiting';
 
 export interface CodeServerOptions {
   readonly install: VsCodeInstall;
@@ -72,17 +73,13 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 }
 
 async function waitUntilHealthy(origin: string, child: ChildProcess, log: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  await waitUntil(`code-server answers ${origin}/healthz; see ${log}`, async () => {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before it was ready; see ${log}`);
     }
     // A refused connection means not listening yet, which is what we are waiting for.
-    const healthy = await fetch(`${origin}/healthz`).then((response) => response.ok, () => false);
-    if (healthy) return;
-    await delay(100);
-  }
-  throw new Error(`code-server did not answer ${origin}/healthz within 30 s; see ${log}`);
+    return fetch(`${origin}/healthz`).then((response) => response.ok, () => false);
+  }, { timeoutMs: 30_000 });
 }
 
 async function startOnce(options: CodeServerOptions, port: number, attempt: number): Promise<CodeServer> {

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
+import { waitUntil } from './waiting';
 
 const quickInputRows = '.quick-input-widget .quick-input-list .monaco-list-row';
 
@@ -52,7 +53,7 @@ export class Workbench {
     await this.page.locator(quickInputRows, { hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
     // Done when the palette closes, or shows the command's own prompt (same widget, new value).
-    await this.until(async () => !(await input.isVisible()) || (await input.inputValue()) !== typed);
+    await waitUntil(`the palette closes or shows the prompt of ${title}`, async () => !(await input.isVisible()) || (await input.inputValue()) !== typed, { timeoutMs: 10_000, intervalMs: 50 });
   }
 
   /** Answers the quick input a command is showing (an input box or a pick list) with `text` and Enter. */
@@ -66,7 +67,7 @@ export class Workbench {
   /** Waits until the quick input's title contains `text`, e.g. 'Raise Truth Flag (2/3)'. */
   async waitForPromptTitle(text: string): Promise<void> {
     const title = this.page.locator('.quick-input-widget .quick-input-title');
-    await this.until(async () => (await title.isVisible()) && (await title.innerText()).includes(text), 30_000);
+    await waitUntil(`the prompt's title says ${text}`, async () => (await title.isVisible()) && (await title.innerText()).includes(text), { timeoutMs: 30_000, intervalMs: 50 });
   }
 
   /** Selects whole lines `from` to `to` (1-based) of the active editor: Ctrl+G, then Shift+Down and Shift+End. */
@@ -77,15 +78,27 @@ export class Workbench {
     await this.page.keyboard.type(String(from));
     await this.page.keyboard.press('Enter');
     const statusBar = this.page.locator('.part.statusbar');
-    await this.until(async () => new RegExp(`Ln ${from}, Col 1\\b`).test(await statusBar.innerText()), 30_000);
+    await waitUntil(`the cursor is on line ${from}`, async () => new RegExp(`Ln ${from}, Col 1\\b`).test(await statusBar.innerText()), { timeoutMs: 30_000, intervalMs: 50 });
     for (let line = from; line < to; line++) await this.page.keyboard.press('Shift+ArrowDown');
     await this.page.keyboard.press('Shift+End');
-    await this.until(async () => new RegExp(`Ln ${to}, Col \\d+ \\(\\d+ selected\\)`).test(await statusBar.innerText()), 30_000);
+    await waitUntil(`lines ${from}-${to} are selected`, async () => new RegExp(`Ln ${to}, Col \\d+ \\(\\d+ selected\\)`).test(await statusBar.innerText()), { timeoutMs: 30_000, intervalMs: 50 });
   }
 
   /** The notification toast that contains `text` (toasts show without the smoke-test driver, as in the UI layer). */
   toast(text: string): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  }
+
+  /**
+   * Waits until a toast has finished sliding and fading in (0.3 s in VS Code; at once with reduced motion),
+   * so that a screenshot shows it whole: its computed opacity is 1 and it is no longer moved.
+   */
+  async toastFadedIn(toast: Locator): Promise<void> {
+    type Style = { opacity: string; transform: string };
+    await waitUntil('the notification has faded in', () => toast.evaluate((element) => {
+      const style = (globalThis as unknown as { getComputedStyle(element: unknown): Style }).getComputedStyle(element);
+      return style.opacity === '1' && style.transform === 'none';
+    }), { timeoutMs: 10_000, intervalMs: 50 });
   }
 
   /** Clicks the activity bar item whose aria-label starts with `label` (a view container's title). */
@@ -150,15 +163,6 @@ export class Workbench {
 
   async close(): Promise<void> {
     await this.page.context().close();
-  }
-
-  /** Polls `condition` until it holds; throws after `timeoutMs`. */
-  async until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-      await this.page.waitForTimeout(50);
-    }
   }
 
   private async texts(selector: string): Promise<string[]> {

@@ -4,12 +4,16 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
 import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { openWorkbench, testWorkspace } from '../harness/uiSession';
+import { holdsFor, waitUntil } from '../harness/waiting';
 import type { Workbench } from '../harness/workbench';
 
 const TIMEOUT = 60_000;
+/** How every wait on the workbench is paced: up to a minute, asked every 100 ms. */
+const PATIENTLY = { timeoutMs: TIMEOUT, intervalMs: 100 };
 const REALITY = 'Only the sandbox works: the return URL falls back to the staging host';
 
 /** Every key the user presses, to report the cost of the common case. */
@@ -41,27 +45,19 @@ function quickInput(page: Page): { title: Locator; input: Locator; rows: Locator
   };
 }
 
-async function until(page: Page, what: string, condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + TIMEOUT;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 /** A row's inline action button; hovering again until it shows (the tree may redraw under the mouse). */
-async function inlineAction(page: Page, row: Locator, label: string): Promise<Locator> {
+async function inlineAction(row: Locator, label: string): Promise<Locator> {
   const button = row.locator(`.actions .action-label[aria-label="${label}"]`);
-  await until(page, `the row offers ${label}`, async () => {
+  await waitUntil(`the row offers ${label}`, async () => {
     await row.hover();
     return button.isVisible();
-  });
+  }, PATIENTLY);
   return button;
 }
 
 async function waitForStep(page: Page, step: number, steps = 3): Promise<void> {
   const { title } = quickInput(page);
-  await until(page, `prompt ${step}/${steps} is shown`, async () => (await title.isVisible()) && (await title.innerText()).includes(`Raise Truth Flag (${step}/${steps})`));
+  await waitUntil(`prompt ${step}/${steps} is shown`, async () => (await title.isVisible()) && (await title.innerText()).includes(`Raise Truth Flag (${step}/${steps})`), PATIENTLY);
 }
 
 function flagFiles(): string[] {
@@ -80,10 +76,10 @@ describe('Raising a truth flag from the command palette', function () {
     await quickInput(page).input.waitFor();
     await keyboard.type('30');
     await keyboard.press('Enter');
-    await until(page, 'the cursor is on line 30', async () => /Ln 30, Col 1/.test(await page.locator('.part.statusbar').innerText()));
+    await waitUntil('the cursor is on line 30', async () => /Ln 30, Col 1/.test(await page.locator('.part.statusbar').innerText()), PATIENTLY);
     await keyboard.press('Shift+ArrowDown', 2);
     await keyboard.press('Shift+End');
-    await until(page, 'lines 30-32 are selected', async () => /Ln 32, Col \d+ \(\d+ selected\)/.test(await page.locator('.part.statusbar').innerText()));
+    await waitUntil('lines 30-32 are selected', async () => /Ln 32, Col \d+ \(\d+ selected\)/.test(await page.locator('.part.statusbar').innerText()), PATIENTLY);
   }
 
   async function runRaiseCommand(keyboard: Keyboard): Promise<void> {
@@ -91,7 +87,7 @@ describe('Raising a truth flag from the command palette', function () {
     const { input, rows } = quickInput(page);
     await input.waitFor();
     await keyboard.type('raise truth');
-    await until(page, 'the command is the first match', async () => /Truthline: Raise Truth Flag/.test((await rows.first().innerText().catch(() => '')) ?? ''));
+    await waitUntil('the command is the first match', async () => /Truthline: Raise Truth Flag/.test((await rows.first().innerText().catch(() => '')) ?? ''), PATIENTLY);
     await keyboard.press('Enter');
   }
 
@@ -121,8 +117,8 @@ describe('Raising a truth flag from the command palette', function () {
     await waitForStep(page, 2);
     await keyboard.type('half a thought');
     await keyboard.press('Escape');
-    await until(page, 'the prompt is gone', async () => !(await quickInput(page).input.isVisible()));
-    await page.waitForTimeout(1_000);
+    await waitUntil('the prompt is gone', async () => !(await quickInput(page).input.isVisible()), PATIENTLY);
+    await holdsFor('no flag file is written', () => isDeepStrictEqual(flagFiles(), [...existing].sort()), 1_000);
     assert.deepStrictEqual(flagFiles(), [...existing].sort(), 'no file was written');
   });
 
@@ -154,16 +150,16 @@ describe('Raising a truth flag from the command palette', function () {
     await keyboard.press('Enter');
     const answering = keyboard.keystrokes - selecting - opening;
 
-    await until(page, 'the prompt is gone', async () => !(await quickInput(page).input.isVisible()));
+    await waitUntil('the prompt is gone', async () => !(await quickInput(page).input.isVisible()), PATIENTLY);
     const flagRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Only the sandbox works' }).first();
     await flagRow.waitFor({ timeout: TIMEOUT });
     assert.match(await flagRow.innerText(), /medium/);
     await page.locator('.part.sidebar .monaco-list-row', { hasText: /Truth Flags\s*3/ }).first().waitFor({ timeout: TIMEOUT });
     // The notification offers to open the new file; let it finish fading in before the screenshot.
-    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Truth flag F-' }).first();
+    const toast = workbench.toast('Truth flag F-');
     await toast.waitFor({ timeout: TIMEOUT });
     assert.ok(await toast.locator('.monaco-button', { hasText: 'Open' }).isVisible(), 'the notification offers to open it');
-    await page.waitForTimeout(600);
+    await workbench.toastFadedIn(toast);
     await workbench.screenshot('flags-raised-current-feature');
 
     const added = flagFiles().filter((name) => !existing.has(name));
@@ -186,31 +182,31 @@ describe('Raising a truth flag from the command palette', function () {
     assert.ok(raised, 'the previous test raised a flag');
     const file = path.join(testWorkspace(), '.alignment', 'flags', raised);
     const flagRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Only the sandbox works' }).first();
-    const acknowledge = await inlineAction(page, flagRow, 'Acknowledge Truth Flag');
+    const acknowledge = await inlineAction(flagRow, 'Acknowledge Truth Flag');
     assert.ok(await flagRow.locator('.actions .action-label[aria-label="Resolve Truth Flag"]').isVisible(), 'resolve is offered beside acknowledge');
     await workbench.screenshot('flags-inline-actions');
     await acknowledge.click();
-    await until(page, 'the file says acknowledged', async () => /status: acknowledged/.test(fs.readFileSync(file, 'utf8')));
-    await until(page, 'the row says acknowledged', async () => /acknowledged/.test(await flagRow.innerText()));
+    await waitUntil('the file says acknowledged', async () => /status: acknowledged/.test(fs.readFileSync(file, 'utf8')), PATIENTLY);
+    await waitUntil('the row says acknowledged', async () => /acknowledged/.test(await flagRow.innerText()), PATIENTLY);
 
-    await (await inlineAction(page, flagRow, 'Resolve Truth Flag')).click();
+    await (await inlineAction(flagRow, 'Resolve Truth Flag')).click();
     const id = raised.replace(/\.yaml$/, '');
     const prompt = quickInput(page);
     await prompt.input.waitFor();
     // VS Code hands a tree row to the command through the row's handle; when the view is refreshing at that
     // moment (the acknowledge above rebuilds the model more than once), the command gets no row and asks
     // which flag, as from the palette. Answer that as a user would, and say that it happened.
-    await until(page, 'the note prompt or the flag picker', async () => (await prompt.title.innerText()).length > 0);
+    await waitUntil('the note prompt or the flag picker', async () => (await prompt.title.innerText()).length > 0, PATIENTLY);
     if (!(await prompt.title.innerText()).includes(id)) {
       console.log(`    the inline action reached the command without its row (tree refreshing): picked ${id} in the flag picker`);
       await page.keyboard.type(id);
       await prompt.rows.filter({ hasText: id }).first().waitFor({ timeout: TIMEOUT });
       await page.keyboard.press('Enter');
-      await until(page, 'the note prompt', async () => (await prompt.title.innerText()).includes(id));
+      await waitUntil('the note prompt', async () => (await prompt.title.innerText()).includes(id), PATIENTLY);
     }
     await page.keyboard.type('Return URL read from PUBLIC_CHECKOUT_HOST per environment.');
     await page.keyboard.press('Enter');
-    await until(page, 'the file says resolved', async () => /status: resolved/.test(fs.readFileSync(file, 'utf8')));
+    await waitUntil('the file says resolved', async () => /status: resolved/.test(fs.readFileSync(file, 'utf8')), PATIENTLY);
     const flag = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     assert.strictEqual(flag.resolution, 'Return URL read from PUBLIC_CHECKOUT_HOST per environment.');
     await page.locator('.part.sidebar .monaco-list-row', { hasText: /Truth Flags\s*2/ }).first().waitFor({ timeout: TIMEOUT });
@@ -223,7 +219,7 @@ describe('Raising a truth flag from the command palette', function () {
     await quickInput(page).input.waitFor();
     await keyboard.type('4');
     await keyboard.press('Enter');
-    await until(page, 'the cursor is on the @milestone tag', async () => /Ln 4, Col 1/.test(await page.locator('.part.statusbar').innerText()));
+    await waitUntil('the cursor is on the @milestone tag', async () => /Ln 4, Col 1/.test(await page.locator('.part.statusbar').innerText()), PATIENTLY);
     await keyboard.press('Control+.');
     const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Raise truth flag about M2 on line 4' }).first();
     await action.waitFor({ timeout: TIMEOUT });
@@ -234,7 +230,7 @@ describe('Raising a truth flag from the command palette', function () {
     await keyboard.press('Enter');
     await waitForStep(page, 2, 2);
     await keyboard.press('Enter');
-    await until(page, 'a second flag file is written', async () => flagFiles().filter((name) => !existing.has(name)).length === 2);
+    await waitUntil('a second flag file is written', async () => flagFiles().filter((name) => !existing.has(name)).length === 2, PATIENTLY);
     const added = flagFiles().filter((name) => !existing.has(name) && name !== raised);
     const flag = parse(fs.readFileSync(path.join(testWorkspace(), '.alignment', 'flags', added[0] as string), 'utf8')) as Record<string, unknown>;
     assert.strictEqual(flag.about, 'M2');

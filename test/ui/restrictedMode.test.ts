@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { openRestrictedWorkbench } from '../harness/uiSession';
+import { waitUntil } from '../harness/waiting';
 import type { Workbench } from '../harness/workbench';
 
 const TIMEOUT = 60_000;
@@ -48,7 +49,7 @@ describe('Restricted Mode: trusting the folder lets Truthline write, without a r
     const refusal = workbench.toast('This workspace is in Restricted Mode');
     await refusal.waitFor({ timeout: TIMEOUT });
     assert.match(await refusal.innerText(), /Truthline shows \.alignment\/ but writes nothing\. Trust the workspace to raise flags and edit items\./);
-    await page.waitForTimeout(600); // the toast fades in
+    await workbench.toastFadedIn(refusal);
     await workbench.screenshot('restricted-2-refused');
     assert.deepStrictEqual(flagFiles(), existing, 'nothing was written');
   });
@@ -73,7 +74,7 @@ describe('Restricted Mode: trusting the folder lets Truthline write, without a r
     await trustButton.waitFor({ timeout: TIMEOUT });
     await workbench.screenshot('restricted-3-trust-editor');
     await trustButton.click();
-    await workbench.until(async () => !(await page.locator('.part.statusbar').innerText()).includes('Restricted Mode'), TIMEOUT);
+    await waitUntil('the status bar no longer says Restricted Mode', async () => !(await page.locator('.part.statusbar').innerText()).includes('Restricted Mode'), { timeoutMs: TIMEOUT, intervalMs: 50 });
     await workbench.screenshot('restricted-4-trusted');
     await workbench.closeModalEditor(); // the Workspace Trust editor opens as a modal over the editors
 
@@ -87,10 +88,11 @@ describe('Restricted Mode: trusting the folder lets Truthline write, without a r
     await page.keyboard.press('Enter');
     await workbench.waitForPromptTitle('Raise Truth Flag (3/3)');
     await page.keyboard.press('Enter'); // severity: medium, by name
-    await workbench.until(async () => flagFiles().length === existing.length + 1, TIMEOUT);
+    await waitUntil('the flag file is written', () => flagFiles().length === existing.length + 1, { timeoutMs: TIMEOUT, intervalMs: 50 });
     await workbench.waitForSidebarRow('Trusted now');
-    await workbench.toast('Truth flag F-').waitFor({ timeout: TIMEOUT });
-    await page.waitForTimeout(600);
+    const raised = workbench.toast('Truth flag F-');
+    await raised.waitFor({ timeout: TIMEOUT });
+    await workbench.toastFadedIn(raised);
     await workbench.screenshot('restricted-5-flag-raised');
 
     const added = flagFiles().filter((name) => !existing.includes(name));

@@ -6,9 +6,12 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { starterFiles } from '../../src/core/starterFiles';
 import { openWorkbench, testWorkspace } from '../harness/uiSession';
+import { waitUntil } from '../harness/waiting';
 import type { Workbench } from '../harness/workbench';
 
 const TIMEOUT = 60_000;
+/** How every wait on the workbench is paced: up to a minute, asked every 100 ms. */
+const PATIENTLY = { timeoutMs: TIMEOUT, intervalMs: 100 };
 
 /** One view (pane) of the side bar, found by its title. */
 function pane(page: Page, view: string): Locator {
@@ -35,15 +38,6 @@ function row(page: Page, view: string, text: string | RegExp): Locator {
   return rows(page, view).filter({ hasText: text }).first();
 }
 
-/** Polls until `condition` holds: the views refresh on their own, so tests wait on what a user would see. */
-async function until(page: Page, what: string, condition: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + TIMEOUT;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await page.waitForTimeout(100);
-  }
-}
-
 /** Expands a row by its twistie (clicking the row would run its command). Done when its first child is drawn. */
 async function expand(page: Page, view: string, text: string | RegExp): Promise<void> {
   const target = row(page, view, text);
@@ -52,7 +46,7 @@ async function expand(page: Page, view: string, text: string | RegExp): Promise<
   const index = Number(await target.getAttribute('data-index'));
   const level = Number(await target.getAttribute('aria-level'));
   const child = pane(page, view).locator(`.monaco-list-row[data-index="${index + 1}"]`);
-  await until(page, `${String(text)} shows its children`, async () => (await child.count()) > 0 && Number(await child.getAttribute('aria-level')) === level + 1);
+  await waitUntil(`${String(text)} shows its children`, async () => (await child.count()) > 0 && Number(await child.getAttribute('aria-level')) === level + 1, PATIENTLY);
 }
 
 /** Opens the Truthline container, unless it is open already (a click on the active container would close it). */
@@ -130,8 +124,8 @@ describe('Sidebar views', function () {
 
   it('opens an item\'s YAML at its line, and keeps following the source file', async () => {
     await row(page, 'Current Feature', 'R-1 ·').click();
-    await until(page, 'the risk file is open', async () => (await workbench.activeEditorTitle()) === 'pre-mortem-payments.yaml');
-    await until(page, 'the cursor is on R-1', async () => /Ln 3, Col 3/.test(await page.locator('.part.statusbar').innerText()));
+    await waitUntil('the risk file is open', async () => (await workbench.activeEditorTitle()) === 'pre-mortem-payments.yaml', PATIENTLY);
+    await waitUntil('the cursor is on R-1', async () => /Ln 3, Col 3/.test(await page.locator('.part.statusbar').innerText()), PATIENTLY);
     assert.match((await rowTexts(page, 'Current Feature'))[0] ?? '', /^payments /);
     assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'payments · 2 open flags');
   });
@@ -141,26 +135,26 @@ describe('Sidebar views', function () {
     const group = row(page, 'Current Feature', 'Truth Flags');
     await group.click();
     if ((await group.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
-    await until(page, 'the flags show', async () => (await group.getAttribute('aria-expanded')) === 'true');
+    await waitUntil('the flags show', async () => (await group.getAttribute('aria-expanded')) === 'true', PATIENTLY);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await until(page, 'the flag file is open', async () => (await workbench.activeEditorTitle()) === 'F-20261112-q7hm.yaml');
+    await waitUntil('the flag file is open', async () => (await workbench.activeEditorTitle()) === 'F-20261112-q7hm.yaml', PATIENTLY);
     assert.ok(await page.locator('.part.sidebar :focus').count() > 0, 'the focus stays in the side bar');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await until(page, 'the next flag file is open', async () => (await workbench.activeEditorTitle()) === 'F-20261110-r2xd.yaml');
+    await waitUntil('the next flag file is open', async () => (await workbench.activeEditorTitle()) === 'F-20261110-r2xd.yaml', PATIENTLY);
   });
 
   it('shows the Current Feature view from the status bar item', async () => {
     await workbench.clickActivityBarItem('Explorer');
-    await until(page, 'the explorer shows', async () => (await pane(page, 'Current Feature').count()) === 0);
+    await waitUntil('the explorer shows', async () => (await pane(page, 'Current Feature').count()) === 0, PATIENTLY);
     await statusBarItem(page).click();
-    await until(page, 'the Current Feature view shows', async () => (await rows(page, 'Current Feature').count()) > 0);
+    await waitUntil('the Current Feature view shows', async () => (await rows(page, 'Current Feature').count()) > 0, PATIENTLY);
   });
 
   it('follows the active editor to another feature, and says so when no feature covers a file', async () => {
     await workbench.openFile('src/pricing/tax.ts');
-    await until(page, 'cart-pricing is shown', async () => /^cart-pricing at-risk 60%$/.test((await rowTexts(page, 'Current Feature'))[0] ?? ''));
+    await waitUntil('cart-pricing is shown', async () => /^cart-pricing at-risk 60%$/.test((await rowTexts(page, 'Current Feature'))[0] ?? ''), PATIENTLY);
     assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'cart-pricing');
     await expand(page, 'Current Feature', 'Pre-mortem Risks');
     const risks = (await rowTexts(page, 'Current Feature')).map((text) => /(R-\d+) · /.exec(text)?.[1]).filter(Boolean);
@@ -180,7 +174,7 @@ describe('Sidebar views', function () {
     await page.locator('.quick-input-widget .quick-input-box input').fill('settlement');
     await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'settlement-export' }).first().waitFor();
     await page.keyboard.press('Enter');
-    await until(page, 'the feature file is open', async () => (await workbench.activeEditorTitle()) === 'settlement-export.yaml');
+    await waitUntil('the feature file is open', async () => (await workbench.activeEditorTitle()) === 'settlement-export.yaml', PATIENTLY);
   });
 
   it('marks in All Features the feature reported on track whose reality disagrees, and sorts by the gap', async () => {
@@ -198,26 +192,26 @@ describe('Sidebar views', function () {
 
     await pane(page, 'All Features').hover();
     await pane(page, 'All Features').locator('.actions [aria-label^="Sort All Features by Gap"]').click();
-    await until(page, 'payments is first', async () => (await rowTexts(page, 'All Features'))[0]?.startsWith('payments ') === true);
+    await waitUntil('payments is first', async () => (await rowTexts(page, 'All Features'))[0]?.startsWith('payments ') === true, PATIENTLY);
     const byGap = (await rowTexts(page, 'All Features')).map((text) => text.split(' ')[0]);
     assert.deepStrictEqual(byGap.slice(0, 3), ['payments', 'settlement-export', 'cart-pricing']);
     await expand(page, 'All Features', 'payments');
     await workbench.screenshot('views-all-features');
     await pane(page, 'All Features').locator('.actions [aria-label^="Sort All Features by Name"]').click();
-    await until(page, 'sorted by name again', async () => (await rowTexts(page, 'All Features'))[0]?.startsWith('cart-pricing ') === true);
+    await waitUntil('sorted by name again', async () => (await rowTexts(page, 'All Features'))[0]?.startsWith('cart-pricing ') === true, PATIENTLY);
   });
 
   it('follows a YAML file as the user types in it', async () => {
     // Clicking a feature's row opens its YAML; focus stays in the tree, so click into the editor to type.
     await row(page, 'All Features', /^payments/).click();
-    await until(page, 'the feature file is open', async () => (await workbench.activeEditorTitle()) === 'payments.yaml');
+    await waitUntil('the feature file is open', async () => (await workbench.activeEditorTitle()) === 'payments.yaml', PATIENTLY);
     await page.locator('.part.editor .editor-instance .monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+F');
     await page.keyboard.type('status: on-track');
     await page.keyboard.press('Escape');
     await page.keyboard.type('status: at-risk');
     const payments = row(page, 'All Features', /^payments/);
-    await until(page, 'the radiator shows the typed status', async () => (await rowText(payments)).startsWith('payments at-risk 85% · '));
+    await waitUntil('the radiator shows the typed status', async () => (await rowText(payments)).startsWith('payments at-risk 85% · '), PATIENTLY);
     assert.strictEqual(await payments.locator('.codicon-warning').count(), 1, 'admitted trouble is yellow, not red');
     await workbench.screenshot('views-typing-in-yaml');
     // The web workbench saves after a delay by default: type the old status back and save, so the file is as it was.
@@ -225,10 +219,10 @@ describe('Sidebar views', function () {
     await page.keyboard.type('status: at-risk');
     await page.keyboard.press('Escape');
     await page.keyboard.type('status: on-track');
-    await until(page, 'the old status shows again', async () => (await rowText(payments)).startsWith('payments on-track 85% ≠ '));
+    await waitUntil('the old status shows again', async () => (await rowText(payments)).startsWith('payments on-track 85% ≠ '), PATIENTLY);
     await page.keyboard.press('Control+S');
     const onDisk = path.join(testWorkspace(), '.alignment', 'features', 'payments.yaml');
-    await until(page, 'the file is saved as it was', async () => fs.readFileSync(onDisk, 'utf8').includes('  status: on-track\n'));
+    await waitUntil('the file is saved as it was', async () => fs.readFileSync(onDisk, 'utf8').includes('  status: on-track\n'), PATIENTLY);
   });
 
   it('shows a risk written with a typo, marked with an error icon and its problem, instead of hiding it', async () => {
@@ -257,25 +251,25 @@ describe('Sidebar views', function () {
       await workbench.screenshot('views-item-with-a-problem');
     } finally {
       fs.rmSync(broken, { force: true });
-      await until(page, 'the risk is gone again', async () => (await row(page, 'All Features', 'R-typo').count()) === 0);
+      await waitUntil('the risk is gone again', async () => (await row(page, 'All Features', 'R-typo').count()) === 0, PATIENTLY);
     }
   });
 
   it('colours the rows from the theme, light or dark', async () => {
     await workbench.openFile('src/payments/webhooks.ts');
-    await until(page, 'payments is current', async () => (await rowTexts(page, 'Current Feature'))[0]?.startsWith('payments ') === true);
+    await waitUntil('payments is current', async () => (await rowTexts(page, 'Current Feature'))[0]?.startsWith('payments ') === true, PATIENTLY);
     const red = async (): Promise<string> => row(page, 'All Features', /^payments/).locator('.codicon-error').evaluate((element) => (element as unknown as { style: { color: string } }).style.color);
     const light = await red();
     await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
     try {
       await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: TIMEOUT });
-      await until(page, 'the dark theme colours the icon', async () => (await red()) !== light);
+      await waitUntil('the dark theme colours the icon', async () => (await red()) !== light, PATIENTLY);
       console.log(`    error icon colour: light ${light}, dark ${await red()}`);
       await widenSideBar(page, 240);
       await workbench.screenshot('views-dark-theme');
     } finally {
       await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
-      await until(page, 'the light theme is back', async () => (await red()) === light);
+      await waitUntil('the light theme is back', async () => (await red()) === light, PATIENTLY);
     }
   });
 });
@@ -310,11 +304,11 @@ describe('Sidebar on a folder without .alignment/', function () {
     await workbench.screenshot('views-welcome-initialize');
 
     await welcome.locator('a.monaco-button', { hasText: 'Initialize .alignment/' }).click();
-    await until(page, 'the example feature opens', async () => (await workbench.activeEditorTitle()) === 'example-feature.yaml');
-    await until(page, 'Current Feature shows the example feature', async () => (await rowTexts(page, 'Current Feature'))[0] === 'example-feature on-track 10%');
+    await waitUntil('the example feature opens', async () => (await workbench.activeEditorTitle()) === 'example-feature.yaml', PATIENTLY);
+    await waitUntil('Current Feature shows the example feature', async () => (await rowTexts(page, 'Current Feature'))[0] === 'example-feature on-track 10%', PATIENTLY);
     // The files arrive one watcher event after another: wait for the last one (the flag) to count.
-    await until(page, 'All Features shows the example flag', async () => JSON.stringify(await rowTexts(page, 'All Features')) === JSON.stringify(['example-feature on-track 10% · 1 flag (1 low)']));
-    await until(page, 'the status bar shows the feature', async () => (await statusBarItem(page).count()) === 1);
+    await waitUntil('All Features shows the example flag', async () => JSON.stringify(await rowTexts(page, 'All Features')) === JSON.stringify(['example-feature on-track 10% · 1 flag (1 low)']), PATIENTLY);
+    await waitUntil('the status bar shows the feature', async () => (await statusBarItem(page).count()) === 1, PATIENTLY);
     assert.strictEqual((await statusBarItem(page).innerText()).trim(), 'example-feature · 1 open flag');
     const created = fs.readdirSync(path.join(folder, '.alignment'), { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ya?ml|md)$/.test(file)).sort();
     assert.strictEqual(created.length, 8, JSON.stringify(created));
@@ -354,7 +348,7 @@ describe('Sidebar in a multi-root workspace', function () {
   it('keeps each folder\'s .alignment/ its own', async () => {
     await showTruthline(workbench);
     const folders = rows(page, 'All Features').and(page.locator('[aria-level="1"]'));
-    await until(page, 'two folder rows', async () => (await folders.count()) === 2);
+    await waitUntil('two folder rows', async () => (await folders.count()) === 2, PATIENTLY);
     const texts = await rowTexts(page, 'All Features');
     assert.ok(texts.includes('checkout-service 6 features · 1 ≠ reality'), JSON.stringify(texts));
     assert.ok(texts.includes(`${path.basename(second)} 1 feature`), JSON.stringify(texts));
@@ -363,9 +357,9 @@ describe('Sidebar in a multi-root workspace', function () {
     assert.ok(texts.indexOf('example-feature on-track 10% · 1 flag (1 low)') > texts.indexOf(`${path.basename(second)} 1 feature`), 'features are under their folder');
 
     await workbench.openFile('lib/ledger.ts');
-    await until(page, 'the second folder\'s feature is current', async () => (await rowTexts(page, 'Current Feature'))[0] === 'example-feature on-track 10%');
+    await waitUntil('the second folder\'s feature is current', async () => (await rowTexts(page, 'Current Feature'))[0] === 'example-feature on-track 10%', PATIENTLY);
     await workbench.openFile('src/payments/webhooks.ts');
-    await until(page, 'the example repository\'s feature is current', async () => (await rowTexts(page, 'Current Feature'))[0] === 'payments on-track 85% ≠ reality disagrees');
+    await waitUntil('the example repository\'s feature is current', async () => (await rowTexts(page, 'Current Feature'))[0] === 'payments on-track 85% ≠ reality disagrees', PATIENTLY);
     await widenSideBar(page, 200);
     await workbench.screenshot('views-multi-root');
   });
