@@ -1,7 +1,7 @@
 // The module lens's click: every request the module serves, with the customer's words, date and status;
 // choosing one opens its YAML.
 import * as vscode from 'vscode';
-import { type LoadedItem, orMissing, requestsServingFile, type ServingRequest } from '../../core';
+import { type LoadedItem, oneLine, orMissing, quoted, requestsServingFile, type ServingRequest } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
 import { showItem } from '../workspace/itemLocation';
@@ -36,7 +36,7 @@ function toPick(serving: ServingRequest): RequestPick {
   return {
     label: `$(person) ${plainText(orMissing(item.customer, 'customer'))}`,
     description: plainText([request.id, item.receivedAt, item.status, item.priority, via(serving)].filter(Boolean).join(' · ')),
-    detail: plainText(item.quote === undefined ? orMissing(undefined, 'quote') : `“${item.quote.replace(/\s+/g, ' ').trim()}”`),
+    detail: plainText(quoted(item.quote, oneLine)),
     entry: request,
   };
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { compareTitles, featureReality, gapLevel, type LoadedItem, orMissing } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
-import { realityParts, reportedText } from './items/featureItem';
+import { realityParts, reportedText } from '../workspace/kinds/feature';
 import { openItem } from '../workspace/openItem';
 
 interface FeaturePick extends vscode.QuickPickItem {

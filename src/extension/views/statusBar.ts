@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { ViewFocusCommands } from '../constants';
 import { plainText } from '../util/plainText';
 import type { CurrentFeatureSummary } from './currentFeature/currentFeatureProvider';
-import { reportedText } from './items/featureItem';
+import { reportedText } from '../workspace/kinds/feature';
 
 export function updateStatusBar(item: vscode.StatusBarItem, summary: CurrentFeatureSummary, enabled: boolean): void {
   if (!enabled || summary.state === 'noAlignment' || summary.state === 'noFile' || summary.state === 'noFolderAlignment') {

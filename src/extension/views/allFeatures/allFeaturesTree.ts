@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
-import { featureItem } from '../items/featureItem';
-import { icon, joined } from '../items/format';
+import { featureItem } from '../items/itemRow';
+import { icon, joined } from '../../workspace/kinds/format';
 import { itemNode } from '../tree/itemNodes';
 import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
 import type { SortOrder } from '../viewSettings';

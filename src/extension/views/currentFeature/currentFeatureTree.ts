@@ -3,11 +3,11 @@
 import * as vscode from 'vscode';
 import { featureIdsOf, featureReality, type Group, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile } from '../../../core';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
-import { featureItem } from '../items/featureItem';
-import { icon } from '../items/format';
+import { featureItem } from '../items/itemRow';
+import { icon } from '../../workspace/kinds/format';
 import { groupNode } from '../tree/groupNode';
 import { itemNode } from '../tree/itemNodes';
-import { Tooltip } from '../tree/tooltip';
+import { Tooltip } from '../../workspace/kinds/tooltip';
 import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
 
 export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, found: ItemsForFile, options: SectionOptions, now: number): TreeNode[] {

@@ -1,7 +1,7 @@
 // A group under a feature: its name, how many items it holds, and the one number that matters most.
 import * as vscode from 'vscode';
 import { type GroupKind, isBlocked, isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
-import { icon, joined } from '../items/format';
+import { icon, joined } from '../../workspace/kinds/format';
 import { ContainerNode, type TreeNode } from './treeNode';
 
 const ICONS: Record<GroupKind, string> = {

@@ -3,8 +3,8 @@
 // and a click that opens the YAML at the first problem.
 import * as vscode from 'vscode';
 import type { Problem } from '../../../core';
-import { Colors, icon, joined } from '../items/format';
-import { escapeMarkdown } from './tooltip';
+import { Colors, icon, joined } from '../../workspace/kinds/format';
+import { escapeMarkdown } from '../../util/markdown';
 
 export function markProblems(row: vscode.TreeItem, problems: readonly Problem[]): void {
   if (problems.length === 0) return;

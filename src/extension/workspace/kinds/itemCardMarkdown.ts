@@ -2,6 +2,7 @@
 // text: no HTML, no links, no markdown of its own; the only link is a plain file link we make.
 import * as vscode from 'vscode';
 import { itemCard, type LoadedItem, type SummaryOptions } from '../../../core';
+import { escapeMarkdown } from '../../util/markdown';
 
 export function itemCardMarkdown(entry: LoadedItem, link: vscode.Uri, options: SummaryOptions = {}): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString();
@@ -14,16 +15,6 @@ export function itemCardMarkdown(entry: LoadedItem, link: vscode.Uri, options: S
   if (card.quote) markdown.appendMarkdown(`> ${escapeMarkdown(card.quote)}\n\n`);
   for (const field of card.fields) markdown.appendMarkdown(`- *${escapeMarkdown(field.label)}:* ${escapeMarkdown(field.value)}\n`);
   return markdown;
-}
-
-/**
- * Text as markdown that shows exactly that text: folded to one line (a blank line must not end the quote
- * or the list item), and every ASCII punctuation character backslash-escaped, which CommonMark allows for
- * all of them. That covers more than MarkdownString.appendText, which leaves `<`, `&`, `:` and `.` alone:
- * no tag, entity, autolink (`https\://…`) or link can come out of it.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** A link destination that markdown cannot end early: parentheses and spaces percent-encoded. */

@@ -1,14 +1,9 @@
 // Tooltips as Markdown that can never run anything: not trusted (no command links), no HTML, no theme
 // icons, and every text from YAML escaped, so a quote or a reason is shown exactly as written.
 import * as vscode from 'vscode';
-import { oneLine } from '../../../core';
-
-/** Every ASCII punctuation mark CommonMark lets a backslash escape, plus the ones it would act on. */
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!<>|~&$:"'=^@%;,/?]/g;
-
-export function escapeMarkdown(text: string): string {
-  return oneLine(text).replace(MARKDOWN_PUNCTUATION, '\\$&');
-}
+import type { LoadedItem } from '../../../core';
+import { escapeMarkdown } from '../../util/markdown';
+import { type RowContext, tieText } from './format';
 
 export class Tooltip {
   private readonly markdown = new vscode.MarkdownString('', false);
@@ -57,6 +52,11 @@ export class Tooltip {
   source(file: string, line: number): this {
     this.paragraph(`*${escapeMarkdown(`${file}:${line}`)}*`);
     return this;
+  }
+
+  /** An item row's last lines: how the item is tied to the file the view follows, and where it is written. */
+  end(context: RowContext, entry: LoadedItem): vscode.MarkdownString {
+    return this.text(tieText(context.tie)).source(entry.file, entry.range.line).build();
   }
 
   build(): vscode.MarkdownString {

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
 import { type FeatureReality, gapLevel, type GapLevel, type LoadedItem, orMissing } from '../../../core';
-import { Tooltip } from '../tree/tooltip';
-import { Colors, icon, joined, tieText, type RowContext } from './format';
+import { Colors, icon, joined, type RowContext } from './format';
+import type { ItemRow, KindView } from './kindView';
+import { Tooltip } from './tooltip';
+
+/** A feature in a picker; in the trees it is a row of its own, with its reality (featureRow). */
+export const featureView: KindView = { codicon: 'package' };
 
 const GAP_ICONS: Record<GapLevel, vscode.ThemeIcon> = {
   disagrees: icon('error', Colors.red),
@@ -10,37 +14,37 @@ const GAP_ICONS: Record<GapLevel, vscode.ThemeIcon> = {
   unreported: icon('circle-large-outline', Colors.muted),
 };
 
-export interface FeatureRowOptions {
-  /** The radiator spells reality out on the row; the Current Feature view has it in the groups below. */
-  readonly spellOutReality: boolean;
-  readonly collapsible: vscode.TreeItemCollapsibleState;
-}
-
 /** A feature: its reported status beside its reality, the icon coloured by the gap between the two. */
-export function featureItem(entry: LoadedItem<'feature'>, reality: FeatureReality, context: RowContext, options: FeatureRowOptions): vscode.TreeItem {
-  const { item } = entry;
+export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality, context: RowContext, spellOutReality: boolean): ItemRow {
   const level = gapLevel(entry, reality);
   const reported = reportedText(entry);
   const problems = realityParts(reality);
-  // The id, not the title, names the row: short enough that the status beside it shows in a narrow side bar.
-  const row = new vscode.TreeItem(entry.id, options.collapsible);
-  if (level === 'disagrees') {
-    row.description = `${reported} \u2260 ${options.spellOutReality ? problems.join(' \u00b7 ') : vscode.l10n.t('reality disagrees')}`;
-  } else if (options.spellOutReality) {
-    row.description = joined(reported, ...(problems.length > 0 ? problems : [vscode.l10n.t('no open problems')]));
-  } else {
-    row.description = reported;
-  }
-  row.iconPath = GAP_ICONS[level];
-  row.contextValue = level === 'disagrees' ? 'truthline.feature.disagrees' : 'truthline.feature';
-  row.accessibilityInformation = {
-    label: joined(vscode.l10n.t('Feature {0}', orMissing(item.title, 'title')), reported, level === 'disagrees' ? vscode.l10n.t('reality disagrees') : undefined, ...problems),
+  const disagrees = level === 'disagrees';
+  return {
+    // The id, not the title, names the row: short enough that the status beside it shows in a narrow side bar.
+    label: entry.id,
+    description: featureDescription(reported, problems, disagrees, spellOutReality),
+    icon: GAP_ICONS[level],
+    contextValue: disagrees ? 'truthline.feature.disagrees' : 'truthline.feature',
+    accessibility: joined(vscode.l10n.t('Feature {0}', orMissing(entry.item.title, 'title')), reported, disagrees ? vscode.l10n.t('reality disagrees') : undefined, ...problems),
+    tooltip: featureTooltip(entry, context, problems, disagrees),
   };
+}
+
+/** The radiator spells reality out on the row; the Current Feature view has it in the groups below. */
+function featureDescription(reported: string, problems: readonly string[], disagrees: boolean, spellOutReality: boolean): string {
+  if (disagrees) return `${reported} \u2260 ${spellOutReality ? problems.join(' \u00b7 ') : vscode.l10n.t('reality disagrees')}`;
+  if (spellOutReality) return joined(reported, ...(problems.length > 0 ? problems : [vscode.l10n.t('no open problems')]));
+  return reported;
+}
+
+function featureTooltip(entry: LoadedItem<'feature'>, context: RowContext, problems: readonly string[], disagrees: boolean): vscode.MarkdownString {
+  const { item } = entry;
   const direction = item.direction;
-  row.tooltip = new Tooltip()
+  return new Tooltip()
     .title(orMissing(item.title, 'title'), entry.id)
-    .field(vscode.l10n.t('Reported'), joined(reported, item.reported?.source, item.reported?.asOf))
-    .list(level === 'disagrees' ? vscode.l10n.t('Reality disagrees') : vscode.l10n.t('Reality'), problems.length > 0 ? problems : [vscode.l10n.t('no open flags, invalidated assumptions, no-go gates or high risks')])
+    .field(vscode.l10n.t('Reported'), joined(reportedText(entry), item.reported?.source, item.reported?.asOf))
+    .list(disagrees ? vscode.l10n.t('Reality disagrees') : vscode.l10n.t('Reality'), problems.length > 0 ? problems : [vscode.l10n.t('no open flags, invalidated assumptions, no-go gates or high risks')])
     .field(vscode.l10n.t('Goal'), direction?.goal)
     .field(vscode.l10n.t('For'), direction?.for?.join(', '))
     .field(vscode.l10n.t('Success signal'), direction?.successSignal)
@@ -48,10 +52,7 @@ export function featureItem(entry: LoadedItem<'feature'>, reality: FeatureRealit
     .field(vscode.l10n.t('Owners'), item.owners?.join(', '))
     .field(vscode.l10n.t('Depends on'), item.dependsOn?.join(', '))
     .field(vscode.l10n.t('Paths'), item.paths?.join(', '))
-    .text(tieText(context.tie))
-    .source(entry.file, entry.range.line)
-    .build();
-  return row;
+    .end(context, entry);
 }
 
 /** "on-track 85%", as the status report has it. */

@@ -1,5 +1,5 @@
-// Small shared pieces of the rows: icons with theme colours (so light and dark themes both work), ages,
-// how an item is tied to the file, and counts in words.
+// Small shared pieces of the tree rows (./<kind>.ts): icons with theme colours (so light and dark themes
+// both work), ages, how an item is tied to the file, and counts in words.
 import * as vscode from 'vscode';
 import { daysSince, type TieReason, timeOf } from '../../../core';
 

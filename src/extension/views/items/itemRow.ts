@@ -1,0 +1,39 @@
+// Tree rows of items: what each kind draws (src/extension/workspace/kinds/<kind>.ts) as a TreeItem.
+import * as vscode from 'vscode';
+import type { FeatureReality, Gate, LoadedItem } from '../../../core';
+import { featureRow } from '../../workspace/kinds/feature';
+import type { RowContext } from '../../workspace/kinds/format';
+import { type ItemKind, type ItemRow, itemRow } from '../../workspace/kinds';
+import { gateRow } from '../../workspace/kinds/milestone';
+
+export interface FeatureRowOptions {
+  /** The radiator spells reality out on the row; the Current Feature view has it in the groups below. */
+  readonly spellOutReality: boolean;
+  readonly collapsible: vscode.TreeItemCollapsibleState;
+}
+
+/** A feature: its reported status beside its reality, the icon coloured by the gap between the two. */
+export function featureItem(entry: LoadedItem<'feature'>, reality: FeatureReality, context: RowContext, options: FeatureRowOptions): vscode.TreeItem {
+  return treeItem(featureRow(entry, reality, context, options.spellOutReality), options.collapsible);
+}
+
+/** A request, assumption, risk, milestone, decision or flag; a milestone with gates opens to show them. */
+export function itemTreeItem(entry: LoadedItem<ItemKind>, context: RowContext): vscode.TreeItem {
+  const row = itemRow(entry, context);
+  return treeItem(row, row.expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+}
+
+/** A go/no-go gate of a milestone. */
+export function gateItem(entry: LoadedItem<'milestone'>, gate: Gate): vscode.TreeItem {
+  return treeItem(gateRow(entry, gate), vscode.TreeItemCollapsibleState.None);
+}
+
+function treeItem(row: ItemRow, collapsible: vscode.TreeItemCollapsibleState): vscode.TreeItem {
+  const item = new vscode.TreeItem(row.label, collapsible);
+  item.description = row.description;
+  item.iconPath = row.icon;
+  item.contextValue = row.contextValue;
+  item.accessibilityInformation = { label: row.accessibility };
+  item.tooltip = row.tooltip;
+  return item;
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { type LoadedItem, orMissing, shorten } from '../../../core';
+import { Colors, icon, joined, tieMark, type RowContext } from './format';
+import type { ItemKindView, ItemRow } from './kindView';
+import { Tooltip } from './tooltip';
+
+const ICONS = {
+  invalidated: icon('error', Colors.red),
+  untested: icon('question'),
+  validated: icon('pass', Colors.green),
+} as const;
+
+/** An assumption the plan rests on; an invalidated one is red. */
+export const assumptionView: ItemKindView<'assumption'> = { codicon: 'beaker', row: assumptionRow };
+
+function assumptionRow(entry: LoadedItem<'assumption'>, context: RowContext): ItemRow {
+  const { item } = entry;
+  return {
+    label: shorten(orMissing(item.statement, 'statement')),
+    description: joined(entry.id, item.status, tieMark(context.tie)),
+    icon: ICONS[item.status],
+    contextValue: `truthline.assumption.${item.status}`,
+    accessibility: vscode.l10n.t('Assumption {0}, {1}: {2}', entry.id, item.status, orMissing(item.statement, 'statement')),
+    tooltip: new Tooltip()
+      .title(vscode.l10n.t('Assumption'), entry.id)
+      .text(item.statement)
+      .field(vscode.l10n.t('Status'), item.status)
+      .field(vscode.l10n.t('Test'), item.test)
+      .field(vscode.l10n.t('Evidence'), item.evidence)
+      .field(vscode.l10n.t('Tested at milestone'), item.milestone)
+      .end(context, entry),
+  };
+}
