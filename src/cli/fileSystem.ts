@@ -1,6 +1,7 @@
 // The file system as the CLI uses it: only these calls, so a test can make any of them fail the way a disk,
 // a permission or a link does, even where tests run as root and chmod stops nothing.
 import { promises as fs, type Dirent, type Stats } from 'node:fs';
+import { errorMessage } from '../core';
 
 export interface CheckFileSystem {
   readdir(folder: string): Promise<Dirent[]>;
@@ -19,7 +20,7 @@ export const nodeFileSystem: CheckFileSystem = {
 /** The error's message for a problem: "EACCES: permission denied, open '…'" without the absolute path. */
 export function reasonOf(error: unknown): string {
   const code = (error as { code?: unknown } | undefined)?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (typeof code === 'string') {
     const text = message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message;
     return `${code}: ${text.replace(/,\s*\w+\s+'[^']*'$/, '')}`;

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { runCheck, UsageError } from './check';
 import { formatJson, formatText } from './format';
+import { errorDetail } from '../core';
 
 const USAGE = `Usage: truthline check [root] [--format text|json]
 
@@ -60,7 +61,7 @@ async function main(args: readonly string[]): Promise<number> {
       process.stderr.write(`truthline: ${error.message}\n\n${USAGE}\n`);
       return 2;
     }
-    process.stderr.write(`truthline: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`truthline: ${errorDetail(error)}\n`);
     return 2;
   }
 }

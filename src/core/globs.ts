@@ -5,6 +5,7 @@
 //  - `**` any number of folders, `*` and `?` within one name, `{a,b}` alternatives
 //  - `!pattern`            excludes; among a list, the last matching pattern wins (as in .gitignore)
 import picomatch from 'picomatch';
+import { errorMessage } from './errors';
 
 /**
  * Where a pattern can be found without testing it against every path:
@@ -168,7 +169,7 @@ function unusable(raw: string, error: string): CompiledGlob {
 
 /** The reason the compiler gave, and where to look in the pattern. */
 function explain(raw: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // V8: "Invalid regular expression: /<the whole expression>/: Range out of order in character class".
   const reason = error instanceof RangeError ? 'it nests too deeply' : (message.slice(message.lastIndexOf('/: ') + 1).replace(/^[:\s]+/, '') || message);
   const unclosed = unclosedGroup(raw);

@@ -2,6 +2,7 @@
 export * from './alignment';
 export * from './applies';
 export * from './edits';
+export * from './errors';
 export * from './globs';
 export * from './itemReferences';
 export * from './kinds';

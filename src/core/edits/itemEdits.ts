@@ -3,6 +3,7 @@
 // first, so a stale command (someone else already resolved the flag) says so instead of writing.
 import { assumptionSchema, flagSchema, gateSchema, type Anchor } from '../schemas';
 import { editItem, findItem, itemFields, type EditResult, type SetOperation } from './yamlText';
+import { errorMessage } from '../errors';
 
 const FLAG_KEYS = Object.keys(flagSchema.shape);
 const ASSUMPTION_KEYS = Object.keys(assumptionSchema.shape);
@@ -123,7 +124,7 @@ function itemOfKind(text: string, id: string, kind: string): { ok: true; fields:
     fields = itemFields(item);
   } catch (error) {
     // Aliases that expand beyond the limit, or point nowhere: the loader reports them; nothing to edit.
-    return { ok: false, message: `${id} cannot be read (${error instanceof Error ? error.message : String(error)}); fix it first` };
+    return { ok: false, message: `${id} cannot be read (${errorMessage(error)}); fix it first` };
   }
   const actual = fields.kind;
   if (actual !== kind) return { ok: false, message: `${id} is ${typeof actual === 'string' ? `a ${actual}` : 'not an item'}, not a ${kind}` };

@@ -31,7 +31,7 @@ export function createApi(store: AlignmentStore): TruthlineApi & vscode.Disposab
     async itemsFor(uri) {
       await store.ready;
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-      let text = open?.getText();
+      let text: vscode.TextDocument | string | undefined = open;
       if (text === undefined) {
         try {
           text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -4,27 +4,25 @@
 import * as vscode from 'vscode';
 import { isAlignmentFile, moduleLens, tagLens, type ModuleLens } from '../../core';
 import { Commands } from '../constants';
-import { onDidChangeFlagAnchors } from '../workspace/anchors/anchorStates';
 import type { AlignmentStore, FileContext } from '../workspace/alignmentStore';
-import { DisposableStore } from '../util/disposables';
+import { Disposable } from '../util/disposables';
 import { plainText } from '../util/plainText';
 import { tagsOf } from '../workspace/documentTags';
-import { driftCheck } from '../workspace/anchors/flagDrift';
 import { affectsCodeLens, readCodeLensSettings } from './codeLensSettings';
 
 const MODULE_RANGE = new vscode.Range(0, 0, 0, 0);
 
-export class RequestCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly disposables = new DisposableStore();
-  private readonly changeEmitter = this.disposables.add(new vscode.EventEmitter<void>());
+export class RequestCodeLensProvider extends Disposable implements vscode.CodeLensProvider {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
   constructor(private readonly store: AlignmentStore) {
+    super();
     // Only when the model, a flag's anchor or the settings change: the editor asks again by itself when
     // the text changes.
-    this.disposables.add(store.onDidChange(() => this.changeEmitter.fire()));
-    this.disposables.add(onDidChangeFlagAnchors(() => this.changeEmitter.fire()));
-    this.disposables.add(vscode.workspace.onDidChangeConfiguration((event) => {
+    this.register(store.onDidChange(() => this.changeEmitter.fire()));
+    this.register(store.onDidChangeAnchors(() => this.changeEmitter.fire()));
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsCodeLens(event)) this.changeEmitter.fire();
     }));
   }
@@ -42,7 +40,8 @@ export class RequestCodeLensProvider implements vscode.CodeLensProvider, vscode.
       if (lens) lenses.push(new vscode.CodeLens(MODULE_RANGE, moduleCommand(lens, document.uri, context)));
     }
     if (settings.tags) {
-      const isDrifted = driftCheck(context);
+      const anchors = context.snapshot.anchors;
+      const isDrifted = (flag: { id: string }): boolean => anchors.isDrifted(flag.id);
       for (const tag of tags) {
         const lens = tagLens(model, tag, { isDrifted });
         const range = new vscode.Range(tag.line - 1, tag.tagColumn - 1, tag.line - 1, tag.endColumn - 1);
@@ -53,10 +52,6 @@ export class RequestCodeLensProvider implements vscode.CodeLensProvider, vscode.
       }
     }
     return lenses;
-  }
-
-  dispose(): void {
-    this.disposables.dispose();
   }
 }
 

@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { isAlignmentFile, scanTags, TAG_KINDS } from '../../core';
 import { Commands } from '../constants';
 import type { AlignmentStore } from '../workspace/alignmentStore';
-import { driftedFlags } from '../workspace/anchors/anchorStates';
 import { linesOf } from '../workspace/edits/commandArgs';
 
 const KIND = vscode.CodeActionKind.QuickFix.append('truthline');
@@ -39,7 +38,7 @@ export class FlagCodeActions implements vscode.CodeActionProvider {
       }
     }
     if (!range.isEmpty) {
-      for (const id of driftedFlags(file.snapshot.folder.uri)) {
+      for (const id of file.snapshot.anchors.drifted()) {
         const anchor = (model.byId.get(id)?.item as { anchor?: { path: string } } | undefined)?.anchor;
         if (anchor?.path === file.path) actions.push(action(vscode.l10n.t('Re-anchor {0} to {1}', id, where), Commands.reanchorFlag, [{ id, uri: document.uri, range }]));
       }

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import type { Flag, Kind, LoadedItem } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import type { FoundItem } from '../workspace/edits/commandArgs';
-import { isFlagDrifted } from '../workspace/anchors/anchorStates';
 import { itemLabel, KIND_ICONS } from '../workspace/kinds/itemLabels';
 import { pick, separator, type PickItem } from './prompts';
 import { plainText } from '../util/plainText';
@@ -25,7 +24,7 @@ export interface ItemPickOptions<K extends Kind> {
 
 export async function pickItem<K extends Kind>(store: AlignmentStore, options: ItemPickOptions<K>): Promise<FoundItem<K> | undefined> {
   const active = vscode.window.activeTextEditor?.document;
-  const here = active ? store.itemsFor(active.uri, active.getText()) : undefined;
+  const here = active ? store.itemsFor(active.uri, active) : undefined;
   const hereIds = new Set(here ? [...here.ties.keys()] : []);
   const all: FoundItem<K>[] = [];
   const multiRoot = store.snapshots().filter((snapshot) => snapshot.exists).length > 1;
@@ -65,9 +64,9 @@ export function pickFlag(store: AlignmentStore, title: string, placeholder: stri
       entry.item.severity,
       entry.item.status,
       entry.item.feature,
-      isFlagDrifted(found.snapshot.folder.uri, entry.id) ? vscode.l10n.t('drifted') : undefined,
+      found.snapshot.anchors.isDrifted(entry.id) ? vscode.l10n.t('drifted') : undefined,
     ].filter(Boolean).join(' · '),
-    ...(driftedFirst ? { first: (entry: LoadedItem<'flag'>, found: FoundItem<'flag'>) => isFlagDrifted(found.snapshot.folder.uri, entry.id) } : {}),
+    ...(driftedFirst ? { first: (entry: LoadedItem<'flag'>, found: FoundItem<'flag'>) => found.snapshot.anchors.isDrifted(entry.id) } : {}),
   });
 }
 

@@ -6,7 +6,6 @@ import type { AlignmentStore } from '../workspace/alignmentStore';
 import { repoFileUri } from '../util/uris';
 import { plainText } from '../util/plainText';
 import { isObject, linesOf, rangeOfValue, uriOfValue, type FoundItem } from '../workspace/edits/commandArgs';
-import { flagAnchorState } from '../workspace/anchors/anchorStates';
 import { editInPlace } from '../workspace/edits/editInPlace';
 import { itemFor } from './flagCommands';
 import { pickFlag } from './itemPickers';
@@ -65,7 +64,7 @@ export class Reanchorer {
       // Never opened: the path leads outside the workspace folder (the Problems panel says so too).
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is anchored to a path outside its workspace folder; Truthline does not open it.', flag.entry.id));
     } else if (anchor && uri) {
-      const state = flagAnchorState(flag.snapshot.folder.uri, flag.entry.id);
+      const state = flag.snapshot.anchors.stateOf(flag.entry.id);
       const line = Math.max(0, (state?.startLine ?? anchor.startLine) - 1);
       try {
         await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });

@@ -1,12 +1,10 @@
 // Truth flags: raising them, their lifecycle, assumption statuses and gate calls (one edit path), the
-// lightbulb, and anchors that follow the code (drift in the Problems panel and in anchorStates.ts).
+// lightbulb, and re-anchoring (the store keeps anchors following the code).
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { DisposableStore } from '../util/disposables';
 import { logError } from '../util/log';
-import { flagAnchorState } from '../workspace/anchors/anchorStates';
-import { AnchorTracker } from '../workspace/anchors/anchorTracker';
 import { itemOfArgument } from '../workspace/edits/commandArgs';
 import { FlagCodeActions } from './codeActions';
 import { FlagCommands } from './flagCommands';
@@ -16,8 +14,7 @@ import { StatusCommands } from './statusCommands';
 
 export function registerFlags(store: AlignmentStore): vscode.Disposable {
   const disposables = new DisposableStore();
-  const tracker = disposables.add(new AnchorTracker(store));
-  const afterWrite = (): Promise<void> => tracker.checkAll();
+  const afterWrite = (): Promise<void> => store.relocateAnchors();
   const raiser = new FlagRaiser(store, afterWrite);
   const flags = new FlagCommands(store, afterWrite);
   const statuses = new StatusCommands(store, afterWrite);
@@ -36,10 +33,10 @@ export function registerFlags(store: AlignmentStore): vscode.Disposable {
 
   disposables.add(vscode.commands.registerCommand(Commands.flagAnchor, async (argument: unknown) => {
     await store.ready;
-    await tracker.checkAll();
+    await store.relocateAnchors();
     const found = itemOfArgument(store, argument);
     if (found?.entry.kind !== 'flag') return undefined;
-    const state = flagAnchorState(found.snapshot.folder.uri, found.entry.id);
+    const state = found.snapshot.anchors.stateOf(found.entry.id);
     return state && { state: state.state, startLine: state.startLine, endLine: state.endLine, uri: state.uri, ...(state.reason ? { reason: state.reason } : {}) };
   }));
   disposables.add(vscode.languages.registerCodeActionsProvider({ pattern: '**/*' }, new FlagCodeActions(store), FlagCodeActions.metadata));

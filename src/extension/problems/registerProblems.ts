@@ -1,7 +1,8 @@
 // The Problems panel: every problem core finds in `.alignment/` files, and tags naming unknown ids in
 // open source files, at their exact positions.
 import * as vscode from 'vscode';
-import { checkTags, isAlignmentFile, scanTags } from '../../core';
+import { checkTags, isAlignmentFile } from '../../core';
+import { tagsOf } from '../workspace/documentTags';
 import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore';
 import { toDiagnostic } from '../workspace/diagnostics';
 import { childUri } from '../util/uris';
@@ -31,7 +32,7 @@ export function registerProblems(store: AlignmentStore): vscode.Disposable {
   const checkDocument = (document: vscode.TextDocument): void => {
     const context = store.fileContext(document.uri);
     if (!context?.snapshot.exists || isAlignmentFile(context.path)) return;
-    const problems = checkTags(context.path, scanTags(document.getText()), context.snapshot.model);
+    const problems = checkTags(context.path, tagsOf(document), context.snapshot.model);
     tagDiagnostics.set(document.uri, problems.map(toDiagnostic));
   };
   const checkOpenDocuments = (): void => vscode.workspace.textDocuments.forEach(checkDocument);

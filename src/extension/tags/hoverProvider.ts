@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { TAG_KINDS } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
-import { driftCheck } from '../workspace/anchors/flagDrift';
 import { idsAtPosition } from './idAtPosition';
 import { itemCardMarkdown } from '../workspace/kinds/itemCardMarkdown';
 import { itemLink } from '../workspace/itemLocation';
@@ -15,7 +14,7 @@ export class TagHoverProvider implements vscode.HoverProvider {
     // An item's own `id:` line needs no card of itself.
     if (!found || found.isDeclaration) return undefined;
     const cards = found.ids.map(({ id, entry, tag }) => {
-      if (entry && (!tag || entry.kind === TAG_KINDS[tag.keyword])) return itemCardMarkdown(entry, itemLink(this.store, found.context.snapshot, entry), { isDrifted: driftCheck(found.context) });
+      if (entry && (!tag || entry.kind === TAG_KINDS[tag.keyword])) return itemCardMarkdown(entry, itemLink(this.store, found.context.snapshot, entry), { isDrifted: (flag) => found.context.snapshot.anchors.isDrifted(flag.id) });
       const text = new vscode.MarkdownString();
       text.appendText(tag && entry
         ? vscode.l10n.t('@{0} names {1}, whose kind is {2}; it expects kind {3}.', tag.keyword, id, entry.kind, TAG_KINDS[tag.keyword])

@@ -17,6 +17,22 @@ export class DisposableStore implements vscode.Disposable {
   }
 }
 
+/**
+ * The base of everything that owns listeners, emitters or providers: `register` hands each one over, and
+ * `dispose` disposes them together, newest first. A subclass that overrides `dispose` calls `super.dispose()`.
+ */
+export abstract class Disposable implements vscode.Disposable {
+  private readonly owned = new DisposableStore();
+
+  protected register<T extends vscode.Disposable>(item: T): T {
+    return this.owned.add(item);
+  }
+
+  dispose(): void {
+    this.owned.dispose();
+  }
+}
+
 /** Runs `action` once `delayMs` after the last call. */
 export class Debouncer implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;

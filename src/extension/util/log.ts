@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { errorDetail } from '../../core';
 
 let channel: vscode.LogOutputChannel | undefined;
 
@@ -13,5 +14,5 @@ export function log(message: string): void {
 }
 
 export function logError(message: string, error: unknown): void {
-  channel?.error(`${message}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  channel?.error(`${message}: ${errorDetail(error)}`);
 }

@@ -4,7 +4,7 @@ import { compareTitles, featureReality, gapLevel, type LoadedItem, orMissing } f
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
 import { realityParts, reportedText } from '../workspace/kinds/feature';
-import { openItem } from '../workspace/openItem';
+import { openItem } from '../workspace/itemLocation';
 
 interface FeaturePick extends vscode.QuickPickItem {
   readonly uri: vscode.Uri;

@@ -4,11 +4,12 @@ import type { SourceRange } from '../../core';
 import { Commands, ContextKeys, Settings, Views } from '../constants';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { DisposableStore } from '../util/disposables';
+import { setContextKey } from '../workspace/contextKeys';
 import { AllFeaturesProvider } from './allFeatures/allFeaturesProvider';
 import { CurrentFeatureProvider, type CurrentFeatureSummary } from './currentFeature/currentFeatureProvider';
 import { FollowedFile } from './currentFeature/followedFile';
 import { openFeature } from './openFeature';
-import { openItem } from '../workspace/openItem';
+import { openItem } from '../workspace/itemLocation';
 import { updateStatusBar } from './statusBar';
 import type { TreeNode } from './tree/treeNode';
 import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSettings } from './viewSettings';
@@ -16,7 +17,6 @@ import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSet
 export function registerViews(store: AlignmentStore): vscode.Disposable {
   const disposables = new DisposableStore();
   let settings: ViewSettings = readViewSettings();
-  const context = new ContextKeySetter();
 
   const followed = disposables.add(new FollowedFile(store));
   const current = disposables.add(new CurrentFeatureProvider(store, followed, () => settings));
@@ -29,13 +29,13 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   const showSummary = (summary: CurrentFeatureSummary): void => {
     currentView.description = summary.uri ? summary.uri.path.slice(summary.uri.path.lastIndexOf('/') + 1) : undefined;
     updateStatusBar(statusBar, summary, settings.statusBarEnabled);
-    context.set(ContextKeys.currentFeatureState, summary.state);
+    void setContextKey(ContextKeys.currentFeatureState, summary.state);
   };
   disposables.add(current.onDidChangeSummary(showSummary));
 
   const setSort = (sort: SortOrder): void => {
     all.sortBy = sort;
-    context.set(ContextKeys.allFeaturesSortedByGap, sort === 'gap');
+    void setContextKey(ContextKeys.allFeaturesSortedByGap, sort === 'gap');
   };
   // The title bar's sort button is the setting's switch (as in GitLens): the choice outlives the window.
   const chooseSort = async (sort: SortOrder): Promise<void> => {
@@ -56,22 +56,11 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   const showAlignmentState = (): void => {
     const snapshots = store.snapshots().filter((snapshot) => snapshot.exists);
     const state = snapshots.length === 0 ? 'missing' : snapshots.some((snapshot) => snapshot.model.byKind.feature.length > 0) ? 'ready' : 'noFeatures';
-    context.set(ContextKeys.alignmentState, state);
+    void setContextKey(ContextKeys.alignmentState, state);
   };
   disposables.add(store.onDidChange(showAlignmentState));
 
-  context.set(ContextKeys.allFeaturesSortedByGap, settings.allFeaturesSortBy === 'gap');
+  void setContextKey(ContextKeys.allFeaturesSortedByGap, settings.allFeaturesSortBy === 'gap');
   void store.ready.then(showAlignmentState);
   return disposables;
-}
-
-/** Sets context keys, skipping values that did not change (each set is a round trip to the workbench). */
-class ContextKeySetter {
-  private readonly values = new Map<string, unknown>();
-
-  set(key: string, value: unknown): void {
-    if (this.values.get(key) === value) return;
-    this.values.set(key, value);
-    void vscode.commands.executeCommand('setContext', key, value);
-  }
 }

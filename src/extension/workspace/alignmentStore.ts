@@ -1,10 +1,14 @@
 // Every workspace folder's `.alignment/`, each its own (multi-root), behind one change event.
 import * as vscode from 'vscode';
 import { itemsForFile, scanTags, type ItemsForFile, type LoadedItem } from '../../core';
+import { tagsOf } from './documentTags';
 import { FolderAlignment, type FolderSnapshot } from './folderAlignment';
-import { DisposableStore } from '../util/disposables';
+import { AnchorLocations } from './anchors/anchorLocations';
+import { AnchorTracker } from './anchors/anchorTracker';
+import { Disposable } from '../util/disposables';
 import { childUri } from '../util/uris';
 import { ContextKeys } from '../constants';
+import { setContextKey } from './contextKeys';
 import { logError } from '../util/log';
 
 export type { FolderSnapshot };
@@ -15,25 +19,30 @@ export interface FileContext {
   path: string;
 }
 
-export class AlignmentStore implements vscode.Disposable {
-  private readonly disposables = new DisposableStore();
+export class AlignmentStore extends Disposable {
   private readonly folders = new Map<string, FolderAlignment>();
-  private readonly changeEmitter = this.disposables.add(new vscode.EventEmitter<FolderSnapshot>());
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<FolderSnapshot>());
   /** Fired after every rebuild of any folder's model. */
   readonly onDidChange = this.changeEmitter.event;
   private loading: Promise<void> = Promise.resolve();
+  private readonly anchorLocations = this.register(new AnchorLocations());
+  /** Fired when any flag's anchored code moved, changed or went (as the user types, or on disk). */
+  readonly onDidChangeAnchors = this.anchorLocations.onDidChange;
+  private readonly anchorTracker: AnchorTracker;
 
   constructor() {
-    this.disposables.add(vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+    super();
+    this.anchorTracker = this.register(new AnchorTracker(this, this.anchorLocations));
+    this.register(vscode.workspace.onDidChangeWorkspaceFolders((event) => {
       for (const removed of event.removed) this.removeFolder(removed);
       this.loading = Promise.all(event.added.map((added) => this.addFolder(added))).then(() => this.updateContext());
     }));
-    this.disposables.add(vscode.workspace.onDidChangeTextDocument((event) => {
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length > 0) this.folderOf(event.document.uri)?.onEditorChange(event.document);
     }));
-    this.disposables.add(vscode.workspace.onDidCloseTextDocument((document) => this.folderOf(document.uri)?.onEditorClose(document)));
-    this.disposables.add(vscode.workspace.onDidSaveTextDocument((document) => this.folderOf(document.uri)?.onEditorSave(document)));
-    this.disposables.add(this.onDidChange(() => void this.updateContext()));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.folderOf(document.uri)?.onEditorClose(document)));
+    this.register(vscode.workspace.onDidSaveTextDocument((document) => this.folderOf(document.uri)?.onEditorSave(document)));
+    this.register(this.onDidChange(() => void this.updateContext()));
     this.loading = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.addFolder(folder))).then(() => this.updateContext());
   }
 
@@ -53,11 +62,14 @@ export class AlignmentStore implements vscode.Disposable {
     return folder && path !== undefined ? { snapshot: folder.snapshot, path } : undefined;
   }
 
-  /** Items that apply to a file; tags are read from `text` (the editor's) when given. */
-  itemsFor(uri: vscode.Uri, text?: string): (ItemsForFile & FileContext) | undefined {
+  /**
+   * Items that apply to a file; tags are read from `source` when given: an open document (its tags are
+   * cached per version) or the file's text.
+   */
+  itemsFor(uri: vscode.Uri, source?: vscode.TextDocument | string): (ItemsForFile & FileContext) | undefined {
     const context = this.fileContext(uri);
     if (!context?.snapshot.exists) return undefined;
-    const tags = text === undefined ? [] : scanTags(text);
+    const tags = source === undefined ? [] : typeof source === 'string' ? scanTags(source) : tagsOf(source);
     return { ...itemsForFile(context.snapshot.model, context.path, tags), ...context };
   }
 
@@ -96,6 +108,11 @@ export class AlignmentStore implements vscode.Disposable {
     });
   }
 
+  /** Relocates every flag's anchor now (commands call this after writing, so the views are right at once). */
+  relocateAnchors(): Promise<void> {
+    return this.anchorTracker.checkAll();
+  }
+
   /** Reads every folder from scratch. */
   async reload(): Promise<void> {
     this.loading = Promise.all([...this.folders.values()].map((folder) => folder.load())).then(() => this.updateContext());
@@ -108,7 +125,7 @@ export class AlignmentStore implements vscode.Disposable {
   }
 
   private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {
-    const alignment = new FolderAlignment(folder, (snapshot) => this.changeEmitter.fire(snapshot));
+    const alignment = new FolderAlignment(folder, (snapshot) => this.changeEmitter.fire(snapshot), undefined, this.anchorLocations.of(folder.uri));
     this.folders.set(folder.uri.toString(), alignment);
     try {
       await alignment.load();
@@ -125,12 +142,12 @@ export class AlignmentStore implements vscode.Disposable {
 
   private async updateContext(): Promise<void> {
     const hasAlignment = this.snapshots().some((snapshot) => snapshot.exists);
-    await vscode.commands.executeCommand('setContext', ContextKeys.hasAlignment, hasAlignment);
+    await setContextKey(ContextKeys.hasAlignment, hasAlignment);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const folder of this.folders.values()) folder.dispose();
     this.folders.clear();
-    this.disposables.dispose();
+    super.dispose();
   }
 }

@@ -1,9 +1,10 @@
 // One workspace folder's `.alignment/`: each file parsed once and again only when it changes (on disk, or
 // in an editor as the user types), then put together into an immutable model that the views read.
 import * as vscode from 'vscode';
-import { ALIGNMENT_FOLDER, buildModel, DEFAULT_MAX_FILE_BYTES, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem, type AlignmentModel, type FileParse } from '../../core';
+import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, DEFAULT_MAX_FILE_BYTES, errorDetail, errorMessage, type FileParse, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem } from '../../core';
 import { childUri, decodeText, relativePath, statOf } from '../util/uris';
-import { Debouncer, DisposableStore } from '../util/disposables';
+import { NO_ANCHORS, type FolderAnchors } from './anchors/anchorLocations';
+import { Debouncer, Disposable } from '../util/disposables';
 import { log } from '../util/log';
 import { plainText } from '../util/plainText';
 import { isSymbolicLink, linkOnPath } from './links';
@@ -23,10 +24,11 @@ export interface FolderSnapshot {
   readonly model: AlignmentModel;
   /** Grows with every rebuild. */
   readonly version: number;
+  /** Where each flag's anchored code is now (live: it follows the code between rebuilds). */
+  readonly anchors: FolderAnchors;
 }
 
-export class FolderAlignment implements vscode.Disposable {
-  private readonly disposables = new DisposableStore();
+export class FolderAlignment extends Disposable {
   private readonly fromDisk = new Map<string, FileParse>();
   /** Parses of open editors' text, which wins over the disk while the editor is open. */
   private readonly fromEditors = new Map<string, FileParse>();
@@ -34,8 +36,8 @@ export class FolderAlignment implements vscode.Disposable {
   private exists = false;
   private version = 0;
   private current: FolderSnapshot;
-  private readonly rebuild = this.disposables.add(new Debouncer(REBUILD_DELAY_MS, () => this.rebuildNow()));
-  private readonly refreshRepoFiles = this.disposables.add(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
+  private readonly rebuild = this.register(new Debouncer(REBUILD_DELAY_MS, () => this.rebuildNow()));
+  private readonly refreshRepoFiles = this.register(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
   private readonly typing = new Map<string, Debouncer>();
   /** The latest read started per file: an older read that finishes later must not win. */
   private readonly latestRead = new Map<string, number>();
@@ -53,17 +55,19 @@ export class FolderAlignment implements vscode.Disposable {
     private readonly onDidRebuild: (snapshot: FolderSnapshot) => void,
     /** Core's buildModel; a test passes one that fails. */
     private readonly build: typeof buildModel = buildModel,
+    private readonly anchors: FolderAnchors = NO_ANCHORS,
   ) {
+    super();
     this.alignmentUri = childUri(folder.uri, ALIGNMENT_FOLDER);
     this.current = this.snapshotOf(buildModel([]));
-    const alignmentWatcher = this.disposables.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${ALIGNMENT_FOLDER},${ALIGNMENT_FOLDER}/**}`)));
-    this.disposables.add(alignmentWatcher.onDidCreate((uri) => void this.onDiskChange(uri)));
-    this.disposables.add(alignmentWatcher.onDidChange((uri) => void this.onDiskChange(uri)));
-    this.disposables.add(alignmentWatcher.onDidDelete((uri) => this.onDiskDelete(uri)));
+    const alignmentWatcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${ALIGNMENT_FOLDER},${ALIGNMENT_FOLDER}/**}`)));
+    this.register(alignmentWatcher.onDidCreate((uri) => void this.onDiskChange(uri)));
+    this.register(alignmentWatcher.onDidChange((uri) => void this.onDiskChange(uri)));
+    this.register(alignmentWatcher.onDidDelete((uri) => this.onDiskDelete(uri)));
     // Any file created or deleted anywhere may make a `paths` glob match, or stop matching.
-    const repoWatcher = this.disposables.add(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false));
-    this.disposables.add(repoWatcher.onDidCreate(() => this.refreshRepoFiles.trigger()));
-    this.disposables.add(repoWatcher.onDidDelete(() => this.refreshRepoFiles.trigger()));
+    const repoWatcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false));
+    this.register(repoWatcher.onDidCreate(() => this.refreshRepoFiles.trigger()));
+    this.register(repoWatcher.onDidDelete(() => this.refreshRepoFiles.trigger()));
   }
 
   get snapshot(): FolderSnapshot {
@@ -103,7 +107,7 @@ export class FolderAlignment implements vscode.Disposable {
     let debouncer = this.typing.get(path);
     if (!debouncer) {
       const key = document.uri.toString();
-      debouncer = this.disposables.add(new Debouncer(TYPING_DELAY_MS, () => {
+      debouncer = this.register(new Debouncer(TYPING_DELAY_MS, () => {
         // The document object of the last change, not of the first: a reopened file is a new object.
         const latest = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
         if (!latest) return;
@@ -211,7 +215,7 @@ export class FolderAlignment implements vscode.Disposable {
     } catch (error) {
       log(`could not read ${uri.toString()}: ${String(error)}`);
       // Still there but unreadable: a problem at the file, never a file silently missing from the views.
-      if (await statOf(uri)) parse = unreadableFile(path, error instanceof Error ? error.message : String(error));
+      if (await statOf(uri)) parse = unreadableFile(path, errorMessage(error));
     }
     if (this.latestRead.get(path) !== read) return; // a newer read of this file decides
     this.latestRead.delete(path);
@@ -239,7 +243,7 @@ export class FolderAlignment implements vscode.Disposable {
       model = this.build(files, this.repoFiles ? { repoFiles: this.repoFiles } : {});
     } catch (error) {
       // Core never throws on bad input; if it ever does, the views keep the last good model and say why.
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       log(`could not build the model of ${this.folder.name}: ${error instanceof Error ? error.stack ?? message : message}`);
       if (message !== this.lastBuildError) {
         this.lastBuildError = message;
@@ -253,11 +257,7 @@ export class FolderAlignment implements vscode.Disposable {
   }
 
   private snapshotOf(model: AlignmentModel): FolderSnapshot {
-    return { folder: this.folder, alignmentUri: this.alignmentUri, exists: this.exists, model, version: ++this.version };
-  }
-
-  dispose(): void {
-    this.disposables.dispose();
+    return { folder: this.folder, alignmentUri: this.alignmentUri, exists: this.exists, model, version: ++this.version, anchors: this.anchors };
   }
 }
 
@@ -280,7 +280,7 @@ async function listYamlFiles(folder: vscode.Uri, path: string, listing: YamlList
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch (error) {
     log(`could not list ${folder.toString()}: ${String(error)}`);
-    listing.refused.push({ file: path, items: [], problems: [unreadableFolderProblem(path, error instanceof Error ? error.message : String(error))] });
+    listing.refused.push({ file: path, items: [], problems: [unreadableFolderProblem(path, errorMessage(error))] });
     return listing;
   }
   for (const [name, type] of entries) {
@@ -307,7 +307,7 @@ function parseGuarded(path: string, text: string): FileParse {
   try {
     return parseAlignmentFile(path, text);
   } catch (error) {
-    log(`could not parse ${path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    return unreadableFile(path, `Truthline failed on it: ${error instanceof Error ? error.message : String(error)}`);
+    log(`could not parse ${path}: ${errorDetail(error)}`);
+    return unreadableFile(path, `Truthline failed on it: ${errorMessage(error)}`);
   }
 }

@@ -1,6 +1,7 @@
-// Where an item is written, as editor positions and as a link, and opening it there.
+// Where an item is written, as editor positions and as a link, and opening it there: the one way every
+// view, lens, picker and link opens an item.
 import * as vscode from 'vscode';
-import type { LoadedItem, SourceRange } from '../../core';
+import { errorMessage, type LoadedItem, type SourceRange } from '../../core';
 import type { AlignmentStore, FolderSnapshot } from './alignmentStore';
 import { logError } from '../util/log';
 import { plainText } from '../util/plainText';
@@ -23,13 +24,24 @@ export function itemLink(store: AlignmentStore, snapshot: FolderSnapshot, entry:
   return store.uriOf(snapshot, entry).with({ fragment: `L${idValueRange(entry).start.line + 1}` });
 }
 
-export async function showItem(store: AlignmentStore, snapshot: FolderSnapshot, entry: LoadedItem): Promise<void> {
-  const uri = store.uriOf(snapshot, entry);
+/** Opens the item's YAML with its `id` value selected, the editor focused. */
+export function showItem(store: AlignmentStore, snapshot: FolderSnapshot, entry: LoadedItem): Promise<void> {
+  return openAt(store.uriOf(snapshot, entry), idValueRange(entry), false);
+}
+
+/** Opens an item's YAML with the cursor at the start of `range` (a row's click: focus stays in the tree). */
+export function openItem(uri: vscode.Uri, range: SourceRange, preserveFocus = true): Promise<void> {
+  const start = new vscode.Position(range.line - 1, range.column - 1);
+  return openAt(uri, new vscode.Range(start, start), preserveFocus);
+}
+
+async function openAt(uri: vscode.Uri, selection: vscode.Range, preserveFocus: boolean): Promise<void> {
   try {
-    await vscode.window.showTextDocument(uri, { selection: idValueRange(entry) });
+    const editor = await vscode.window.showTextDocument(uri, { selection, preserveFocus });
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   } catch (error) {
-    // Deleted since the model was read: the watcher rebuilds it; say what happened.
+    // Deleted or renamed since it was shown: the watcher redraws the views; say what happened.
     logError(`could not open ${uri.toString()}`, error);
-    void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', plainText(vscode.workspace.asRelativePath(uri)), plainText(error instanceof Error ? error.message : String(error))));
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}: {1}', plainText(vscode.workspace.asRelativePath(uri)), plainText(errorMessage(error))));
   }
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LoadedItem } from '../../../core';
 import type { AlignmentStore, FolderSnapshot } from '../../workspace/alignmentStore';
-import { DisposableStore } from '../../util/disposables';
+import { RowsProvider } from '../tree/rowsProvider';
 import type { TreeNode } from '../tree/treeNode';
 import type { ViewSettings } from '../viewSettings';
 import { currentFeatureRoots, openFlagCount } from './currentFeatureTree';
@@ -26,41 +26,30 @@ export interface CurrentFeatureSummary {
   readonly openFlags: number;
 }
 
-export class CurrentFeatureProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly disposables = new DisposableStore();
-  private readonly treeEmitter = this.disposables.add(new vscode.EventEmitter<void>());
-  readonly onDidChangeTreeData = this.treeEmitter.event;
-  private readonly summaryEmitter = this.disposables.add(new vscode.EventEmitter<CurrentFeatureSummary>());
+export class CurrentFeatureProvider extends RowsProvider {
+  private readonly summaryEmitter = this.register(new vscode.EventEmitter<CurrentFeatureSummary>());
   /** Fired after every rebuild, with what the view now shows. */
   readonly onDidChangeSummary = this.summaryEmitter.event;
-  private roots: TreeNode[] = [];
   private current: CurrentFeatureSummary = { state: 'noFile', features: [], openFlags: 0 };
-  /** Until the store has read every folder the view stays blank, rather than flash an empty state. */
-  private loaded = false;
 
-  constructor(private readonly store: AlignmentStore, private readonly followed: FollowedFile, private readonly settings: () => ViewSettings) {
-    this.disposables.add(followed.onDidChange(() => this.refresh()));
-    this.disposables.add(store.onDidChange((snapshot) => {
+  constructor(store: AlignmentStore, private readonly followed: FollowedFile, private readonly settings: () => ViewSettings) {
+    super(store);
+    this.register(followed.onDidChange(() => this.refresh()));
+    this.register(store.onDidChange((snapshot) => {
       // Another folder's change matters only while no folder's model is shown (it may be the first .alignment/).
       const shown = this.current.snapshot?.folder.uri.toString();
       if (shown === undefined || shown === snapshot.folder.uri.toString()) this.refresh();
     }));
-    void store.ready.then(() => {
-      this.loaded = true;
-      this.refresh();
-    });
   }
 
   get summary(): CurrentFeatureSummary {
     return this.current;
   }
 
-  refresh(): void {
-    if (!this.loaded) return;
+  protected buildRoots(): readonly TreeNode[] {
     const document = this.followed.document;
     const hasAlignment = this.store.snapshots().some((snapshot) => snapshot.exists);
-    const found = document ? this.store.itemsFor(document.uri, document.getText()) : undefined;
-    this.roots = [];
+    const found = document ? this.store.itemsFor(document.uri, document) : undefined;
     if (!hasAlignment) {
       this.current = { state: 'noAlignment', features: [], openFlags: 0 };
     } else if (!document) {
@@ -68,29 +57,20 @@ export class CurrentFeatureProvider implements vscode.TreeDataProvider<TreeNode>
     } else if (!found) {
       this.current = { state: 'noFolderAlignment', uri: document.uri, features: [], openFlags: 0 };
     } else {
-      const settings = this.settings();
-      this.roots = currentFeatureRoots(found.snapshot, found.path, found, settings, Date.now());
+      const roots = currentFeatureRoots(found.snapshot, found.path, found, this.settings(), Date.now());
       this.current = {
-        state: this.roots.length > 0 ? 'items' : 'uncovered',
+        state: roots.length > 0 ? 'items' : 'uncovered',
         uri: document.uri,
         snapshot: found.snapshot,
         features: found.features,
         openFlags: openFlagCount(found.snapshot, found.features),
       };
+      return roots;
     }
-    this.treeEmitter.fire();
+    return [];
+  }
+
+  protected override didRefresh(): void {
     this.summaryEmitter.fire(this.current);
-  }
-
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.treeItem();
-  }
-
-  getChildren(node?: TreeNode): TreeNode[] {
-    return [...(node ? node.children() : this.roots)];
-  }
-
-  dispose(): void {
-    this.disposables.dispose();
   }
 }

@@ -2,34 +2,35 @@
 // an item's YAML from the view must not change what the view shows) and moments with no editor focused;
 // until no text editor is left open.
 import * as vscode from 'vscode';
-import { isAlignmentFile, scanTags } from '../../../core';
+import { isAlignmentFile } from '../../../core';
+import { tagsOf } from '../../workspace/documentTags';
 import type { AlignmentStore } from '../../workspace/alignmentStore';
-import { Debouncer, DisposableStore } from '../../util/disposables';
+import { Debouncer, Disposable } from '../../util/disposables';
 
 const TYPING_DELAY_MS = 300;
 const TABS_SETTLE_MS = 250;
 
-export class FollowedFile implements vscode.Disposable {
-  private readonly disposables = new DisposableStore();
-  private readonly emitter = this.disposables.add(new vscode.EventEmitter<void>());
+export class FollowedFile extends Disposable {
+  private readonly emitter = this.register(new vscode.EventEmitter<void>());
   /** Fired when the followed file changes, or when typing changed the comment tags in it. */
   readonly onDidChange = this.emitter.event;
   private current: vscode.TextDocument | undefined;
   private tagSignature = '';
-  private readonly typing = this.disposables.add(new Debouncer(TYPING_DELAY_MS, () => this.checkTags()));
-  private readonly tabsClosed = this.disposables.add(new Debouncer(TABS_SETTLE_MS, () => {
+  private readonly typing = this.register(new Debouncer(TYPING_DELAY_MS, () => this.checkTags()));
+  private readonly tabsClosed = this.register(new Debouncer(TABS_SETTLE_MS, () => {
     if (this.current && !anyTextTab()) this.set(undefined);
   }));
 
   constructor(private readonly store: AlignmentStore) {
-    this.disposables.add(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor?.document)));
+    super();
+    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor?.document)));
     // Once no text editor is open at all, there is nothing to follow. Not sooner: opening an item's YAML
     // from the view may replace the source file's preview tab, and the view must keep showing its truth.
     // Checked after a pause, since a replaced preview tab closes before its successor opens.
-    this.disposables.add(vscode.window.tabGroups.onDidChangeTabs((event) => {
+    this.register(vscode.window.tabGroups.onDidChangeTabs((event) => {
       if (this.current && event.closed.length > 0) this.tabsClosed.trigger();
     }));
-    this.disposables.add(vscode.workspace.onDidChangeTextDocument((event) => {
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.document === this.current && event.contentChanges.length > 0) this.typing.trigger();
     }));
     this.follow(vscode.window.activeTextEditor?.document);
@@ -62,10 +63,6 @@ export class FollowedFile implements vscode.Disposable {
     this.tagSignature = signature;
     this.emitter.fire();
   }
-
-  dispose(): void {
-    this.disposables.dispose();
-  }
 }
 
 function anyTextTab(): boolean {
@@ -75,5 +72,5 @@ function anyTextTab(): boolean {
 /** The tags of a document, without their positions: typing elsewhere in the file changes nothing. */
 function signatureOf(document: vscode.TextDocument | undefined): string {
   if (!document || document.isClosed) return '';
-  return scanTags(document.getText()).map((tag) => `${tag.keyword} ${tag.id}`).sort().join('\n');
+  return tagsOf(document).map((tag) => `${tag.keyword} ${tag.id}`).sort().join('\n');
 }

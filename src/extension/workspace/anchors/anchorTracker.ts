@@ -1,17 +1,18 @@
 // Keeps every flag's anchor pointed at its code: after any change of .alignment/, of an anchored file on
 // disk, or of an anchored file's text in an editor (as the user types), the anchors are relocated
-// (core's checkAnchors). The result goes to anchorStates.ts for the views, and drifted flags not yet
+// (core's checkAnchors). The result goes to the store's AnchorLocations for every view, and drifted flags not yet
 // resolved become `anchor-drifted` warnings in the Problems panel, at the flag's anchor in its YAML.
 import * as vscode from 'vscode';
 import { anchoredPaths, checkAnchors, DEFAULT_MAX_FILE_BYTES, type Problem } from '../../../core';
 import { ContextKeys } from '../../constants';
+import { setContextKey } from '../contextKeys';
 import { toDiagnostic } from '../diagnostics';
 import type { AlignmentStore, FolderSnapshot } from '../alignmentStore';
-import { Debouncer, DisposableStore } from '../../util/disposables';
+import { Debouncer, Disposable } from '../../util/disposables';
 import { isSymbolicLink } from '../links';
 import { childUri, decodeText, repoFileUri } from '../../util/uris';
 import { log, logError } from '../../util/log';
-import { publishFlagAnchors, type FlagAnchorState } from './anchorStates';
+import type { AnchorLocations, FlagAnchorState } from './anchorLocations';
 
 const CHECK_DELAY_MS = 250;
 
@@ -21,36 +22,35 @@ interface DiskText {
   readonly text: string;
 }
 
-export class AnchorTracker implements vscode.Disposable {
-  private readonly disposables = new DisposableStore();
-  private readonly diagnostics = this.disposables.add(vscode.languages.createDiagnosticCollection('truthline-anchors'));
-  private readonly check = this.disposables.add(new Debouncer(CHECK_DELAY_MS, () => void this.checkAll()));
+export class AnchorTracker extends Disposable {
+  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('truthline-anchors'));
+  private readonly check = this.register(new Debouncer(CHECK_DELAY_MS, () => void this.checkAll()));
   /** Per folder: the anchored paths (to filter events) and the flag files that have drift warnings. */
   private readonly anchored = new Map<string, Set<string>>();
   private readonly warnedFiles = new Map<string, Set<string>>();
   private readonly disk = new Map<string, DiskText>();
   private current: Promise<void> | undefined;
   private again = false;
-  private hasDrift = false;
 
-  constructor(private readonly store: AlignmentStore) {
-    this.disposables.add(store.onDidChange(() => this.check.trigger()));
+  constructor(private readonly store: AlignmentStore, private readonly locations: AnchorLocations) {
+    super();
+    this.register(store.onDidChange(() => this.check.trigger()));
     const onDocument = (document: vscode.TextDocument): void => {
       if (this.isAnchored(document.uri)) this.check.trigger();
     };
-    this.disposables.add(vscode.workspace.onDidChangeTextDocument((event) => onDocument(event.document)));
-    this.disposables.add(vscode.workspace.onDidOpenTextDocument(onDocument));
-    this.disposables.add(vscode.workspace.onDidCloseTextDocument(onDocument));
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => onDocument(event.document)));
+    this.register(vscode.workspace.onDidOpenTextDocument(onDocument));
+    this.register(vscode.workspace.onDidCloseTextDocument(onDocument));
     // Anchored files change on disk too (a pull, a checkout, a formatter): one watcher, filtered.
-    const watcher = this.disposables.add(vscode.workspace.createFileSystemWatcher('**/*'));
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     const onDisk = (uri: vscode.Uri): void => {
       if (!this.isAnchored(uri)) return;
       this.disk.delete(uri.toString());
       this.check.trigger();
     };
-    this.disposables.add(watcher.onDidChange(onDisk));
-    this.disposables.add(watcher.onDidCreate(onDisk));
-    this.disposables.add(watcher.onDidDelete(onDisk));
+    this.register(watcher.onDidChange(onDisk));
+    this.register(watcher.onDidCreate(onDisk));
+    this.register(watcher.onDidDelete(onDisk));
     void store.ready.then(() => this.check.trigger());
   }
 
@@ -78,11 +78,7 @@ export class AnchorTracker implements vscode.Disposable {
     } catch (error) {
       logError('could not relocate the anchors of flags', error);
     }
-    const hasDrift = [...this.warnedFiles.values()].some((files) => files.size > 0);
-    if (hasDrift !== this.hasDrift) {
-      this.hasDrift = hasDrift;
-      void vscode.commands.executeCommand('setContext', ContextKeys.hasDriftedFlags, hasDrift);
-    }
+    void setContextKey(ContextKeys.hasDriftedFlags, [...this.warnedFiles.values()].some((files) => files.size > 0));
   }
 
   private async checkFolder(snapshot: FolderSnapshot): Promise<void> {
@@ -107,7 +103,7 @@ export class AnchorTracker implements vscode.Disposable {
       const uri = anchor && repoFileUri(folder, anchor.path);
       if (uri) states.set(id, { ...location, uri });
     }
-    publishFlagAnchors(folder, states);
+    this.locations.publish(folder, states);
     this.showProblems(folder, problems);
   }
 
@@ -132,7 +128,7 @@ export class AnchorTracker implements vscode.Disposable {
       for (const file of this.warnedFiles.get(key) ?? []) this.diagnostics.delete(childUri(folder, file));
       this.warnedFiles.delete(key);
       this.anchored.delete(key);
-      publishFlagAnchors(folder, undefined);
+      this.locations.publish(folder, undefined);
     }
   }
 
@@ -175,8 +171,8 @@ export class AnchorTracker implements vscode.Disposable {
     return false;
   }
 
-  dispose(): void {
-    this.disposables.dispose();
-    for (const key of this.anchored.keys()) publishFlagAnchors(vscode.Uri.parse(key), undefined);
+  override dispose(): void {
+    super.dispose();
+    for (const key of this.anchored.keys()) this.locations.publish(vscode.Uri.parse(key), undefined);
   }
 }

@@ -25,6 +25,7 @@ import * as vscode from 'vscode';
 import { linkOnPath } from '../links';
 import { log, logError } from '../../util/log';
 import { relativePath } from '../../util/uris';
+import { errorMessage } from '../../../core';
 
 /** A file as a command read it, before asking anything. */
 export interface ReadText {
@@ -289,5 +290,5 @@ function refuseIfDirty(uri: vscode.Uri): boolean {
 }
 
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

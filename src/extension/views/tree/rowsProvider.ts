@@ -1,0 +1,46 @@
+// What both sidebar trees share: rows rebuilt as a whole from the store's snapshots, blank until the store
+// has read every folder (rather than flash an empty state), and redrawn when a flag's anchor moves or
+// drifts, since flag rows show it.
+import * as vscode from 'vscode';
+import type { AlignmentStore } from '../../workspace/alignmentStore';
+import { Disposable } from '../../util/disposables';
+import type { TreeNode } from './treeNode';
+
+export abstract class RowsProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly treeEmitter = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChangeTreeData = this.treeEmitter.event;
+  private roots: readonly TreeNode[] = [];
+  private loaded = false;
+
+  constructor(protected readonly store: AlignmentStore) {
+    super();
+    this.register(store.onDidChangeAnchors(() => this.refresh()));
+    void store.ready.then(() => {
+      this.loaded = true;
+      this.refresh();
+    });
+  }
+
+  /** The top rows, built anew from the store. */
+  protected abstract buildRoots(): readonly TreeNode[];
+
+  /** Called after every rebuild, once the tree was told. */
+  protected didRefresh(): void {
+    // Nothing by default.
+  }
+
+  refresh(): void {
+    if (!this.loaded) return;
+    this.roots = this.buildRoots();
+    this.treeEmitter.fire();
+    this.didRefresh();
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.treeItem();
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return [...(node ? node.children() : this.roots)];
+  }
+}
