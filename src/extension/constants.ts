@@ -33,6 +33,53 @@ export const ViewFocusCommands = {
   allFeatures: 'truthline.allFeatures.focus',
 } as const;
 
+/**
+ * Command titles as the palette shows them ("<category>: <title>"), for messages that tell the user which
+ * command to run. The manifest test checks each against package.json and package.nls.json.
+ */
+export const CommandTitles = {
+  initialize: 'Truthline: Initialize .alignment/ Folder',
+  reanchorFlag: 'Truthline: Re-anchor Truth Flag to Selection',
+} as const;
+
+/**
+ * The `contextValue` of each kind of tree row: package.json's view/item/context menus choose rows by it
+ * (`viewItem =~ /^truthline\.flag\.open/`). Those marked "+ .<x>" get a suffix: `${ContextValues.flag}.open`.
+ * The manifest test checks them against the menus' `when` clauses.
+ */
+export const ContextValues = {
+  /** A workspace folder row of All Features (several folders). */
+  folder: 'truthline.folder',
+  /** The row of the followed file in Current Feature. */
+  file: 'truthline.file',
+  /** + .<group kind>: Customer Requests, Truth Flags, … */
+  group: 'truthline.group',
+  feature: 'truthline.feature',
+  featureDisagrees: 'truthline.feature.disagrees',
+  request: 'truthline.request',
+  milestone: 'truthline.milestone',
+  milestoneBlocked: 'truthline.milestone.blocked',
+  /** + .<call>: go, no-go, pending. */
+  gate: 'truthline.gate',
+  /** + .<status>. */
+  assumption: 'truthline.assumption',
+  /** + .<status>. */
+  risk: 'truthline.risk',
+  /** + .<status>. */
+  flag: 'truthline.flag',
+  decision: 'truthline.decision',
+  decisionUnattributed: 'truthline.decision.unattributed',
+} as const;
+
+/** The rows no menu offers anything on, and why (the manifest test accepts no other token without a menu). */
+export const ContextValuesWithoutMenu: Readonly<Partial<Record<keyof typeof ContextValues, string>>> = {
+  folder: 'a folder row only groups features: there is nothing to open or edit',
+  file: 'the file is already open in the editor',
+  group: 'a group row only groups items',
+  decision: 'a decision has no status or call to set, and the row opens its YAML on click',
+  decisionUnattributed: 'as a decision',
+};
+
 export const Views = {
   container: 'truthline',
   currentFeature: 'truthline.currentFeature',
