@@ -1,8 +1,11 @@
-// npm run fuzz -- --runs N [--seed S] [--timeout MS] [--scale long|unit] [--shrink-seconds S] [--out DIR]
+// npm run fuzz -- --runs N [--seed S] [--timeout MS] [--timeout-per-mib MS] [--max-seconds S] [--scale long|unit]
+//                  [--shrink-seconds S] [--out DIR]
 //
 // The core properties of test/fuzz/coreProperties.ts on N generated cases (test/fuzz/coreArbitraries.ts),
 // each run in a worker thread with a time limit: an input that takes longer is counted as a hang, the
-// worker is replaced, and the run goes on. At the end, every group of failures (crashes by message and top
+// worker is replaced, and the run goes on. The limit grows with the input (--timeout, plus --timeout-per-mib
+// for each MiB of files): core reads about a MiB a second, so a large input is slow, not hung; a hang is
+// core taking far longer than its size explains. --max-seconds stops starting new inputs after that long. At the end, every group of failures (crashes by message and top
 // frame, violations by property and problem code, hangs) is shrunk to a small input that still fails the
 // same way; those are printed (shortened) and written in full below --out. Exits 1 when anything failed.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,10 +72,8 @@ function elapsed(start: bigint): number {
 class Runner {
   private worker: Worker | undefined;
 
-  constructor(private readonly timeoutMs: number) {}
-
   /** Evaluates `job` in the worker; core taking over `limitMs` is a hang, and costs the worker its life. */
-  async run(job: Job, limitMs = this.timeoutMs): Promise<Verdict> {
+  async run(job: Job, limitMs: number): Promise<Verdict> {
     let worker = this.worker;
     if (!worker) {
       try {
@@ -175,13 +176,17 @@ interface Options {
   runs: number;
   seed: number;
   timeoutMs: number;
+  timeoutPerMibMs: number;
+  maxSeconds: number;
   scale: 'long' | 'unit';
   shrinkSeconds: number;
   out: string;
 }
 
 function parseArguments(argv: readonly string[]): Options {
-  const options: Options = { runs: 1_000, seed: Date.now() % 1_000_000, timeoutMs: 2_000, scale: 'long', shrinkSeconds: 60, out: path.resolve('out', 'fuzz') };
+  const options: Options = {
+    runs: 1_000, seed: Date.now() % 1_000_000, timeoutMs: 2_000, timeoutPerMibMs: 4_000, maxSeconds: Infinity, scale: 'long', shrinkSeconds: 60, out: path.resolve('out', 'fuzz'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
     const value = argv[i + 1];
@@ -195,6 +200,8 @@ function parseArguments(argv: readonly string[]): Options {
       case '--runs': options.runs = number(); break;
       case '--seed': options.seed = number(); break;
       case '--timeout': options.timeoutMs = number(); break;
+      case '--timeout-per-mib': options.timeoutPerMibMs = number(); break;
+      case '--max-seconds': options.maxSeconds = number(); break;
       case '--shrink-seconds': options.shrinkSeconds = number(); break;
       case '--scale':
         if (value !== 'long' && value !== 'unit') throw new Error('--scale is long or unit');
@@ -207,7 +214,7 @@ function parseArguments(argv: readonly string[]): Options {
         i++;
         break;
       default:
-        throw new Error(`unknown argument ${name}; usage: npm run fuzz -- --runs N [--seed S] [--timeout MS] [--scale long|unit] [--shrink-seconds S] [--out DIR]`);
+        throw new Error(`unknown argument ${name}; usage: npm run fuzz -- --runs N [--seed S] [--timeout MS] [--timeout-per-mib MS] [--max-seconds S] [--scale long|unit] [--shrink-seconds S] [--out DIR]`);
     }
   }
   return options;
@@ -221,14 +228,16 @@ async function main(): Promise<number> {
   const options = parseArguments(process.argv.slice(2));
   const scale = options.scale === 'long' ? LONG_SCALE : UNIT_SCALE;
   const arbitrary = caseArbitrary(scale);
-  const runner = new Runner(options.timeoutMs);
+  const runner = new Runner();
+  const limitFor = (files: readonly FuzzFile[]): number => options.timeoutMs + Math.round((size(files) / (1024 * 1024)) * options.timeoutPerMibMs);
   const groups = new Map<string, Group>();
   const times: number[] = [];
   const hangs: Example[] = [];
   const started = Date.now();
   let inputs = 0;
   let slowest: { ms: number; bytes: number } = { ms: 0, bytes: 0 };
-  console.log(`Truthline core fuzz: ${options.runs} inputs, seed ${options.seed}, ${options.scale} scale, ${options.timeoutMs} ms per input (node ${process.version})`);
+  const budget = Number.isFinite(options.maxSeconds) ? ` or ${options.maxSeconds} s, whichever comes first` : '';
+  console.log(`Truthline core fuzz: ${options.runs} inputs${budget}, seed ${options.seed}, ${options.scale} scale, ${options.timeoutMs} ms per input + ${options.timeoutPerMibMs} ms per MiB (node ${process.version})`);
 
   const note = (key: string, section: Group['section'], example: Example): void => {
     const group = groups.get(key);
@@ -239,16 +248,18 @@ async function main(): Promise<number> {
     }
   };
 
-  for (let batch = 0; inputs < options.runs; batch++) {
+  const outOfTime = (): boolean => Date.now() - started >= options.maxSeconds * 1000;
+  for (let batch = 0; inputs < options.runs && !outOfTime(); batch++) {
     const cases = fc.sample(arbitrary, { seed: options.seed + batch, numRuns: Math.min(BATCH, options.runs - inputs) });
     for (const [index, fuzzCase] of cases.entries()) {
+      if (outOfTime()) break;
       const files = renderCase(fuzzCase);
       const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
       const example = (detail: string, ms?: number): Example => ({ id: `${options.seed + batch}:${index}`, fuzzCase, files, repoFiles: fuzzCase.repoFiles, bytes, detail, ...(ms === undefined ? {} : { ms }) });
-      const verdict = await runner.run({ files, repoFiles: fuzzCase.repoFiles });
+      const verdict = await runner.run({ files, repoFiles: fuzzCase.repoFiles }, limitFor(files));
       inputs++;
       if (verdict.kind === 'hang') {
-        hangs.push(example(`over ${options.timeoutMs} ms`, verdict.ms));
+        hangs.push(example(`over ${limitFor(files)} ms`, verdict.ms));
       } else if (verdict.kind === 'died') {
         const harness = verdict.message.startsWith('checking the properties');
         note(harness ? 'checking the properties took too long' : `worker died: ${verdict.message}`, harness ? 'harness' : 'crash', example(verdict.message));
@@ -277,7 +288,7 @@ async function main(): Promise<number> {
   // Then the smallest and the largest few are measured with a generous limit.
   const confirmed: Example[] = [];
   for (const hang of hangs) {
-    const again = await runner.run({ files: hang.files, repoFiles: hang.repoFiles });
+    const again = await runner.run({ files: hang.files, repoFiles: hang.repoFiles }, limitFor(hang.files));
     if (again.kind === 'hang') confirmed.push(hang);
   }
   const unconfirmed = hangs.length - confirmed.length;
@@ -367,8 +378,9 @@ function signature(fuzzCase: FuzzCase | undefined): string {
 async function shrink(runner: Runner, group: Group, options: Options): Promise<Example> {
   const deadline = Date.now() + options.shrinkSeconds * 1000;
   const fails = async (files: FuzzFile[], repoFiles: boolean): Promise<{ detail: string; ms?: number } | undefined> => {
-    const verdict = await runner.run({ files, repoFiles });
-    if (group.section === 'hang') return verdict.kind === 'hang' ? { detail: `over ${options.timeoutMs} ms`, ms: verdict.ms } : undefined;
+    const limit = options.timeoutMs + Math.round((size(files) / (1024 * 1024)) * options.timeoutPerMibMs);
+    const verdict = await runner.run({ files, repoFiles }, limit);
+    if (group.section === 'hang') return verdict.kind === 'hang' ? { detail: `over ${limit} ms`, ms: verdict.ms } : undefined;
     if (verdict.kind === 'died') return group.key === `worker died: ${verdict.message}` ? { detail: verdict.message } : undefined;
     if (verdict.kind !== 'done') return undefined;
     const { crash, violations } = verdict.outcome;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { caseArbitrary, exampleRepoFiles, renderCase, UNIT_SCALE, type FuzzCase } from '../fuzz/coreArbitraries';
 import { parseAlignmentFile, problem, START_OF_FILE, type FileParse, type Problem } from '../../src/core';
-import { checkProperties, evaluate, type Evaluation, type PropertyName } from '../fuzz/coreProperties';
+import { checkProperties, evaluate, withoutRefusedDocuments, type Evaluation, type PropertyName } from '../fuzz/coreProperties';
 
 const RUNS = 200;
 const SEED = 16;
@@ -90,6 +90,13 @@ describe('the core fuzz oracle: readable items', () => {
   it('reports every dropped item when core gives no limit problem', () => {
     assert.deepEqual(dropped(), ['risk "R-1"', 'risk "R-2"']);
     assert.deepEqual(dropped(problem(file, at(2, 5), 'schema', 'bad'), problem(file, at(6, 1), 'yaml-syntax', 'bad')), ['risk "R-1"', 'risk "R-2"']);
+  });
+
+  it('does not parse again what core refused: those documents are blanked in place, and the text cut where reading stopped', () => {
+    const source = 'a: 1\n---\nb: [[[\n---\nc: 3\n';
+    assert.equal(withoutRefusedDocuments(source, { at: [12], stoppedAt: undefined, wholeFile: false }), 'a: 1\n---\n      \n---\nc: 3\n');
+    assert.equal(withoutRefusedDocuments(source, { at: [], stoppedAt: 20, wholeFile: false }), 'a: 1\n---\nb: [[[\n');
+    assert.equal(withoutRefusedDocuments(source, { at: [], stoppedAt: undefined, wholeFile: false }), source);
   });
 
   it('excuses only the document that holds a limit problem', () => {
