@@ -1,6 +1,7 @@
 // Acknowledge, resolve and reopen a flag, from a tree row, the palette (with a picker), or an argument
 // object `{ id, note? }` that runs without prompts.
 import * as vscode from 'vscode';
+import { Commands } from '../constants';
 import { acknowledgeFlag, type Flag, type LoadedItem, localDate, oneLine, orMissing, reopenFlag, resolveFlag } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { currentAuthor } from '../workspace/edits/author';
@@ -29,7 +30,7 @@ export class FlagCommands {
   constructor(private readonly store: AlignmentStore, private readonly afterWrite: () => Promise<void>) {}
 
   async acknowledge(argument: unknown): Promise<vscode.Uri | undefined> {
-    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Acknowledge Truth Flag'), ['open']), 'truthline.acknowledgeFlag');
+    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Acknowledge Truth Flag'), ['open']), Commands.acknowledgeFlag);
     if (!found) return undefined;
     const note = isArgumentObject(argument) ? optionalText(argument.note) : undefined;
     const actor = await this.actor(found);
@@ -41,7 +42,7 @@ export class FlagCommands {
   }
 
   async resolve(argument: unknown): Promise<vscode.Uri | undefined> {
-    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Resolve Truth Flag'), ['open', 'acknowledged']), 'truthline.resolveFlag');
+    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Resolve Truth Flag'), ['open', 'acknowledged']), Commands.resolveFlag);
     if (!found) return undefined;
     const scripted = isArgumentObject(argument);
     const actor = await this.actor(found);
@@ -53,7 +54,7 @@ export class FlagCommands {
   }
 
   async reopen(argument: unknown): Promise<vscode.Uri | undefined> {
-    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Reopen Truth Flag'), ['acknowledged', 'resolved']), 'truthline.reopenFlag');
+    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Reopen Truth Flag'), ['acknowledged', 'resolved']), Commands.reopenFlag);
     if (!found) return undefined;
     const scripted = isArgumentObject(argument);
     const actor = await this.actor(found);

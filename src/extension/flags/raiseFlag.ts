@@ -2,6 +2,7 @@
 // tree row: at most three prompts (about, reality, severity), defaults that Enter takes, Escape writes
 // nothing. With an argument object that holds `reality` it writes without asking and returns the Uri.
 import * as vscode from 'vscode';
+import { CommandTitles, Commands } from '../constants';
 import { FLAG_SEVERITIES, reportedText, type Flag, type LoadedItem } from '../../core';
 import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
@@ -66,17 +67,17 @@ export class FlagRaiser {
   /** No prompt: everything comes from the argument object, the rest from the file. Bad input throws. */
   private async raiseDirectly(request: RaiseRequest): Promise<vscode.Uri | undefined> {
     const { fields } = request;
-    if (typeof fields.reality !== 'string' || fields.reality.trim() === '') throw new Error('truthline.raiseFlag: "reality" must be a non-empty string');
+    if (typeof fields.reality !== 'string' || fields.reality.trim() === '') throw new Error(`${Commands.raiseFlag}: "reality" must be a non-empty string`);
     if (fields.severity !== undefined && !FLAG_SEVERITIES.includes(fields.severity)) {
-      throw new Error(`truthline.raiseFlag: "severity" must be one of ${FLAG_SEVERITIES.join(', ')}, not ${JSON.stringify(fields.severity)}`);
+      throw new Error(`${Commands.raiseFlag}: "severity" must be one of ${FLAG_SEVERITIES.join(', ')}, not ${JSON.stringify(fields.severity)}`);
     }
-    if (fields.uri !== undefined && !request.uri) throw new Error(`truthline.raiseFlag: "uri" is not a Uri: ${JSON.stringify(fields.uri)}`);
+    if (fields.uri !== undefined && !request.uri) throw new Error(`${Commands.raiseFlag}: "uri" is not a Uri: ${JSON.stringify(fields.uri)}`);
     const about = fields.about === undefined ? undefined : this.mustFind(fields.about, undefined);
     const featureItem = fields.feature === undefined ? undefined : this.mustFind(fields.feature, 'feature');
     const source = request.uri ? await raiseSource(this.store, request.uri, request.range) : undefined;
-    if (request.uri && !source) throw new Error(`truthline.raiseFlag: ${request.uri.toString()} is not in a workspace folder`);
+    if (request.uri && !source) throw new Error(`${Commands.raiseFlag}: ${request.uri.toString()} is not in a workspace folder`);
     const snapshot = source?.snapshot ?? featureItem?.snapshot ?? about?.snapshot ?? this.onlySnapshot();
-    if (!snapshot) throw new Error('truthline.raiseFlag: no workspace folder with .alignment/; pass "uri" or "feature"');
+    if (!snapshot) throw new Error(`${Commands.raiseFlag}: no workspace folder with .alignment/; pass "uri" or "feature"`);
     const covering = source ? raiseCandidates(this.store, source) : undefined;
     const feature = (featureItem?.entry as LoadedItem<'feature'> | undefined)
       ?? (about ? featureFor(about.entry, covering?.coveringFile ? covering.features : [], snapshot.model.byId) : undefined)
@@ -136,8 +137,8 @@ export class FlagRaiser {
 
   private mustFind(id: string, kind: 'feature' | undefined): FoundItem {
     const found = this.store.findItem(id);
-    if (!found) throw new Error(`truthline.raiseFlag: no item "${id}" in .alignment/`);
-    if (kind && found.entry.kind !== kind) throw new Error(`truthline.raiseFlag: "${id}" is a ${found.entry.kind}, not a ${kind}`);
+    if (!found) throw new Error(`${Commands.raiseFlag}: no item "${id}" in .alignment/`);
+    if (kind && found.entry.kind !== kind) throw new Error(`${Commands.raiseFlag}: "${id}" is a ${found.entry.kind}, not a ${kind}`);
     return found;
   }
 
@@ -150,7 +151,7 @@ export class FlagRaiser {
   private async pickSnapshot(): Promise<FolderSnapshot | undefined> {
     const existing = this.store.snapshots().filter((snapshot) => snapshot.exists);
     if (existing.length <= 1) {
-      if (existing.length === 0) void vscode.window.showWarningMessage(vscode.l10n.t('No workspace folder has a .alignment/ folder to raise a flag in. Run "Truthline: Initialize .alignment/ Folder" first.'));
+      if (existing.length === 0) void vscode.window.showWarningMessage(vscode.l10n.t('No workspace folder has a .alignment/ folder to raise a flag in. Run "{0}" first.', CommandTitles.initialize));
       return existing[0];
     }
     return pick({

@@ -1,6 +1,7 @@
 // Re-anchoring a flag to the selection, after its code changed beyond recognition (it drifted). With
 // `{ id, uri?, range? }` it runs without prompts; from the palette the drifted flags come first.
 import * as vscode from 'vscode';
+import { CommandTitles, Commands } from '../constants';
 import { anchorOf, isAlignmentFile, reanchorFlag } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { repoFileUri } from '../util/uris';
@@ -16,7 +17,7 @@ export class Reanchorer {
   async run(argument: unknown): Promise<vscode.Uri | undefined> {
     const given = isObject(argument) && !(argument instanceof vscode.Uri) ? argument : {};
     const uri = uriOfValue(given.uri);
-    if (given.uri !== undefined && !uri) throw new Error(`truthline.reanchorFlag: "uri" is not a Uri: ${JSON.stringify(given.uri)}`);
+    if (given.uri !== undefined && !uri) throw new Error(`${Commands.reanchorFlag}: "uri" is not a Uri: ${JSON.stringify(given.uri)}`);
     const target = this.target(uri, rangeOfValue(given.range));
     const flag = await itemFor(this.store, argument instanceof vscode.Uri ? undefined : argument, 'flag', () => pickFlag(
       this.store,
@@ -24,7 +25,7 @@ export class Reanchorer {
       target ? vscode.l10n.t('Which flag is about the selected lines? (drifted flags first)') : vscode.l10n.t('Which flag? Its file opens; select the lines it is about, then run this again'),
       ['open', 'acknowledged'],
       true,
-    ), 'truthline.reanchorFlag');
+    ), Commands.reanchorFlag);
     if (!flag) return undefined;
     if (!target) return this.showAnchoredFile(flag);
     const context = this.store.fileContext(target.uri);
@@ -47,7 +48,7 @@ export class Reanchorer {
     const editor = vscode.window.activeTextEditor;
     if (uri) {
       const selection = range ?? (editor?.document.uri.toString() === uri.toString() ? editor.selection : undefined);
-      if (!selection) throw new Error('truthline.reanchorFlag: give "range" with "uri" (or select the lines in an editor)');
+      if (!selection) throw new Error(`${Commands.reanchorFlag}: give "range" with "uri" (or select the lines in an editor)`);
       return { uri, range: selection };
     }
     if (!editor) return undefined;
@@ -73,7 +74,7 @@ export class Reanchorer {
         void vscode.window.showInformationMessage(vscode.l10n.t('{0} no longer exists.', plainText(anchor.path)));
       }
     }
-    void vscode.window.showInformationMessage(vscode.l10n.t('Select the lines {0} is about, then run "Truthline: Re-anchor Truth Flag to Selection" (or use the lightbulb).', flag.entry.id));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select the lines {0} is about, then run "{1}" (or use the lightbulb).', flag.entry.id, CommandTitles.reanchorFlag));
     return undefined;
   }
 }

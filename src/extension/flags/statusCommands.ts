@@ -1,6 +1,7 @@
 // Setting an assumption's status and a gate's call: the same edit path as the flags. From a tree row or
 // the palette they ask; with `{ id, status, evidence? }` or `{ id, role, call, reason? }` they do not.
 import * as vscode from 'vscode';
+import { Commands } from '../constants';
 import { type Assumption, ASSUMPTION_STATUSES, type Gate, GATE_CALLS, type LoadedItem, oneLine, orMissing, setAssumptionStatus, setGateCall } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
@@ -20,7 +21,7 @@ export class StatusCommands {
       placeholder: vscode.l10n.t('Which assumption?'),
       accepts: () => true,
       describe: (entry) => joined(entry.item.status, entry.item.feature, entry.item.milestone),
-    }), 'truthline.setAssumptionStatus');
+    }), Commands.setAssumptionStatus);
     if (!found) return undefined;
     const scripted = isArgumentObject(argument) ? scriptedStatus(argument) : undefined;
     const { entry } = found;
@@ -38,7 +39,7 @@ export class StatusCommands {
       placeholder: vscode.l10n.t('Which milestone?'),
       accepts: (entry) => (entry.item.gates ?? []).length > 0,
       describe: (entry) => (entry.item.gates ?? []).map((gate) => `${gate.role}: ${gate.call}`).join(', '),
-    }), 'truthline.setGateCall');
+    }), Commands.setGateCall);
     if (!found) return undefined;
     const scripted = isArgumentObject(argument) ? scriptedCall(argument) : undefined;
     const gateIndex = gateIndexOfArgument(argument);
@@ -65,15 +66,15 @@ interface CallAnswer {
 function scriptedStatus(argument: Record<string, unknown>): StatusAnswer {
   const { status, evidence } = argument;
   if (!ASSUMPTION_STATUSES.includes(status as Assumption['status'])) {
-    throw new Error(`truthline.setAssumptionStatus: "status" must be one of ${ASSUMPTION_STATUSES.join(', ')}, not ${JSON.stringify(status)}`);
+    throw new Error(`${Commands.setAssumptionStatus}: "status" must be one of ${ASSUMPTION_STATUSES.join(', ')}, not ${JSON.stringify(status)}`);
   }
   return { status: status as Assumption['status'], evidence: typeof evidence === 'string' ? evidence : undefined };
 }
 
 function scriptedCall(argument: Record<string, unknown>): CallAnswer {
   const { role, call, reason } = argument;
-  if (typeof role !== 'string' || role.trim() === '') throw new Error('truthline.setGateCall: "role" must name the gate\'s role');
-  if (!GATE_CALLS.includes(call as Gate['call'])) throw new Error(`truthline.setGateCall: "call" must be one of ${GATE_CALLS.join(', ')}, not ${JSON.stringify(call)}`);
+  if (typeof role !== 'string' || role.trim() === '') throw new Error(`${Commands.setGateCall}: "role" must name the gate's role`);
+  if (!GATE_CALLS.includes(call as Gate['call'])) throw new Error(`${Commands.setGateCall}: "call" must be one of ${GATE_CALLS.join(', ')}, not ${JSON.stringify(call)}`);
   return { role, call: call as Gate['call'], reason: typeof reason === 'string' ? reason : undefined };
 }
 

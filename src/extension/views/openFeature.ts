@@ -1,5 +1,6 @@
 // `Truthline: Open Feature…`: every feature in a quick pick, typed to filter, Enter to open its YAML.
 import * as vscode from 'vscode';
+import { CommandTitles } from '../constants';
 import { compareTitles, featureReality, gapLevel, type LoadedItem, orMissing } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
@@ -26,7 +27,7 @@ export async function openFeature(store: AlignmentStore): Promise<void> {
     };
   })).sort((a, b) => compareTitles(orMissing(a.entry.item.title, 'title'), orMissing(b.entry.item.title, 'title')));
   if (picks.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No features in .alignment/ yet. Add one under .alignment/features/, or run "Truthline: Initialize" in a folder without .alignment/.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('No features in .alignment/ yet. Add one under .alignment/features/, or run "{0}" in a folder without .alignment/.', CommandTitles.initialize));
     return;
   }
   const picked = await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Open Feature'), placeHolder: vscode.l10n.t('Type to filter features by title, id or path'), matchOnDescription: true, matchOnDetail: true });

@@ -3,6 +3,7 @@
 // blocked milestones and high risks.
 import * as vscode from 'vscode';
 import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
+import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
 import { icon, joined } from '../../workspace/kinds/format';
@@ -60,7 +61,7 @@ function folderRow(snapshot: FolderSnapshot): vscode.TreeItem {
     disagreeing > 0 && vscode.l10n.t('{0} \u2260 reality', disagreeing),
   );
   row.iconPath = icon('root-folder');
-  row.contextValue = 'truthline.folder';
+  row.contextValue = ContextValues.folder;
   row.resourceUri = snapshot.folder.uri;
   return row;
 }

@@ -2,6 +2,7 @@
 // items tied to the file that none of those features holds.
 import * as vscode from 'vscode';
 import { featureIdsOf, featureReality, type Group, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile } from '../../../core';
+import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
 import { icon } from '../../workspace/kinds/format';
@@ -55,7 +56,7 @@ function fileRow(path: string): vscode.TreeItem {
   const row = new vscode.TreeItem(vscode.l10n.t('Tied to this file'), vscode.TreeItemCollapsibleState.Expanded);
   row.description = path.slice(path.lastIndexOf('/') + 1);
   row.iconPath = icon('file');
-  row.contextValue = 'truthline.file';
+  row.contextValue = ContextValues.file;
   row.tooltip = new Tooltip()
     .text(vscode.l10n.t('Items tied to {0} by their own paths, a comment tag or a flag\'s anchor, that none of the features covering it holds.', path))
     .build();

@@ -1,6 +1,7 @@
 // A group under a feature: its name, how many items it holds, and the one number that matters most.
 import * as vscode from 'vscode';
 import { type GroupKind, isBlocked, isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
+import { ContextValues } from '../../constants';
 import { icon, joined } from '../../workspace/kinds/format';
 import { ContainerNode, type TreeNode } from './treeNode';
 
@@ -36,7 +37,7 @@ export function groupNode(id: string, kind: GroupKind, entries: readonly LoadedI
     const alarm = alarmOf(kind, entries);
     row.description = joined(String(entries.length), alarm);
     row.iconPath = icon(ICONS[kind]);
-    row.contextValue = `truthline.group.${kind}`;
+    row.contextValue = `${ContextValues.group}.${kind}`;
     row.accessibilityInformation = { label: joined(groupLabel(kind), vscode.l10n.t('{0} items', entries.length), alarm) };
     row.tooltip = tooltipOf(kind);
     return row;

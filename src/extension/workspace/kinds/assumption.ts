@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type LoadedItem, orMissing, shorten } from '../../../core';
+import { ContextValues } from '../../constants';
 import { Colors, icon, joined, tieMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
@@ -19,7 +20,7 @@ function assumptionRow(entry: LoadedItem<'assumption'>, context: RowContext): It
     label: shorten(orMissing(item.statement, 'statement')),
     description: joined(entry.id, item.status, tieMark(context.tie)),
     icon: ICONS[item.status],
-    contextValue: `truthline.assumption.${item.status}`,
+    contextValue: `${ContextValues.assumption}.${item.status}`,
     accessibility: vscode.l10n.t('Assumption {0}, {1}: {2}', entry.id, item.status, orMissing(item.statement, 'statement')),
     tooltip: new Tooltip()
       .title(vscode.l10n.t('Assumption'), entry.id)

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type LoadedItem, orMissing } from '../../../core';
+import { ContextValues } from '../../constants';
 import { Colors, icon, joined, tieMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
@@ -14,7 +15,7 @@ function decisionRow(entry: LoadedItem<'decision'>, context: RowContext): ItemRo
     label: orMissing(item.title, 'title'),
     description: joined(entry.id, item.decidedAt, unattributed && vscode.l10n.t('unattributed'), tieMark(context.tie)),
     icon: unattributed ? icon('law', Colors.muted) : icon('law'),
-    contextValue: unattributed ? 'truthline.decision.unattributed' : 'truthline.decision',
+    contextValue: unattributed ? ContextValues.decisionUnattributed : ContextValues.decision,
     accessibility: vscode.l10n.t('Decision {0}: {1}', entry.id, orMissing(item.title, 'title')),
     tooltip: decisionTooltip(entry, context, unattributed),
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type FeatureReality, gapLevel, type GapLevel, type LoadedItem, orMissing } from '../../../core';
+import { ContextValues } from '../../constants';
 import { Colors, icon, joined, type RowContext } from './format';
 import type { ItemRow, KindView } from './kindView';
 import { Tooltip } from './tooltip';
@@ -25,7 +26,7 @@ export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality
     label: entry.id,
     description: featureDescription(reported, problems, disagrees, spellOutReality),
     icon: GAP_ICONS[level],
-    contextValue: disagrees ? 'truthline.feature.disagrees' : 'truthline.feature',
+    contextValue: disagrees ? ContextValues.featureDisagrees : ContextValues.feature,
     accessibility: joined(vscode.l10n.t('Feature {0}', orMissing(entry.item.title, 'title')), reported, disagrees ? vscode.l10n.t('reality disagrees') : undefined, ...problems),
     tooltip: featureTooltip(entry, context, problems, disagrees),
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type LoadedItem, orMissing, shorten } from '../../../core';
+import { ContextValues } from '../../constants';
 import { age, Colors, icon, joined, tieMark, upstreamMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
@@ -16,7 +17,7 @@ function flagRow(entry: LoadedItem<'flag'>, context: RowContext): ItemRow {
     label: shorten(orMissing(item.reality, 'reality')),
     description: joined(upstreamMark(context), item.severity, item.status !== 'open' && item.status, raised, tieMark(context.tie)),
     icon: item.status === 'resolved' ? icon('pass', Colors.muted) : icon('flag', SEVERITY_COLORS[item.severity]),
-    contextValue: `truthline.flag.${item.status}`,
+    contextValue: `${ContextValues.flag}.${item.status}`,
     accessibility: vscode.l10n.t('Truth flag, {0}, {1}, raised {2}: {3}', item.severity, item.status, item.raisedAt ?? '', orMissing(item.reality, 'reality')),
     tooltip: flagTooltip(entry, context, raised),
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type Gate, isBlocked, type LoadedItem, orMissing } from '../../../core';
+import { ContextValues } from '../../constants';
 import { Colors, icon, joined, tieMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
@@ -17,7 +18,7 @@ function milestoneRow(entry: LoadedItem<'milestone'>, context: RowContext): Item
     label: orMissing(item.title, 'title'),
     description: joined(entry.id, item.due && vscode.l10n.t('due {0}', item.due), state, tieMark(context.tie)),
     icon: blocked ? icon('circle-slash', Colors.red) : passed ? icon('pass', Colors.green) : icon('milestone'),
-    contextValue: blocked ? 'truthline.milestone.blocked' : 'truthline.milestone',
+    contextValue: blocked ? ContextValues.milestoneBlocked : ContextValues.milestone,
     accessibility: vscode.l10n.t('Milestone {0}: {1}', entry.id, joined(orMissing(item.title, 'title'), item.due, state)),
     tooltip: new Tooltip()
       .title(orMissing(item.title, 'title'), entry.id)
@@ -42,7 +43,7 @@ export function gateRow(entry: LoadedItem<'milestone'>, gate: Gate): ItemRow {
     label: gate.role,
     description: joined(gate.who, gate.call),
     icon: GATE_ICONS[gate.call],
-    contextValue: `truthline.gate.${gate.call}`,
+    contextValue: `${ContextValues.gate}.${gate.call}`,
     accessibility: vscode.l10n.t('Gate {0}: {1}', gate.role, joined(gate.who, gate.call, gate.reason)),
     tooltip: new Tooltip()
       .title(gate.role, entry.id)

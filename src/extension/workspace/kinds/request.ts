@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type LoadedItem, orMissing, quoted, shorten } from '../../../core';
+import { ContextValues } from '../../constants';
 import { icon, joined, tieMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
@@ -13,7 +14,7 @@ function requestRow(entry: LoadedItem<'request'>, context: RowContext): ItemRow 
     label: orMissing(item.customer, 'customer'),
     description: joined(quoted(item.quote, (quote) => shorten(quote, 80)), tieMark(context.tie)),
     icon: icon(item.priority === 'critical' ? 'comment-unresolved' : 'comment'),
-    contextValue: 'truthline.request',
+    contextValue: ContextValues.request,
     accessibility: vscode.l10n.t('Customer request {0} from {1}: {2}', entry.id, orMissing(item.customer, 'customer'), orMissing(item.quote, 'quote')),
     tooltip: new Tooltip()
       .title(orMissing(item.customer, 'customer'), entry.id)

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { HIGH_RISK_SCORE, type LoadedItem, orMissing, riskScore, shorten } from '../../../core';
+import { ContextValues } from '../../constants';
 import { Colors, icon, joined, tieMark, upstreamMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
@@ -16,7 +17,7 @@ function riskRow(entry: LoadedItem<'risk'>, context: RowContext): ItemRow {
     label: shorten(orMissing(item.risk, 'risk')),
     description: joined(upstreamMark(context), entry.id, `${likelihood} \u00d7 ${impact}`, item.status !== 'open' && item.status, tieMark(context.tie)),
     icon: riskIcon(item.status, score),
-    contextValue: `truthline.risk.${item.status}`,
+    contextValue: `${ContextValues.risk}.${item.status}`,
     accessibility: vscode.l10n.t('Risk {0}, likelihood {1}, impact {2}, {3}: {4}', entry.id, likelihood, impact, item.status, orMissing(item.risk, 'risk')),
     tooltip: new Tooltip()
       .title(vscode.l10n.t('Pre-mortem risk'), entry.id)
