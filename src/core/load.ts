@@ -104,20 +104,34 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
       ? `document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; it is not read`
       : `document holds more than ${MAX_DOCUMENT_NODES.toLocaleString('en-US')} values; split it into several files`));
   }
-  for (const document of documents) {
-    const errors: Problem[] = [];
-    for (const error of document.errors) errors.push(problem(file, lines.range(error.pos[0], error.pos[1]), 'yaml-syntax', firstLine(error.message)));
-    for (const warning of document.warnings) errors.push(problem(file, lines.range(warning.pos[0], warning.pos[1]), 'yaml-syntax', firstLine(warning.message)));
-    const nul = firstAtOrAfter(nuls, document.range[0]);
-    if (nul !== undefined && nul < document.range[2]) {
-      errors.push(problem(file, lines.range(nul, nul + 1), 'binary-file', 'a NUL character: this document holds binary data, not YAML text; it is not read'));
-      reportSyntax(context, errors);
-      continue;
-    }
-    reportSyntax(context, errors);
-    if (isEmptyDocument(document)) continue;
-    readDocument(context, document, errors, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
+  for (const document of documents) readOneDocument(context, document, nuls, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
+  reportStop(context, stopped);
+  if (items.length === 0 && problems.length === 0) {
+    problems.push(problem(file, START_OF_FILE, 'empty-file', 'file holds no items; add one (see `Truthline: Initialize`) or delete it'));
   }
+  return unkeptIds.length > 0 ? { file, items, problems, unkeptIds } : { file, items, problems };
+}
+
+/** One document of the file: its YAML errors, then its items unless it holds a NUL. */
+function readOneDocument(context: FileContext, document: ParsedDocuments['documents'][number], nuls: readonly number[], maxAliasCount: number): void {
+  const { file, lines } = context;
+  const errors: Problem[] = [];
+  for (const error of document.errors) errors.push(problem(file, lines.range(error.pos[0], error.pos[1]), 'yaml-syntax', firstLine(error.message)));
+  for (const warning of document.warnings) errors.push(problem(file, lines.range(warning.pos[0], warning.pos[1]), 'yaml-syntax', firstLine(warning.message)));
+  const nul = firstAtOrAfter(nuls, document.range[0]);
+  if (nul !== undefined && nul < document.range[2]) {
+    errors.push(problem(file, lines.range(nul, nul + 1), 'binary-file', 'a NUL character: this document holds binary data, not YAML text; it is not read'));
+    reportSyntax(context, errors);
+    return;
+  }
+  reportSyntax(context, errors);
+  if (isEmptyDocument(document)) return;
+  readDocument(context, document, errors, maxAliasCount);
+}
+
+/** Where and why reading stopped early, or how many YAML errors went unlisted. */
+function reportStop(context: FileContext, stopped: ParsedDocuments['stopped']): void {
+  const { file, lines, problems } = context;
   if (stopped?.reason === 'errors') {
     problems.push(problem(file, lines.range(stopped.at, stopped.at + 1), 'yaml-syntax', `more than ${MAX_SYNTAX_PROBLEMS} YAML errors: reading stopped here; fix the first ones`));
   } else if (stopped?.reason === 'documents') {
@@ -126,10 +140,6 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
     const last = problems[problems.length - 1] ?? problem(file, START_OF_FILE, 'yaml-syntax', '');
     problems.push(problem(file, last, 'yaml-syntax', `${(context.syntaxProblems - MAX_SYNTAX_PROBLEMS).toLocaleString('en-US')} more YAML errors not listed; fix the first ones`));
   }
-  if (items.length === 0 && problems.length === 0) {
-    problems.push(problem(file, START_OF_FILE, 'empty-file', 'file holds no items; add one (see `Truthline: Initialize`) or delete it'));
-  }
-  return unkeptIds.length > 0 ? { file, items, problems, unkeptIds } : { file, items, problems };
 }
 
 /** A file that is there but could not be read (permissions, a folder where a file was expected, a failed read). */

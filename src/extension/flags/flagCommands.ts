@@ -26,42 +26,48 @@ export async function itemFor<K extends 'flag' | 'assumption' | 'milestone'>(sto
   return found as FoundItem<K>;
 }
 
+/** One move of a flag's lifecycle: which flags it applies to, what it asks, what it writes. */
+interface Transition {
+  readonly command: string;
+  readonly title: string;
+  readonly from: Flag['status'][];
+  /** The note prompted for from the palette; without one the command asks nothing. */
+  readonly note?: { readonly prompt: string; readonly optional: boolean };
+  readonly compute: (text: string, id: string, actor: Actor, note: string | undefined) => ReturnType<typeof acknowledgeFlag>;
+  readonly done: (id: string) => string;
+}
+
+type Actor = { by: string | undefined; at: string };
+
 export class FlagCommands {
   constructor(private readonly store: AlignmentStore, private readonly afterWrite: () => Promise<void>) {}
 
-  async acknowledge(argument: unknown): Promise<vscode.Uri | undefined> {
-    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Acknowledge Truth Flag'), ['open']), Commands.acknowledgeFlag);
-    if (!found) return undefined;
-    const note = isArgumentObject(argument) ? optionalText(argument.note) : undefined;
-    const actor = await this.actor(found);
-    return editInPlace(this.store, found, {
-      ask: () => Promise.resolve(true),
-      compute: (text) => acknowledgeFlag(text, found.entry.id, actor, note),
-      done: () => vscode.l10n.t('Acknowledged {0}', found.entry.id),
-    }, this.afterWrite);
+  acknowledge(argument: unknown): Promise<vscode.Uri | undefined> {
+    const title = vscode.l10n.t('Acknowledge Truth Flag');
+    return this.move(argument, { command: Commands.acknowledgeFlag, title, from: ['open'], compute: acknowledgeFlag, done: (id) => vscode.l10n.t('Acknowledged {0}', id) });
   }
 
-  async resolve(argument: unknown): Promise<vscode.Uri | undefined> {
-    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Resolve Truth Flag'), ['open', 'acknowledged']), Commands.resolveFlag);
-    if (!found) return undefined;
-    const scripted = isArgumentObject(argument);
-    const actor = await this.actor(found);
-    return editInPlace(this.store, found, {
-      ask: () => (scripted ? Promise.resolve(optionalText(argument.note) ?? null) : askNote(found.entry, vscode.l10n.t('How was the gap closed? (the resolution, kept in the flag)'), false)),
-      compute: (text, note) => resolveFlag(text, found.entry.id, actor, note ?? undefined),
-      done: () => vscode.l10n.t('Resolved {0}', found.entry.id),
-    }, this.afterWrite);
+  resolve(argument: unknown): Promise<vscode.Uri | undefined> {
+    const note = { prompt: vscode.l10n.t('How was the gap closed? (the resolution, kept in the flag)'), optional: false };
+    return this.move(argument, { command: Commands.resolveFlag, title: vscode.l10n.t('Resolve Truth Flag'), from: ['open', 'acknowledged'], note, compute: resolveFlag, done: (id) => vscode.l10n.t('Resolved {0}', id) });
   }
 
-  async reopen(argument: unknown): Promise<vscode.Uri | undefined> {
-    const found = await itemFor(this.store, argument, 'flag', () => this.pick(vscode.l10n.t('Reopen Truth Flag'), ['acknowledged', 'resolved']), Commands.reopenFlag);
+  reopen(argument: unknown): Promise<vscode.Uri | undefined> {
+    const note = { prompt: vscode.l10n.t('Why is it open again? (optional; the earlier resolution is kept in the reality)'), optional: true };
+    return this.move(argument, { command: Commands.reopenFlag, title: vscode.l10n.t('Reopen Truth Flag'), from: ['acknowledged', 'resolved'], note, compute: reopenFlag, done: (id) => vscode.l10n.t('Reopened {0}', id) });
+  }
+
+  /** A script's argument object says the note (or none); from a row or the palette it is asked for. */
+  private async move(argument: unknown, transition: Transition): Promise<vscode.Uri | undefined> {
+    const found = await itemFor(this.store, argument, 'flag', () => this.pick(transition.title, transition.from), transition.command);
     if (!found) return undefined;
     const scripted = isArgumentObject(argument);
+    const note = transition.note;
     const actor = await this.actor(found);
     return editInPlace(this.store, found, {
-      ask: () => (scripted ? Promise.resolve(optionalText(argument.note) ?? null) : askNote(found.entry, vscode.l10n.t('Why is it open again? (optional; the earlier resolution is kept in the reality)'), true)),
-      compute: (text, note) => reopenFlag(text, found.entry.id, actor, note ?? undefined),
-      done: () => vscode.l10n.t('Reopened {0}', found.entry.id),
+      ask: () => (scripted ? Promise.resolve(optionalText(argument.note) ?? null) : note ? askNote(found.entry, note.prompt, note.optional) : Promise.resolve(null)),
+      compute: (text, answer) => transition.compute(text, found.entry.id, actor, answer ?? undefined),
+      done: () => transition.done(found.entry.id),
     }, this.afterWrite);
   }
 
@@ -69,7 +75,7 @@ export class FlagCommands {
     return pickFlag(this.store, title, vscode.l10n.t('Which flag? (those of the file in the editor first)'), statuses);
   }
 
-  private async actor(found: FoundItem): Promise<{ by: string | undefined; at: string }> {
+  private async actor(found: FoundItem): Promise<Actor> {
     return { by: (await currentAuthor(found.snapshot.folder.uri)).name, at: localDate(new Date()) };
   }
 }
