@@ -27,3 +27,8 @@ export function daysSince(time: number, now: number): number | undefined {
   if (Number.isNaN(time) || time > now + DAY_MS) return undefined;
   return Math.max(0, Math.floor((now - time) / DAY_MS));
 }
+
+/** Parts of a row's description or a picker's detail joined the same way everywhere; empty parts left out. */
+export function joined(...parts: (string | undefined | false)[]): string {
+  return parts.filter((part): part is string => typeof part === 'string' && part.length > 0).join(' · ');
+}

@@ -2,7 +2,7 @@
 // the palette they ask; with `{ id, status, evidence? }` or `{ id, role, call, reason? }` they do not.
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { type Assumption, ASSUMPTION_STATUSES, type Gate, GATE_CALLS, type LoadedItem, oneLine, orMissing, setAssumptionStatus, setGateCall } from '../../core';
+import { type Assumption, ASSUMPTION_STATUSES, type Gate, GATE_CALLS, joined, type LoadedItem, oneLine, orMissing, setAssumptionStatus, setGateCall } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
 import { gateIndexOfArgument } from '../workspace/edits/commandArgs';
@@ -120,8 +120,4 @@ function statusHint(status: Assumption['status']): string {
     case 'validated': return vscode.l10n.t('the test confirmed it');
     case 'invalidated': return vscode.l10n.t('the test proved it wrong');
   }
-}
-
-function joined(...parts: (string | undefined)[]): string {
-  return parts.filter((part): part is string => Boolean(part)).join(' · ');
 }

@@ -12,6 +12,7 @@ export function itemNode(parentId: string, snapshot: FolderSnapshot, entry: Load
   // Features are rows of their own (featureItem); as a plain item, a feature is only its title.
   if (entry.kind === 'feature') throw new Error(`feature ${entry.id} is not an item row`);
   const item = entry as LoadedItem<ItemKind>;
+  if (item.kind === 'flag') context = { ...context, drifted: snapshot.anchors.isDrifted(item.id) };
   if (item.kind !== 'milestone') return new ItemNode(id, snapshot, item, () => itemTreeItem(item, context));
   const milestone = item as LoadedItem<'milestone'>;
   const gates = (milestone.item.gates ?? []).map((gate, index) => new GateNode(`${id}/gate:${index}`, snapshot, milestone, index, () => gateItem(milestone, gate)));

@@ -15,7 +15,7 @@ function flagRow(entry: LoadedItem<'flag'>, context: RowContext): ItemRow {
   const raised = age(item.raisedAt, context.now);
   return {
     label: shorten(orMissing(item.reality, 'reality')),
-    description: joined(upstreamMark(context), item.severity, item.status !== 'open' && item.status, raised, tieMark(context.tie)),
+    description: joined(upstreamMark(context), item.severity, item.status !== 'open' && item.status, context.drifted && vscode.l10n.t('drifted'), raised, tieMark(context.tie)),
     icon: item.status === 'resolved' ? icon('pass', Colors.muted) : icon('flag', SEVERITY_COLORS[item.severity]),
     contextValue: `${ContextValues.flag}.${item.status}`,
     accessibility: vscode.l10n.t('Truth flag, {0}, {1}, raised {2}: {3}', item.severity, item.status, item.raisedAt ?? '', orMissing(item.reality, 'reality')),
@@ -34,7 +34,7 @@ function flagTooltip(entry: LoadedItem<'flag'>, context: RowContext, raised: str
     .field(vscode.l10n.t('Age'), item.status === 'resolved' ? undefined : raised)
     .field(vscode.l10n.t('About'), item.about)
     .field(vscode.l10n.t('Feature'), context.upstreamOf ?? item.feature)
-    .field(vscode.l10n.t('Anchored at'), anchor)
+    .field(vscode.l10n.t('Anchored at'), anchor && context.drifted ? vscode.l10n.t('{0} (drifted: those lines are gone; re-anchor the flag)', anchor) : anchor)
     .field(vscode.l10n.t('Acknowledged'), joined(item.acknowledgedBy, item.acknowledgedAt))
     .field(vscode.l10n.t('Resolution'), item.resolution)
     .end(context, entry);

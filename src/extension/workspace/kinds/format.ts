@@ -11,6 +11,8 @@ export interface RowContext {
   readonly tie?: TieReason;
   /** For an upstream item: the feature it comes from. */
   readonly upstreamOf?: string;
+  /** For a flag: its anchored code is gone (the store's anchor tracker says so). */
+  readonly drifted?: boolean;
 }
 
 export function icon(id: string, color?: string): vscode.ThemeIcon {
@@ -52,10 +54,7 @@ export function tieText(tie: TieReason | undefined): string | undefined {
   }
 }
 
-/** Parts of a row's description joined the same way everywhere. */
-export function joined(...parts: (string | undefined | false)[]): string {
-  return parts.filter((part): part is string => typeof part === 'string' && part.length > 0).join(' · ');
-}
+export { joined } from '../../../core';
 
 /** Where an upstream item comes from, ahead of its own description. */
 export function upstreamMark(context: RowContext): string | undefined {
