@@ -4,29 +4,14 @@ import type { FileParse, LoadedItem, UnkeptId } from './load';
 import { PathIndex } from './pathIndex';
 import { problem, compareProblems, type Problem } from './problems';
 import type { ItemOfKind, Kind } from './schemas';
+import type { AlignmentModel, ItemsByKind } from './modelTypes';
 import { checkReferences } from './checks/references';
 import { checkAnchorPaths } from './checks/anchorPaths';
 import { checkDependencyCycles } from './checks/cycles';
 import { checkGlobs } from './checks/globs';
 import { checkNoGoButOnTrack } from './checks/thermocline';
 
-export type ItemsByKind = { readonly [K in Kind]: readonly LoadedItem<K>[] };
-
-export interface AlignmentModel {
-  readonly files: readonly FileParse[];
-  readonly items: readonly LoadedItem[];
-  /** The first item with each id (duplicates are reported, not indexed). */
-  readonly byId: ReadonlyMap<string, LoadedItem>;
-  readonly byKind: ItemsByKind;
-  /** Every problem: the files' own and the cross-checks', sorted by file and position. */
-  readonly problems: readonly Problem[];
-  /** Items whose own `paths` cover a file (features included). */
-  readonly pathIndex: PathIndex<LoadedItem>;
-  /** Items that belong to a feature: through `feature`, `features`, or the feature's `direction.for`. */
-  readonly itemsOfFeature: ReadonlyMap<string, readonly LoadedItem[]>;
-  /** Every customer name used in requests, lower-cased, to resolve `direction.for` entries. */
-  readonly customers: ReadonlySet<string>;
-}
+export type { AlignmentModel, ItemsByKind } from './modelTypes';
 
 export interface ModelOptions {
   /** Repository-relative paths of the repository's files; when given, globs matching none are reported. */

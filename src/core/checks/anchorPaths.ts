@@ -1,6 +1,6 @@
 // A flag's anchor names a file in the repository. One that leads outside it (`../../../../etc/passwd`) is
 // an error at `anchor.path`, and nothing reads that path: not the CLI, not the editor.
-import type { AlignmentModel } from '../model';
+import type { AlignmentModel } from '../modelTypes';
 import { problem, type Problem } from '../problems';
 import { isInsideRepository } from '../repoPath';
 

@@ -2,7 +2,7 @@
 // Depth-first search with an explicit stack: a `dependsOn` chain of 100,000 features is data, not a reason
 // to run out of call stack.
 import type { LoadedItem } from '../load';
-import type { AlignmentModel } from '../model';
+import type { AlignmentModel } from '../modelTypes';
 import { problem, type Problem } from '../problems';
 
 /** A cycle longer than this is shown by its ends only: a 100,000-id message helps no one. */

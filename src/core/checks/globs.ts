@@ -1,7 +1,7 @@
 // A `paths` pattern that matches no file is usually a renamed folder: the item silently stops applying.
 import { normalizePath } from '../globs';
 import type { LoadedItem } from '../load';
-import type { AlignmentModel } from '../model';
+import type { AlignmentModel } from '../modelTypes';
 import { PathIndex, type IndexedGlob } from '../pathIndex';
 import { problem, type Problem } from '../problems';
 

@@ -1,6 +1,6 @@
 // Every id an item names must exist, and be of the kind the field expects.
 import type { LoadedItem, YamlPath } from '../load';
-import type { AlignmentModel } from '../model';
+import type { AlignmentModel } from '../modelTypes';
 import { problem, type Problem } from '../problems';
 import type { Kind } from '../schemas';
 import { article, closestWord } from '../words';

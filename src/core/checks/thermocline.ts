@@ -1,5 +1,5 @@
 // The thermocline of truth: a milestone's gate says no-go while its feature is still reported on track.
-import type { AlignmentModel } from '../model';
+import type { AlignmentModel } from '../modelTypes';
 import { problem, type Problem } from '../problems';
 
 export function checkNoGoButOnTrack(model: AlignmentModel): Problem[] {

@@ -7,7 +7,7 @@ import { anchoredPaths, checkAnchors, DEFAULT_MAX_FILE_BYTES, type Problem } fro
 import { ContextKeys } from '../../constants';
 import { setContextKey } from '../contextKeys';
 import { toDiagnostic } from '../diagnostics';
-import type { AlignmentStore, FolderSnapshot } from '../alignmentStore';
+import type { FolderSnapshot } from '../folderAlignment';
 import { Debouncer, Disposable } from '../../util/disposables';
 import { isSymbolicLink } from '../links';
 import { childUri, decodeText, repoFileUri } from '../../util/uris';
@@ -15,6 +15,13 @@ import { log, logError } from '../../util/log';
 import type { AnchorLocations, FlagAnchorState } from './anchorLocations';
 
 const CHECK_DELAY_MS = 250;
+
+/** What the tracker reads of its owner, the store: the folders' snapshots and when they change. */
+export interface SnapshotSource {
+  readonly ready: Promise<void>;
+  readonly onDidChange: vscode.Event<FolderSnapshot>;
+  snapshots(): FolderSnapshot[];
+}
 
 interface DiskText {
   readonly mtime: number;
@@ -32,7 +39,7 @@ export class AnchorTracker extends Disposable {
   private current: Promise<void> | undefined;
   private again = false;
 
-  constructor(private readonly store: AlignmentStore, private readonly locations: AnchorLocations) {
+  constructor(private readonly store: SnapshotSource, private readonly locations: AnchorLocations) {
     super();
     this.register(store.onDidChange(() => this.check.trigger()));
     const onDocument = (document: vscode.TextDocument): void => {
