@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import {
   ALIGNMENT_FOLDER,
+  CommandTitles,
   DEFAULT_MAX_FILE_BYTES,
   anchoredPaths,
   buildModel,
@@ -40,7 +41,7 @@ export async function runCheck(root: string, files: CheckFileSystem = nodeFileSy
   const alignment = path.join(root, ALIGNMENT_FOLDER);
   const stat = await files.lstat(alignment).catch(() => undefined);
   if (!stat?.isDirectory() && !stat?.isSymbolicLink()) {
-    throw new UsageError(`no ${ALIGNMENT_FOLDER}/ folder in ${root}. Create one with "Truthline: Initialize" in VS Code, or add ${ALIGNMENT_FOLDER}/features/<name>.yaml by hand (see the README's format section).`);
+    throw new UsageError(`no ${ALIGNMENT_FOLDER}/ folder in ${root}. Create one with "${CommandTitles.initialize}" in VS Code, or add ${ALIGNMENT_FOLDER}/features/<name>.yaml by hand (see the README's format section).`);
   }
   const listing = await listRepoFiles(files, root);
   const repoFiles = listing.files;

@@ -3,6 +3,7 @@
 // item that can be salvaged is kept, so one typo never hides the rest of the folder.
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
+import { CommandTitles } from './commandTitles';
 import { LineStarts } from './textPositions';
 import { FORBIDDEN_KEYS, toPlain } from './plainValue';
 import { problem, START_OF_FILE, type Problem, type SourceRange } from './problems';
@@ -107,7 +108,7 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
   for (const document of documents) readOneDocument(context, document, nuls, options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT);
   reportStop(context, stopped);
   if (items.length === 0 && problems.length === 0) {
-    problems.push(problem(file, START_OF_FILE, 'empty-file', 'file holds no items; add one (see `Truthline: Initialize`) or delete it'));
+    problems.push(problem(file, START_OF_FILE, 'empty-file', `file holds no items; add one (see "${CommandTitles.initialize}") or delete it`));
   }
   return unkeptIds.length > 0 ? { file, items, problems, unkeptIds } : { file, items, problems };
 }

@@ -37,10 +37,7 @@ export const ViewFocusCommands = {
  * Command titles as the palette shows them ("<category>: <title>"), for messages that tell the user which
  * command to run. The manifest test checks each against package.json and package.nls.json.
  */
-export const CommandTitles = {
-  initialize: 'Truthline: Initialize .alignment/ Folder',
-  reanchorFlag: 'Truthline: Re-anchor Truth Flag to Selection',
-} as const;
+export { CommandTitles } from '../core/commandTitles';
 
 /**
  * The `contextValue` of each kind of tree row: package.json's view/item/context menus choose rows by it

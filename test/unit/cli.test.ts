@@ -119,7 +119,7 @@ describe('truthline check (CLI)', function () {
       assert.deepEqual(JSON.parse(run.stdout), {
         items: { feature: 1, request: 1, assumption: 0, risk: 0, milestone: 0, decision: 0, flag: 0 },
         problems: [
-          { file: '.alignment/empty.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', code: 'empty-file', message: 'file holds no items; add one (see `Truthline: Initialize`) or delete it' },
+          { file: '.alignment/empty.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', code: 'empty-file', message: 'file holds no items; add one (see "Truthline: Initialize .alignment/ Folder") or delete it' },
           { file: '.alignment/features/checkout.yaml', line: 5, column: 9, endLine: 5, endColumn: 10, severity: 'error', code: 'schema', message: '"owners": Invalid input: expected array, received number' },
           { file: 'src/checkout/pay.ts', line: 2, column: 14, endLine: 2, endColumn: 20, severity: 'error', code: 'unknown-tag-id', message: '@serves names "CR-404", but no request in .alignment/ has that id' },
         ],
@@ -177,7 +177,7 @@ describe('truthline check (CLI)', function () {
       assert.equal(run.status, 2);
       assert.equal(run.stdout, '');
       assert.match(run.stderr, /^truthline: no \.alignment\/ folder in /);
-      assert.match(run.stderr, /Create one with "Truthline: Initialize" in VS Code, or add \.alignment\/features\/<name>\.yaml by hand/);
+      assert.match(run.stderr, /Create one with "Truthline: Initialize \.alignment\/ Folder" in VS Code, or add \.alignment\/features\/<name>\.yaml by hand/);
       assert.match(run.stderr, /Usage: truthline check/);
     });
 

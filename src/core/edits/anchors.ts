@@ -3,6 +3,7 @@
 // has drifted and says so (a warning at the flag's anchor, with the way to re-anchor it).
 import type { LoadedItem } from '../load';
 import type { AlignmentModel } from '../model';
+import { CommandTitles } from '../commandTitles';
 import { normalizePath } from '../globs';
 import { isOpenFlag } from '../reality';
 import { problem, type Problem } from '../problems';
@@ -104,7 +105,7 @@ function driftProblem(flag: LoadedItem<'flag'>, anchor: Anchor, location: Anchor
     : location.reason === 'beyond-end'
       ? `${anchor.path} no longer has ${lines}`
       : `the code it was anchored to (${lines} of ${anchor.path}${excerpt ? `: "${excerpt}"` : ''}) is no longer there`;
-  return problem(flag.file, range, 'anchor-drifted', `${flag.id} has drifted: ${what}; select the code it is about and run "Truthline: Re-anchor Truth Flag to Selection"`);
+  return problem(flag.file, range, 'anchor-drifted', `${flag.id} has drifted: ${what}; select the code it is about and run "${CommandTitles.reanchorFlag}"`);
 }
 
 function firstCodeLine(text: string | undefined): string {
