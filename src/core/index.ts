@@ -1,6 +1,7 @@
 // The public surface of core: pure functions from text to data and problems. Never imports vscode.
 export * from './alignment';
 export * from './applies';
+export * from './codeFor';
 export * from './commandTitles';
 export * from './edits';
 export * from './errors';
