@@ -1,0 +1,142 @@
+// `truthline where <id>`: where an item is in the code, the same list the editor's "In the code" group and
+// the API's codeFor give: the files whose comment tags name it, a flag's anchored lines, and the files its
+// `paths` cover. Files are listed as `truthline check` lists them (.gitignore respected, links not followed);
+// files over 1 MiB and binary files hold no tags.
+import * as path from 'node:path';
+import {
+  ALIGNMENT_FOLDER,
+  DEFAULT_MAX_FILE_BYTES,
+  buildModel,
+  codeFor,
+  parseAlignmentFile,
+  scanTags,
+  type CodePlace,
+  type FileParse,
+  type TagHit,
+} from '../core';
+import { UsageError } from './check';
+import { nodeFileSystem, type CheckFileSystem } from './fileSystem';
+import { listRepoFiles } from './repoFiles';
+
+export const WHERE_USAGE = `Usage: truthline where <id> [root] [--format text|json]
+
+Lists where the item <id> is in the code of <root> (default: the current folder): each comment tag
+naming it as path:line:column, then each file its paths cover. Exit code: 0 found or not, 1 no item
+with that id, 2 usage error or no .alignment/ folder.`;
+
+const YAML_FILE = /\.ya?ml$/i;
+const BINARY_SNIFF_BYTES = 8000;
+const PARALLEL_READS = 32;
+
+export interface WhereResult {
+  id: string;
+  kind: string;
+  places: CodePlace[];
+}
+
+/** Undefined when `.alignment/` has no item `id`. */
+export async function runWhere(root: string, id: string, files: CheckFileSystem = nodeFileSystem): Promise<WhereResult | undefined> {
+  const stat = await files.lstat(path.join(root, ALIGNMENT_FOLDER)).catch(() => undefined);
+  if (!stat?.isDirectory()) throw new UsageError(`no ${ALIGNMENT_FOLDER}/ folder in ${root}`);
+  const listing = await listRepoFiles(files, root);
+  const inAlignment = (file: string): boolean => file.startsWith(`${ALIGNMENT_FOLDER}/`);
+  const parses: FileParse[] = [];
+  for (const file of listing.files.filter((candidate) => inAlignment(candidate) && YAML_FILE.test(candidate))) {
+    const text = await readText(files, path.join(root, file)).catch(() => undefined);
+    if (text !== undefined) parses.push(parseAlignmentFile(file, text));
+  }
+  const model = buildModel(parses);
+  const entry = model.byId.get(id);
+  if (!entry) return undefined;
+  const sources = listing.files.filter((file) => !inAlignment(file));
+  const hits: TagHit[] = [];
+  const needle = Buffer.from(id);
+  for (let start = 0; start < sources.length; start += PARALLEL_READS) {
+    await Promise.all(sources.slice(start, start + PARALLEL_READS).map(async (file) => {
+      // Only a file holding the id's bytes can tag it: most files are never decoded.
+      const text = await readText(files, path.join(root, file), needle).catch(() => undefined);
+      if (text !== undefined) for (const tag of scanTags(text)) if (tag.id === id) hits.push({ path: file, tag });
+    }));
+  }
+  return { id, kind: entry.kind, places: codeFor(model, id, hits, listing.files) };
+}
+
+/** The text of a regular file up to 1 MiB that is not binary (and holds `needle`, when given). */
+async function readText(files: CheckFileSystem, file: string, needle?: Buffer): Promise<string | undefined> {
+  const stat = await files.stat(file);
+  if (!stat.isFile() || stat.size > DEFAULT_MAX_FILE_BYTES) return undefined;
+  const bytes = await files.readFile(file);
+  if ((needle && !bytes.includes(needle)) || bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
+  return bytes.toString('utf8');
+}
+
+export function formatWhereText(result: WhereResult, displayPath: (file: string) => string): string {
+  const lines: string[] = [];
+  let tags = 0;
+  for (const place of result.places) {
+    for (const line of place.lines) {
+      tags++;
+      const what = line.keyword === 'anchor' ? `anchor of ${result.id}` : `@${line.keyword} ${result.id}`;
+      lines.push(`${displayPath(place.path)}:${line.line}:${line.column}  ${what}`);
+    }
+  }
+  const covered = result.places.filter((place) => place.byPaths);
+  for (const place of covered) lines.push(`${displayPath(place.path)}  paths`);
+  lines.push(`${result.id} (${result.kind}): ${tags} ${tags === 1 ? 'tag' : 'tags'} in ${result.places.filter((place) => place.lines.length > 0).length} files, ${covered.length} files by paths`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatWhereJson(result: WhereResult): string {
+  return `${JSON.stringify(result.places, null, 2)}\n`;
+}
+
+interface WhereOptions {
+  id: string;
+  root: string;
+  format: 'text' | 'json';
+}
+
+function parseWhereArguments(args: readonly string[]): WhereOptions | 'help' {
+  const positional: string[] = [];
+  let format: WhereOptions['format'] = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--help' || arg === '-h') return 'help';
+    const [flag, inline] = arg.split('=', 2);
+    if (flag === '--format') {
+      const value = inline ?? args[++i];
+      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes "text" or "json", not ${value === undefined ? 'nothing' : `"${value}"`}`);
+      format = value;
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`unknown option "${arg}"`);
+    } else {
+      positional.push(arg);
+    }
+  }
+  const [id, root, ...extra] = positional;
+  if (id === undefined) throw new UsageError('where needs an item id');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": give one id and one root folder`);
+  return { id, root: path.resolve(root ?? '.'), format };
+}
+
+/** `truthline where …` (the arguments after `where`); the exit code. Throws UsageError for bad arguments. */
+export async function runWhereCommand(args: readonly string[]): Promise<number> {
+  const options = parseWhereArguments(args);
+  if (options === 'help') {
+    process.stdout.write(`${WHERE_USAGE}\n`);
+    return 0;
+  }
+  const result = await runWhere(options.root, options.id);
+  if (!result) {
+    process.stderr.write(`truthline: no item "${options.id}" in ${path.join(options.root, ALIGNMENT_FOLDER)}\n`);
+    return 1;
+  }
+  const cwd = process.cwd();
+  const displayPath = (file: string): string => {
+    const absolute = path.join(options.root, file);
+    const relative = path.relative(cwd, absolute);
+    return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
+  };
+  process.stdout.write(options.format === 'json' ? formatWhereJson(result) : formatWhereText(result, displayPath));
+  return 0;
+}
