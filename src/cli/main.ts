@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import { runCheck, UsageError } from './check';
 import { formatJson, formatText } from './format';
 import { runWhereCommand } from './where';
+import { runReportCommand } from './report/run';
 import { errorDetail } from '../core';
 
 const USAGE = `Usage: truthline check [root] [--format text|json]
        truthline where <id> [root] [--format text|json]   (see truthline where --help)
+       truthline report|review [root] [options]   (see truthline report --help)
 
 Checks <root>/.alignment/ (root defaults to the current folder) and the comment tags in the
 repository's source files. Exit code: 0 no errors (warnings allowed), 1 errors, 2 usage error
@@ -45,6 +47,7 @@ function parseArguments(args: readonly string[]): Options | 'help' {
 async function main(args: readonly string[]): Promise<number> {
   try {
     if (args[0] === 'where') return await runWhereCommand(args.slice(1));
+    if (args[0] === 'report' || args[0] === 'review') return await runReportCommand(args);
     const options = parseArguments(args);
     if (options === 'help') {
       process.stdout.write(`${USAGE}\n`);

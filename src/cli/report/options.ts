@@ -1,0 +1,79 @@
+// The options of `truthline report` and `truthline review`, checked before anything is read: a bad date or
+// week is a usage error (exit 2) that says what was expected.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dayOf, isoWeekOf, parseCalendarDate, parseIsoWeek, type IsoWeek } from '../../core/report';
+import { UsageError } from '../check';
+
+export const REPORT_USAGE = `Usage: truthline report [root] [--format markdown|json] [--as-of YYYY-MM-DD] [--out FILE]
+       truthline review [root] [--week YYYY-Www] [--as-of YYYY-MM-DD] [--out FILE]
+
+report: the truth report of <root>/.alignment/ (root defaults to the current folder): the metrics,
+every feature's reported status beside its reality, open flags by age, milestone gates, customers
+waiting for a decision, and the weekly trend read from git history. Markdown to stdout by default.
+review: the weekly Customer Truth Review in Markdown, for the ISO week given (default: the week of
+--as-of). --as-of fixes "today" (default: today) so the output is reproducible.
+Exit code: 0 the report was written (problems in .alignment/ are listed in it), 2 usage error.`;
+
+export interface ReportOptions {
+  command: 'report';
+  root: string;
+  format: 'markdown' | 'json';
+  asOf: number;
+  out: string | undefined;
+}
+
+export interface ReviewOptions {
+  command: 'review';
+  root: string;
+  week: IsoWeek;
+  asOf: number;
+  out: string | undefined;
+}
+
+/** Today by the local calendar. */
+export function today(now = new Date()): number {
+  const local = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return dayOf(local) as number;
+}
+
+function parse(args: readonly string[], extra: Record<string, { type: 'string' }>): { values: Record<string, string | boolean | undefined>; root: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { ...extra, 'as-of': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error));
+  }
+  if (parsed.positionals.length > 1) throw new UsageError(`unexpected argument "${parsed.positionals[1]}": give one root folder`);
+  return { values: parsed.values as Record<string, string | boolean | undefined>, root: path.resolve(parsed.positionals[0] ?? '.') };
+}
+
+function asOfOption(value: string | boolean | undefined): number {
+  if (value === undefined) return today();
+  const day = typeof value === 'string' ? parseCalendarDate(value) : undefined;
+  if (day === undefined) throw new UsageError(`--as-of takes a calendar date like 2026-11-30, not "${String(value)}"`);
+  return day;
+}
+
+export function parseReportOptions(args: readonly string[]): ReportOptions | 'help' {
+  const { values, root } = parse(args, { format: { type: 'string' } });
+  if (values.help) return 'help';
+  const format = values.format ?? 'markdown';
+  if (format === 'html') throw new UsageError('--format html is not yet available: use markdown or json');
+  if (format !== 'markdown' && format !== 'json') throw new UsageError(`--format takes "markdown" or "json", not "${String(format)}"`);
+  return { command: 'report', root, format, asOf: asOfOption(values['as-of']), out: values.out as string | undefined };
+}
+
+/**
+ * Without --week, the week holding as-of. With --week and no --as-of, as-of is the week's end, or today
+ * while the week is not over.
+ */
+export function parseReviewOptions(args: readonly string[]): ReviewOptions | 'help' {
+  const { values, root } = parse(args, { week: { type: 'string' } });
+  if (values.help) return 'help';
+  const weekText = values.week;
+  const week = typeof weekText === 'string' ? parseIsoWeek(weekText) : undefined;
+  if (weekText !== undefined && week === undefined) throw new UsageError(`--week takes an ISO week like 2026-W48, not "${String(weekText)}"`);
+  const asOf = values['as-of'] !== undefined ? asOfOption(values['as-of']) : week ? Math.min(week.end, today()) : today();
+  return { command: 'review', root, week: week ?? isoWeekOf(asOf), asOf, out: values.out as string | undefined };
+}
