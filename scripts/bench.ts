@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { checkAnchors, fileLenses, itemsForFile, loadAlignment, scanTags, type LoadedItem, type TextFile } from '../src/core';
 import { formatHostileTable, timeHostile, type HostileRow } from './benchTable';
 import { ALIGNMENT_INPUTS, TAG_SCANNER_INPUTS } from './hostileInputs';
+import { benchReportTrend } from './benchReport';
 
 export interface Scenario {
   name: string;
@@ -185,4 +186,5 @@ if (require.main === module) {
   benchTags();
   benchLenses();
   console.log(`\n${formatHostileTable('hostile inputs', hostileRows(), 100)}`);
+  void benchReportTrend();
 }
