@@ -15,6 +15,7 @@ export * from './pathIndex';
 export * from './problems';
 export * from './reality';
 export * from './repoPath';
+export * from './report';
 export * from './schemas';
 export * from './tags';
 export * from './gitConfig';
