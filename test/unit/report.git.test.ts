@@ -132,6 +132,35 @@ describe('truth report from git history', function () {
     assert.ok('unavailable' in history && /shallow clone/.test(history.unavailable));
   });
 
+  it('follows the first-parent line through a merge: the merge brings the branch\'s files', async () => {
+    const merged = repos.make({});
+    git(merged, ['init', '-q', '-b', 'main']);
+    commit(merged, '2026-11-02T09:00:00Z', { '.alignment/features/pay.yaml': feature('pay', 'on-track') });
+    git(merged, ['checkout', '-q', '-b', 'flag']);
+    commit(merged, '2026-11-03T09:00:00Z', { '.alignment/flags/F-1.yaml': flag('F-1', 'pay', 'high', '2026-11-03') });
+    git(merged, ['checkout', '-q', 'main']);
+    commit(merged, '2026-11-04T09:00:00Z', { '.alignment/features/ship.yaml': feature('ship', 'done') });
+    git(merged, ['merge', '-q', '--no-ff', '-m', 'merge flag', 'flag'], '2026-11-05T09:00:00Z');
+    commit(merged, '2026-11-06T09:00:00Z', { '.alignment/flags/F-1.yaml': null });
+    const history = await readAlignmentHistory(merged, dayOf('2026-11-30') as number);
+    assert.ok('commits' in history);
+    assert.deepEqual(history.commits.map((c) => [c.date.slice(0, 10), c.files.map((file) => file.path).sort().join(' ')]), [
+      ['2026-11-02', '.alignment/features/pay.yaml'],
+      ['2026-11-04', '.alignment/features/pay.yaml .alignment/features/ship.yaml'],
+      ['2026-11-05', '.alignment/features/pay.yaml .alignment/features/ship.yaml .alignment/flags/F-1.yaml'],
+      ['2026-11-06', '.alignment/features/pay.yaml .alignment/features/ship.yaml'],
+    ]);
+  });
+
+  it('reads a root below the repository\'s top folder', async () => {
+    const top = repos.make({});
+    git(top, ['init', '-q', '-b', 'main']);
+    commit(top, '2026-11-02T09:00:00Z', { 'services/pay/.alignment/features/pay.yaml': feature('pay', 'on-track'), '.alignment/other.yaml': feature('other', 'done') });
+    const history = await readAlignmentHistory(path.join(top, 'services', 'pay'), dayOf('2026-11-30') as number);
+    assert.ok('commits' in history);
+    assert.deepEqual(history.commits.map((c) => c.files.map((file) => file.path)), [['.alignment/features/pay.yaml']]);
+  });
+
   it('lists the reported statuses that changed in the review week', async () => {
     const history = await readAlignmentHistory(root, dayOf('2026-11-30') as number);
     const review = weeklyReview(workingTree(), parseIsoWeek('2026-W46')!, dayOf('2026-11-15')!, history);

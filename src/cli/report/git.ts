@@ -3,7 +3,7 @@
 // long-lived `git cat-file --batch` reads each distinct blob once. Unchanged files are the same objects
 // from commit to commit, so core parses each file version once.
 import { spawn } from 'node:child_process';
-import { ALIGNMENT_FILE, ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES } from '../../core';
+import { ALIGNMENT_FILE, ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, errorMessage } from '../../core';
 import { dayOf, type History, type HistoryCommit, type HistoryFile } from '../../core/report';
 
 interface GitResult {
@@ -61,8 +61,8 @@ export async function readAlignmentHistory(root: string, asOfDay: number): Promi
     const texts = await readBlobs(root, [...new Set(logged.flatMap((commit) => commit.changes.flatMap((change) => (change.blob ? [change.blob] : []))))]);
     return { commits: foldCommits(logged, texts), laterCommits };
   } catch (error) {
-    if (error instanceof GitMissing) return { unavailable: error.message };
-    throw error;
+    // The report is still written without its trend: a git too old for an option, a corrupt object.
+    return { unavailable: error instanceof GitMissing ? error.message : `git could not read the history (${errorMessage(error)})` };
   }
 }
 
