@@ -191,6 +191,7 @@ describe('truth report from git history', function () {
       const out = truthline(['report', root, '--as-of=2026-11-20', '--format', 'json', '--out', path.join(root, 'report.json')], ROOT);
       assert.equal(out.stdout, '');
       assert.equal(out.status, 0);
+      assert.equal((JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) as TruthReport).asOf, '2026-11-20');
     });
 
     it('review: the week\'s customers, quotes and status changes', () => {
