@@ -11,6 +11,8 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's file-reading worker threads load this small file, next to dist/cli.js.
+  { ...common, entryPoints: ['src/cli/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
   { ...common, entryPoints: ['src/core/jsonSchema.ts'], outfile: 'out/build/jsonSchema.js', sourcemap: false, minify: false, logLevel: 'warning' },
 ];
 

@@ -18,11 +18,10 @@ import {
   unreadableFolderProblem,
   type AlignmentModel,
   type Problem,
-  type TextFile,
 } from '../core';
 import { nodeFileSystem, reasonOf, type CheckFileSystem } from './fileSystem';
 import { listRepoFiles } from './repoFiles';
-import { readTextFile } from './readText';
+import { startSourceScan, type SourceScan } from './scanSources';
 
 export interface CheckResult {
   model: AlignmentModel;
@@ -43,7 +42,11 @@ export async function runCheck(root: string, files: CheckFileSystem = nodeFileSy
   if (!stat?.isDirectory() && !stat?.isSymbolicLink()) {
     throw new UsageError(`no ${ALIGNMENT_FOLDER}/ folder in ${root}. Create one with "${CommandTitles.initialize}" in VS Code, or add ${ALIGNMENT_FOLDER}/features/<name>.yaml by hand (see the README's format section).`);
   }
-  const listing = await listRepoFiles(files, root);
+  // The sources are read on the other cores as they are found, while this thread lists folders and reads .alignment/.
+  const scanning = startSourceScan(files, root, { maxBytes: DEFAULT_MAX_FILE_BYTES });
+  const listing = await listRepoFiles(files, root, (file) => {
+    if (!isAlignmentFile(file)) scanning.add(file);
+  });
   const repoFiles = listing.files;
   const problems: Problem[] = [...listing.problems];
   // The .alignment/ folder is read even where .gitignore would hide it: it is what we were asked to check.
@@ -62,17 +65,9 @@ export async function runCheck(root: string, files: CheckFileSystem = nodeFileSy
   }
   // Globs that match none of the files listed are reported only when every folder could be listed.
   const model = buildModel(parses, listing.complete ? { repoFiles } : {});
-  const sources: TextFile[] = [];
-  for (const file of repoFiles) {
-    if (isAlignmentFile(file)) continue;
-    try {
-      const text = await readTextFile(files, path.join(root, file), DEFAULT_MAX_FILE_BYTES);
-      if (text !== 'skipped') sources.push({ path: file, text });
-    } catch (error) {
-      problems.push(unreadableFileProblem(file, reasonOf(error)));
-    }
-  }
-  const found = [...model.problems, ...unique(problems), ...checkSourceTags(model, sources), ...checkAnchors(model, anchoredSources(model, repoFiles, sources)).problems];
+  const scan = await scanning.finish();
+  const anchored = await anchoredSources(model, repoFiles, scan);
+  const found = [...model.problems, ...unique([...problems, ...scan.problems]), ...checkSourceTags(model, scan.sources), ...checkAnchors(model, anchored).problems];
   return { model, problems: found.sort(compareProblems) };
 }
 
@@ -92,13 +87,13 @@ function unique(problems: readonly Problem[]): Problem[] {
  * as drift. A path leading outside the repository is never read (the model reports it), and a file that is
  * there but was not read (binary, too large, unreadable) says nothing about the anchored code.
  */
-function anchoredSources(model: AlignmentModel, repoFiles: readonly string[], sources: readonly TextFile[]): Map<string, string | undefined> {
+async function anchoredSources(model: AlignmentModel, repoFiles: readonly string[], scan: SourceScan): Promise<Map<string, string | undefined>> {
   const present = new Set(repoFiles);
-  const texts = new Map(sources.map((source) => [source.path, source.text]));
   const anchored = new Map<string, string | undefined>();
   for (const file of anchoredPaths(model)) {
     if (!isInsideRepository(file)) continue;
-    if (texts.has(file)) anchored.set(file, texts.get(file));
+    const text = await scan.textOf(file);
+    if (text !== undefined) anchored.set(file, text);
     else if (!present.has(file)) anchored.set(file, undefined);
   }
   return anchored;
