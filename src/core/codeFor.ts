@@ -1,7 +1,7 @@
 // "Where is it served?": the files (and lines) of the code that serve or tie to an item, for the trees'
 // "In the code" group, the extension API's codeFor and `truthline where`. Pure: the caller brings the tags
 // it found (the editor from its tag index, the CLI from its scan) and the repository's files.
-import { fileTieTest } from './itemReferences';
+import { fileTieTest, tieOwners } from './itemReferences';
 import { isAlignmentFile } from './alignment';
 import { normalizePath } from './globs';
 import { isInsideRepository } from './repoPath';
@@ -34,11 +34,43 @@ export interface CodePlace {
 }
 
 /**
+ * A repository's files by the items whose `paths` cover them, in one pass over the files: build it once per
+ * model and file list, and every codeFor after it reads only the files of the item asked about.
+ */
+export class RepoPathTies {
+  private readonly byOwner = new Map<LoadedItem, string[]>();
+  /** The repository's files (`.alignment/` left out), normalized. */
+  readonly paths: readonly string[];
+
+  constructor(readonly model: AlignmentModel, repoPaths: Iterable<string>) {
+    const paths: string[] = [];
+    for (const repoPath of repoPaths) {
+      const path = normalizePath(repoPath);
+      if (isAlignmentFile(path)) continue;
+      paths.push(path);
+      for (const owner of model.pathIndex.lookup(path)) {
+        const paths = this.byOwner.get(owner);
+        if (paths) paths.push(path);
+        else this.byOwner.set(owner, [path]);
+      }
+    }
+    this.paths = paths;
+  }
+
+  /** The files tied to `id` by paths (see tieOwners). */
+  pathsOf(id: string): Set<string> {
+    const paths = new Set<string>();
+    for (const owner of tieOwners(this.model, id)) for (const path of this.byOwner.get(owner) ?? []) paths.add(path);
+    return paths;
+  }
+}
+
+/**
  * Where the item `id` is in the code, sorted by path: every file whose tags name it (with the right keyword
  * for its kind: `@serves` a request, `@risk` a risk, …), a flag's anchored file, and every file of
  * `repoPaths` its `paths` cover. Empty for an unknown id or a feature (a feature's files are its `paths`).
  */
-export function codeFor(model: AlignmentModel, id: string, tagHits: Iterable<TagHit>, repoPaths: Iterable<string>): CodePlace[] {
+export function codeFor(model: AlignmentModel, id: string, tagHits: Iterable<TagHit>, repoPaths: Iterable<string> | RepoPathTies): CodePlace[] {
   const entry = model.byId.get(id);
   if (!entry || entry.kind === 'feature' || entry.kind === 'decision') return [];
   const places = new Map<string, { lines: CodeLine[]; byPaths: boolean }>();
@@ -55,10 +87,15 @@ export function codeFor(model: AlignmentModel, id: string, tagHits: Iterable<Tag
   if (anchor && isInsideRepository(anchor.path)) {
     placeOf(normalizePath(anchor.path)).lines.push({ line: anchor.startLine, column: 1, endColumn: 1, keyword: 'anchor' });
   }
-  const isTied = fileTieTest(model, id);
-  for (const repoPath of repoPaths) {
-    const path = normalizePath(repoPath);
-    if (!isAlignmentFile(path) && isTied(path)) placeOf(path).byPaths = true;
+  if (repoPaths instanceof RepoPathTies && repoPaths.model === model) {
+    for (const path of repoPaths.pathsOf(id)) placeOf(path).byPaths = true;
+  } else {
+    // Plain paths, or ties built for another model (the model changed since): test each file.
+    const isTied = fileTieTest(model, id);
+    for (const repoPath of repoPaths instanceof RepoPathTies ? repoPaths.paths : repoPaths) {
+      const path = normalizePath(repoPath);
+      if (!isAlignmentFile(path) && isTied(path)) placeOf(path).byPaths = true;
+    }
   }
   return [...places]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -31,8 +31,15 @@ export function referencesTo(model: AlignmentModel, id: string): ItemReference[]
  * Build once per item, then test each file.
  */
 export function fileTieTest(model: AlignmentModel, id: string): (path: string) => boolean {
+  const owners = tieOwners(model, id);
+  if (owners.size === 0) return () => false;
+  return (path) => model.pathIndex.lookup(normalizePath(path)).some((owner) => owners.has(owner));
+}
+
+/** The items whose `paths` tie a file to `id`: the item itself, and for a request every feature it belongs to. */
+export function tieOwners(model: AlignmentModel, id: string): Set<LoadedItem> {
   const entry = model.byId.get(id);
-  if (!entry) return () => false;
+  if (!entry) return new Set();
   const owners = new Set<LoadedItem>([entry]);
   if (entry.kind === 'request') {
     for (const [featureId, members] of model.itemsOfFeature) {
@@ -40,5 +47,5 @@ export function fileTieTest(model: AlignmentModel, id: string): (path: string) =
       if (feature?.kind === 'feature' && members.includes(entry)) owners.add(feature);
     }
   }
-  return (path) => model.pathIndex.lookup(normalizePath(path)).some((owner) => owners.has(owner));
+  return owners;
 }

@@ -66,6 +66,8 @@ export const ContextValues = {
   flag: 'truthline.flag',
   decision: 'truthline.decision',
   decisionUnattributed: 'truthline.decision.unattributed',
+  /** A file or tag line under an item's "In the code" group. */
+  code: 'truthline.code',
 } as const;
 
 /** The rows no menu offers anything on, and why (the manifest test accepts no other token without a menu). */
@@ -75,6 +77,7 @@ export const ContextValuesWithoutMenu: Readonly<Partial<Record<keyof typeof Cont
   group: 'a group row only groups items',
   decision: 'a decision has no status or call to set, and the row opens its YAML on click',
   decisionUnattributed: 'as a decision',
+  code: 'a place in the code opens on click; the editor offers the rest',
 };
 
 export const Views = {

@@ -13,7 +13,7 @@ import { initLog } from './util/log';
 
 export function activate(context: vscode.ExtensionContext): TruthlineApi {
   initLog(context);
-  const store = new AlignmentStore();
+  const store = new AlignmentStore({ indexTags: true });
   const api = createApi(store);
   context.subscriptions.push(
     store,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { codeFor, scanTags, type TagHit } from '../../src/core';
+import { codeFor, RepoPathTies, scanTags, type TagHit } from '../../src/core';
 import { load, yaml } from './helpers';
 
 /** The tags of each file, as the editor's index or the CLI's scan hands them over. */
@@ -87,12 +87,23 @@ describe('codeFor: where an item is in the code', () => {
     assert.deepEqual(summary(codeFor(model, 'CR-2', twice.reverse(), [])), ['a.ts: 1:12 serves', 'b.ts: 1:12 serves, 3:12 serves']);
   });
 
-  it('reads 30,000 repository paths in well under a second', () => {
+  it('gives the same answer from ties built once per model, and from ties of an older model', () => {
+    const ties = new RepoPathTies(model, repo);
+    for (const id of ['CR-1', 'CR-2', 'R-1', 'F-1']) assert.deepEqual(codeFor(model, id, hitsOf(sources), ties), codeFor(model, id, hitsOf(sources), repo), id);
+    const older = new RepoPathTies(load({}), repo);
+    assert.deepEqual(codeFor(model, 'CR-1', hitsOf(sources), older), codeFor(model, 'CR-1', hitsOf(sources), repo));
+  });
+
+  it('reads 30,000 repository paths in well under a second, and answers from built ties in milliseconds', () => {
     const many = Array.from({ length: 30_000 }, (_, i) => `src/checkout/m${i % 100}/f${i}.ts`);
     const start = performance.now();
     const places = codeFor(model, 'CR-1', [], many);
     const ms = performance.now() - start;
     assert.equal(places.length, 30_000);
     assert.ok(ms < 1_000, `${ms} ms`);
+    const ties = new RepoPathTies(model, many);
+    const lookup = performance.now();
+    assert.equal(codeFor(model, 'R-1', [], ties).length, 0);
+    assert.ok(performance.now() - lookup < 50, `${performance.now() - lookup} ms`);
   });
 });

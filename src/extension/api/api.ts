@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LoadedItem } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
+import { completeCodePlaces, placeUri } from '../workspace/workspaceTags';
 
 /** An item as plain data: its fields, plus where it is written. */
 export type ItemData = Record<string, unknown> & { id: string; kind: string; file: string; line: number; column: number; uri: string };
@@ -17,9 +18,24 @@ export interface ItemsForApi {
   upstream: ItemData[];
 }
 
+/** A file where an item is in the code: the tags naming it (and a flag's anchor), and whether its `paths` cover the file. */
+export interface CodePlaceData {
+  /** Repository-relative path. */
+  path: string;
+  uri: string;
+  /** 1-based lines and columns; keyword is the tag's (`serves`, `risk`, …) or `anchor`. */
+  lines: { line: number; column: number; endColumn: number; keyword: string }[];
+  byPaths: boolean;
+}
+
 export interface TruthlineApi {
   /** Items that apply to the file at `uri`, grouped by kind; undefined when its folder has no .alignment/. */
   itemsFor(uri: vscode.Uri): Promise<ItemsForApi | undefined>;
+  /**
+   * Where the item `id` is in the code (the files and tag lines that serve or tie to it), sorted by path,
+   * once the workspace's tags are indexed; undefined for an id no folder has.
+   */
+  codeFor(id: string): Promise<CodePlaceData[] | undefined>;
   /** Fired after every reload of any folder's .alignment/. */
   readonly onDidChange: vscode.Event<void>;
 }
@@ -52,6 +68,18 @@ export function createApi(store: AlignmentStore): TruthlineApi & vscode.Disposab
         flags: data(items.flags),
         upstream: data(items.upstream),
       };
+    },
+    async codeFor(id) {
+      await store.ready;
+      const found = store.findItem(id);
+      if (!found) return undefined;
+      const places = (await completeCodePlaces(found.snapshot, id)) ?? [];
+      return places.map((place) => ({
+        path: place.path,
+        uri: placeUri(found.snapshot, place).toString(),
+        lines: place.lines.map((line) => ({ ...line })),
+        byPaths: place.byPaths,
+      }));
     },
     onDidChange: emitter.event,
     dispose() {

@@ -5,6 +5,9 @@ import { DisposableStore } from '../util/disposables';
 
 export function registerCoreCommands(store: AlignmentStore): vscode.Disposable {
   const disposables = new DisposableStore();
-  disposables.add(vscode.commands.registerCommand(Commands.refresh, () => store.reload()));
+  disposables.add(vscode.commands.registerCommand(Commands.refresh, async () => {
+    // Refresh also re-reads the code's tags: a large checkout can outrun the file watcher.
+    await Promise.all([store.reload(), store.rebuildTagIndex()]);
+  }));
   return disposables;
 }

@@ -1,5 +1,5 @@
 // The Problems panel: every problem core finds in `.alignment/` files, and tags naming unknown ids in
-// open source files, at their exact positions.
+// source files, at their exact positions: open files as the user types, closed files from the tag index.
 import * as vscode from 'vscode';
 import { checkTags, isAlignmentFile } from '../../core';
 import { tagsOf } from '../workspace/documentTags';
@@ -37,6 +37,27 @@ export function registerProblems(store: AlignmentStore): vscode.Disposable {
   };
   const checkOpenDocuments = (): void => vscode.workspace.textDocuments.forEach(checkDocument);
 
+  // Closed files: only those with tags are looked at, from the index (never read here).
+  const shownClosed = new Map<string, Set<string>>();
+  const checkClosedFiles = (snapshot: FolderSnapshot): void => {
+    const key = snapshot.folder.uri.toString();
+    const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
+    const shown = new Set<string>();
+    if (snapshot.exists && snapshot.tags.complete) {
+      for (const { path, tags } of snapshot.tags.tagged()) {
+        const uri = childUri(snapshot.folder.uri, path);
+        if (open.has(uri.toString())) continue;
+        const problems = checkTags(path, tags, snapshot.model);
+        if (problems.length === 0) continue;
+        tagDiagnostics.set(uri, problems.map(toDiagnostic));
+        shown.add(uri.toString());
+      }
+    }
+    for (const uri of shownClosed.get(key) ?? []) if (!shown.has(uri) && !open.has(uri)) tagDiagnostics.delete(vscode.Uri.parse(uri));
+    shownClosed.set(key, shown);
+  };
+  const checkClosedFilesEverywhere = (): void => store.snapshots().forEach(checkClosedFiles);
+
   const pending = new Set<vscode.TextDocument>();
   const typing = disposables.add(new Debouncer(TAG_CHECK_DELAY_MS, () => {
     for (const document of pending) if (!document.isClosed) checkDocument(document);
@@ -45,13 +66,18 @@ export function registerProblems(store: AlignmentStore): vscode.Disposable {
   disposables.add(store.onDidChange((snapshot) => {
     showModel(snapshot);
     checkOpenDocuments();
+    checkClosedFiles(snapshot);
   }));
+  disposables.add(store.onDidChangeTags(checkClosedFilesEverywhere));
   disposables.add(vscode.workspace.onDidOpenTextDocument(checkDocument));
   disposables.add(vscode.workspace.onDidChangeTextDocument((event) => {
     pending.add(event.document);
     typing.trigger();
   }));
-  disposables.add(vscode.workspace.onDidCloseTextDocument((document) => tagDiagnostics.delete(document.uri)));
+  disposables.add(vscode.workspace.onDidCloseTextDocument((document) => {
+    tagDiagnostics.delete(document.uri);
+    checkClosedFilesEverywhere(); // what it says on disk counts again
+  }));
   for (const snapshot of store.snapshots()) showModel(snapshot);
   checkOpenDocuments();
   return disposables;

@@ -5,6 +5,7 @@ import { tagsOf } from './documentTags';
 import { FolderAlignment, type FolderSnapshot } from './folderAlignment';
 import { AnchorLocations } from './anchors/anchorLocations';
 import { AnchorTracker } from './anchors/anchorTracker';
+import { TagIndex } from './tagIndex';
 import { Disposable } from '../util/disposables';
 import { childUri } from '../util/uris';
 import { ContextKeys } from '../constants';
@@ -29,13 +30,19 @@ export class AlignmentStore extends Disposable {
   /** Fired when any flag's anchored code moved, changed or went (as the user types, or on disk). */
   readonly onDidChangeAnchors = this.anchorLocations.onDidChange;
   private readonly anchorTracker: AnchorTracker;
+  /** Every comment tag of every folder; each snapshot carries its folder's view (`snapshot.tags`). */
+  private readonly tagIndex = this.register(new TagIndex());
+  /** Fired (debounced) when the tags or files of any folder changed, and when an index build finished. */
+  readonly onDidChangeTags = this.tagIndex.onDidChange;
 
-  constructor() {
+  /** `indexTags`: build the tag index of every folder with `.alignment/` in the background once read (the
+   *  extension does; a test's store builds it only when something asks for tags). */
+  constructor(private readonly options: { indexTags?: boolean } = {}) {
     super();
     this.anchorTracker = this.register(new AnchorTracker(this, this.anchorLocations));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders((event) => {
       for (const removed of event.removed) this.removeFolder(removed);
-      this.loading = Promise.all(event.added.map((added) => this.addFolder(added))).then(() => this.updateContext());
+      this.loading = Promise.all(event.added.map((added) => this.addFolder(added))).then(() => this.afterLoad());
     }));
     this.register(vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length > 0) this.folderOf(event.document.uri)?.onEditorChange(event.document);
@@ -43,7 +50,19 @@ export class AlignmentStore extends Disposable {
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.folderOf(document.uri)?.onEditorClose(document)));
     this.register(vscode.workspace.onDidSaveTextDocument((document) => this.folderOf(document.uri)?.onEditorSave(document)));
     this.register(this.onDidChange(() => void this.updateContext()));
-    this.loading = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.addFolder(folder))).then(() => this.updateContext());
+    this.loading = Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.addFolder(folder))).then(() => this.afterLoad());
+  }
+
+  private async afterLoad(): Promise<void> {
+    await this.updateContext();
+    if (!this.options.indexTags) return;
+    // In the background: nothing waits for it; whoever asks for tags first waits on `snapshot.tags.ready()`.
+    for (const snapshot of this.snapshots()) if (snapshot.exists) void snapshot.tags.ready();
+  }
+
+  /** Reads every folder's files for their tags again (after a large checkout whose events the watcher dropped). */
+  rebuildTagIndex(): Promise<void> {
+    return this.tagIndex.rebuild();
   }
 
   /** Resolves once every folder present has been read. */
@@ -125,7 +144,7 @@ export class AlignmentStore extends Disposable {
   }
 
   private async addFolder(folder: vscode.WorkspaceFolder): Promise<void> {
-    const alignment = new FolderAlignment(folder, (snapshot) => this.changeEmitter.fire(snapshot), undefined, this.anchorLocations.of(folder.uri));
+    const alignment = new FolderAlignment(folder, (snapshot) => this.changeEmitter.fire(snapshot), undefined, this.anchorLocations.of(folder.uri), this.tagIndex.of(folder));
     this.folders.set(folder.uri.toString(), alignment);
     try {
       await alignment.load();
@@ -138,6 +157,7 @@ export class AlignmentStore extends Disposable {
     const key = folder.uri.toString();
     this.folders.get(key)?.dispose();
     this.folders.delete(key);
+    this.tagIndex.remove(folder);
   }
 
   private async updateContext(): Promise<void> {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, DEFAULT_MAX_FILE_BYTES, errorDetail, errorMessage, type FileParse, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem } from '../../core';
 import { childUri, decodeText, relativePath, statOf } from '../util/uris';
 import { NO_ANCHORS, type FolderAnchors } from './anchors/anchorLocations';
+import { NO_TAGS, type FolderTags } from './tagIndex';
 import { Debouncer, Disposable } from '../util/disposables';
 import { log } from '../util/log';
 import { plainText } from '../util/plainText';
@@ -26,6 +27,8 @@ export interface FolderSnapshot {
   readonly version: number;
   /** Where each flag's anchored code is now (live: it follows the code between rebuilds). */
   readonly anchors: FolderAnchors;
+  /** The comment tags of the folder's files, from the workspace tag index (live, like anchors). */
+  readonly tags: FolderTags;
 }
 
 export class FolderAlignment extends Disposable {
@@ -56,6 +59,7 @@ export class FolderAlignment extends Disposable {
     /** Core's buildModel; a test passes one that fails. */
     private readonly build: typeof buildModel = buildModel,
     private readonly anchors: FolderAnchors = NO_ANCHORS,
+    private readonly tags: FolderTags = NO_TAGS,
   ) {
     super();
     this.alignmentUri = childUri(folder.uri, ALIGNMENT_FOLDER);
@@ -257,7 +261,7 @@ export class FolderAlignment extends Disposable {
   }
 
   private snapshotOf(model: AlignmentModel): FolderSnapshot {
-    return { folder: this.folder, alignmentUri: this.alignmentUri, exists: this.exists, model, version: ++this.version, anchors: this.anchors };
+    return { folder: this.folder, alignmentUri: this.alignmentUri, exists: this.exists, model, version: ++this.version, anchors: this.anchors, tags: this.tags };
   }
 }
 

@@ -17,10 +17,13 @@ export function featureItem(entry: LoadedItem<'feature'>, reality: FeatureRealit
   return treeItem(featureRow(entry, reality, context, options.spellOutReality), options.collapsible);
 }
 
-/** A request, assumption, risk, milestone, decision or flag; a milestone with gates opens to show them. */
-export function itemTreeItem(entry: LoadedItem<ItemKind>, context: RowContext): vscode.TreeItem {
+/**
+ * A request, assumption, risk, milestone, decision or flag; a milestone with gates opens to show them, and
+ * `hasChildren` rows (an "In the code" group below) open too.
+ */
+export function itemTreeItem(entry: LoadedItem<ItemKind>, context: RowContext, hasChildren = false): vscode.TreeItem {
   const row = itemRow(entry, context);
-  return treeItem(row, row.expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  return treeItem(row, row.expandable || hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
 }
 
 /** A go/no-go gate of a milestone. */

@@ -6,6 +6,7 @@ import type { ItemKind } from '../../workspace/kinds';
 import type { RowContext } from '../../workspace/kinds/format';
 import { gateItem, itemTreeItem } from '../items/itemRow';
 import { GateNode, ItemNode, type TreeNode } from './treeNode';
+import { CodeGroupNode, hasCodeGroup } from './codeNodes';
 
 export function itemNode(parentId: string, snapshot: FolderSnapshot, entry: LoadedItem, context: RowContext): TreeNode {
   const id = `${parentId}/${entry.id}`;
@@ -13,8 +14,11 @@ export function itemNode(parentId: string, snapshot: FolderSnapshot, entry: Load
   if (entry.kind === 'feature') throw new Error(`feature ${entry.id} is not an item row`);
   const item = entry as LoadedItem<ItemKind>;
   if (item.kind === 'flag') context = { ...context, drifted: snapshot.anchors.isDrifted(item.id) };
-  if (item.kind !== 'milestone') return new ItemNode(id, snapshot, item, () => itemTreeItem(item, context));
+  // "In the code" is built when the row is opened: its places are read from the index then, not for every row.
+  const code = hasCodeGroup(item);
+  const codeGroup = (): TreeNode[] => (code ? [new CodeGroupNode(`${id}/code`, snapshot, item)] : []);
+  if (item.kind !== 'milestone') return new ItemNode(id, snapshot, item, () => itemTreeItem(item, context, code), codeGroup);
   const milestone = item as LoadedItem<'milestone'>;
   const gates = (milestone.item.gates ?? []).map((gate, index) => new GateNode(`${id}/gate:${index}`, snapshot, milestone, index, () => gateItem(milestone, gate)));
-  return new ItemNode(id, snapshot, milestone, () => itemTreeItem(milestone, context), () => gates);
+  return new ItemNode(id, snapshot, milestone, () => itemTreeItem(milestone, context, code), () => [...gates, ...codeGroup()]);
 }

@@ -15,6 +15,8 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
   constructor(protected readonly store: AlignmentStore) {
     super();
     this.register(store.onDidChangeAnchors(() => this.refresh()));
+    // "In the code" groups read the tag index: redraw when it changes (or its first build ends).
+    this.register(store.onDidChangeTags(() => this.refresh()));
     void store.ready.then(() => {
       this.loaded = true;
       this.refresh();
