@@ -151,7 +151,9 @@ class NextIndex {
 class CommentState {
   line = 1;
   lineStart = 0;
+  /** The last character of the next line break (`\n`, the `\n` of `\r\n`, or a lone `\r`, as the editor counts lines). */
   private nextNewline: number;
+  private readonly lineBreaks: NextIndex;
   // The last `/*` and `*/` before the tag (overlapping ones count: `/*/` holds both), and the next of each.
   private lastOpen = -1;
   private lastClose = -1;
@@ -172,7 +174,8 @@ class CommentState {
   private commented = false;
 
   constructor(private readonly text: string) {
-    this.nextNewline = text.indexOf('\n');
+    this.lineBreaks = new NextIndex(text, /\r\n?|\n/g);
+    this.nextNewline = this.lineBreakEnd(0);
     this.opens = new NextIndex(text, '/*');
     this.closes = new NextIndex(text, '*/');
     this.lineCloses = new NextIndex(text, '*/');
@@ -180,12 +183,17 @@ class CommentState {
     this.lineEnds = new NextIndex(text, /[\n\r\u2028\u2029]/g);
   }
 
+  private lineBreakEnd(from: number): number {
+    const at = this.lineBreaks.at(from);
+    return at !== -1 && this.text.charCodeAt(at) === 13 && this.text.charCodeAt(at + 1) === 10 ? at + 1 : at;
+  }
+
   moveTo(at: number): void {
     if (this.nextNewline !== -1 && this.nextNewline < at) {
       while (this.nextNewline !== -1 && this.nextNewline < at) {
         this.line++;
         this.lineStart = this.nextNewline + 1;
-        this.nextNewline = this.text.indexOf('\n', this.lineStart);
+        this.nextNewline = this.lineBreakEnd(this.lineStart);
       }
       this.read = this.lineStart;
       this.kept = 0;

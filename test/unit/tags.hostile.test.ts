@@ -20,8 +20,11 @@ function referenceScanTags(text: string): Tag[] {
   const tags: Tag[] = [];
   for (const match of text.matchAll(TAG)) {
     const at = match.index;
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const line = text.slice(0, at).split('\n').length;
+    // Lines end at \n, \r\n or a lone \r, as the editor counts them.
+    const breaks = [...text.slice(0, at).matchAll(/\r\n?|\n/g)];
+    const last = breaks[breaks.length - 1];
+    const lineStart = last ? last.index + last[0].length : 0;
+    const line = breaks.length + 1;
     if (!inComment(lineStart, at)) continue;
     const list = match[2] as string;
     const listStart = at + match[0].length - list.length;
@@ -54,7 +57,7 @@ describe('scanTags on any text', () => {
       'pay(card); // @serves CR-1, CR-2', '/* @risk R-1', ' * @assumes A-1.', ' */', 'log("@risk R-9"); /* x */ @flag F-1',
       '# @milestone M2', 'i-- // @risk R-3', '<!-- @serves CR-7 --> <b>@serves CR-8</b>', '; @flag F-2', 'x = "/*"; @risk R-4',
     ), { maxLength: 12 });
-    fc.assert(fc.property(lines, fc.constantFrom('\n', '\r\n'), (chosen, end) => {
+    fc.assert(fc.property(lines, fc.constantFrom('\n', '\r\n', '\r'), (chosen, end) => {
       const text = chosen.join(end);
       assert.deepEqual(scanTags(text), referenceScanTags(text), JSON.stringify(text));
     }), { numRuns: 2_000 });

@@ -71,6 +71,14 @@ describe('scanTags', () => {
     assert.deepEqual(rows('a();\r\n\r\n// @serves CR-1\r\n'), [['serves', 'CR-1', 3, 4, 12, 16]]);
   });
 
+  it('counts a lone \\r as a line end, as the editor does', () => {
+    assert.deepEqual(rows('a();\r\r// @serves CR-1\rb(); // @risk R-2\r'), [['serves', 'CR-1', 3, 4, 12, 16], ['risk', 'R-2', 4, 9, 15, 18]]);
+  });
+
+  it('does not take a tag after a lone \\r for a comment begun on the line before it', () => {
+    assert.deepEqual(rows('// note\rcode(); @serves CR-1'), []);
+  });
+
   it('counts lines right for many tags far apart', () => {
     const lines = Array.from({ length: 500 }, (_, i) => (i % 100 === 99 ? `// @risk R-${i}` : `code(${i});`));
     assert.deepEqual(rows(lines.join('\n')).map(([, id, line]) => [id, line]), [['R-99', 100], ['R-199', 200], ['R-299', 300], ['R-399', 400], ['R-499', 500]]);
