@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 import { dayOf, isoWeekOf, parseCalendarDate, parseIsoWeek, type IsoWeek } from '../../core/report';
 import { UsageError } from '../check';
 
-export const REPORT_USAGE = `Usage: truthline report [root] [--format markdown|json] [--as-of YYYY-MM-DD] [--out FILE]
+export const REPORT_USAGE = `Usage: truthline report [root] [--format html|markdown|json] [--as-of YYYY-MM-DD] [--out FILE]
        truthline review [root] [--week YYYY-Www] [--as-of YYYY-MM-DD] [--out FILE]
 
 report: the truth report of <root>/.alignment/ (root defaults to the current folder): the metrics,
 every feature's reported status beside its reality, open flags by age, milestone gates, customers
-waiting for a decision, and the weekly trend read from git history. Markdown to stdout by default.
+waiting for a decision, and the weekly trend read from git history. Markdown to stdout by default;
+with --out, an HTML page (one self-contained file: no network, light and dark, prints) unless --format says.
 review: the weekly Customer Truth Review in Markdown, for the ISO week given (default: the week of
 --as-of). --as-of fixes "today" (default: today) so the output is reproducible.
 Exit code: 0 the report was written (problems in .alignment/ are listed in it), 2 usage error.`;
@@ -18,7 +19,7 @@ Exit code: 0 the report was written (problems in .alignment/ are listed in it), 
 export interface ReportOptions {
   command: 'report';
   root: string;
-  format: 'markdown' | 'json';
+  format: 'html' | 'markdown' | 'json';
   asOf: number;
   out: string | undefined;
 }
@@ -58,9 +59,8 @@ function asOfOption(value: string | boolean | undefined): number {
 export function parseReportOptions(args: readonly string[]): ReportOptions | 'help' {
   const { values, root } = parse(args, { format: { type: 'string' } });
   if (values.help) return 'help';
-  const format = values.format ?? 'markdown';
-  if (format === 'html') throw new UsageError('--format html is not yet available: use markdown or json');
-  if (format !== 'markdown' && format !== 'json') throw new UsageError(`--format takes "markdown" or "json", not "${String(format)}"`);
+  const format = values.format ?? (values.out === undefined ? 'markdown' : 'html');
+  if (format !== 'html' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format takes "html", "markdown" or "json", not "${String(format)}"`);
   return { command: 'report', root, format, asOf: asOfOption(values['as-of']), out: values.out as string | undefined };
 }
 

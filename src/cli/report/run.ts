@@ -1,7 +1,8 @@
 // `truthline report` and `truthline review`: the model as `truthline check` reads it (problems included),
-// git history beside it, and core's report or review written as Markdown or JSON.
+// git history beside it, and core's report or review written as HTML, Markdown or JSON.
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { buildReport, reportMarkdown, reviewMarkdown, weeklyReview } from '../../core/report';
+import { buildReport, reportHtml, reportMarkdown, reviewMarkdown, weeklyReview } from '../../core/report';
 import { runCheck, UsageError } from '../check';
 import { readAlignmentHistory } from './git';
 import { parseReportOptions, parseReviewOptions, REPORT_USAGE } from './options';
@@ -31,7 +32,8 @@ async function run(args: readonly string[]): Promise<number> {
     text = reviewMarkdown(weeklyReview(model, options.week, options.asOf, history));
   } else {
     const report = buildReport(model, problems, options.asOf, history);
-    text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportMarkdown(report);
+    text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+      : options.format === 'html' ? reportHtml(report, { nonce: randomBytes(18).toString('base64') }) : reportMarkdown(report);
   }
   if (options.out === undefined) process.stdout.write(text);
   else await fs.writeFile(options.out, text, 'utf8');

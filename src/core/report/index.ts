@@ -4,6 +4,7 @@ export * from './attribution';
 export * from './dates';
 export * from './distortion';
 export * from './history';
+export * from './html';
 export * from './markdown';
 export * from './metrics';
 export * from './parts';
