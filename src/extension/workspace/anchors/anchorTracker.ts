@@ -3,14 +3,14 @@
 // (core's checkAnchors). The result goes to the store's AnchorLocations for every view, and drifted flags not yet
 // resolved become `anchor-drifted` warnings in the Problems panel, at the flag's anchor in its YAML.
 import * as vscode from 'vscode';
-import { anchoredPaths, checkAnchors, DEFAULT_MAX_FILE_BYTES, type Problem } from '../../../core';
+import { anchoredPaths, checkAnchors, DEFAULT_MAX_FILE_BYTES } from '../../../core';
 import { ContextKeys } from '../../constants';
 import { setContextKey } from '../contextKeys';
-import { toDiagnostic } from '../diagnostics';
+import { ProblemsByFile } from '../diagnostics';
 import type { FolderSnapshot } from '../folderAlignment';
 import { Debouncer, Disposable } from '../../util/disposables';
 import { isSymbolicLink } from '../links';
-import { childUri, decodeText, repoFileUri } from '../../util/uris';
+import { decodeText, repoFileUri } from '../../util/uris';
 import { log, logError } from '../../util/log';
 import type { AnchorLocations, FlagAnchorState } from './anchorLocations';
 
@@ -30,11 +30,10 @@ interface DiskText {
 }
 
 export class AnchorTracker extends Disposable {
-  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('truthline-anchors'));
+  private readonly driftWarnings = this.register(new ProblemsByFile('truthline-anchors'));
   private readonly check = this.register(new Debouncer(CHECK_DELAY_MS, () => void this.checkAll()));
-  /** Per folder: the anchored paths (to filter events) and the flag files that have drift warnings. */
+  /** Per folder: the anchored paths (to filter events). */
   private readonly anchored = new Map<string, Set<string>>();
-  private readonly warnedFiles = new Map<string, Set<string>>();
   private readonly disk = new Map<string, DiskText>();
   private current: Promise<void> | undefined;
   private again = false;
@@ -85,7 +84,7 @@ export class AnchorTracker extends Disposable {
     } catch (error) {
       logError('could not relocate the anchors of flags', error);
     }
-    void setContextKey(ContextKeys.hasDriftedFlags, [...this.warnedFiles.values()].some((files) => files.size > 0));
+    void setContextKey(ContextKeys.hasDriftedFlags, this.driftWarnings.folders().length > 0);
   }
 
   private async checkFolder(snapshot: FolderSnapshot): Promise<void> {
@@ -111,29 +110,15 @@ export class AnchorTracker extends Disposable {
       if (uri) states.set(id, { ...location, uri });
     }
     this.locations.publish(folder, states);
-    this.showProblems(folder, problems);
-  }
-
-  private showProblems(folder: vscode.Uri, problems: readonly Problem[]): void {
-    const key = folder.toString();
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const problem of problems) {
-      const list = byFile.get(problem.file) ?? [];
-      list.push(toDiagnostic(problem));
-      byFile.set(problem.file, list);
-    }
-    for (const file of this.warnedFiles.get(key) ?? []) if (!byFile.has(file)) this.diagnostics.delete(childUri(folder, file));
-    for (const [file, diagnostics] of byFile) this.diagnostics.set(childUri(folder, file), diagnostics);
-    this.warnedFiles.set(key, new Set(byFile.keys()));
+    this.driftWarnings.show(folder, problems);
   }
 
   private forgetRemovedFolders(snapshots: readonly FolderSnapshot[]): void {
     const present = new Set(snapshots.map((snapshot) => snapshot.folder.uri.toString()));
-    for (const key of [...this.warnedFiles.keys()]) {
+    for (const key of [...this.anchored.keys()]) {
       if (present.has(key)) continue;
       const folder = vscode.Uri.parse(key);
-      for (const file of this.warnedFiles.get(key) ?? []) this.diagnostics.delete(childUri(folder, file));
-      this.warnedFiles.delete(key);
+      this.driftWarnings.forget(folder);
       this.anchored.delete(key);
       this.locations.publish(folder, undefined);
     }
