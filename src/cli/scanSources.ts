@@ -88,6 +88,7 @@ export function startSourceScan(files: CheckFileSystem, root: string, options: S
       if (rest > 0) batches.push(paths.slice(-rest).map((relative) => prefix + relative));
       send(true);
       const reader = new SourceReader(new TagPrefilter(TAG_KEYWORDS), options.maxBytes);
+      for (const worker of workers) worker.ref(); // now the check waits for them
       let readHere = 0;
       if (options.thisThreadReads ?? true) {
         for (let batch = counter.take(batches.length); batch !== -1; batch = counter.take(batches.length), readHere++) results[batch] = scanBatch(reader, batch, batches[batch] as string[]);
@@ -119,6 +120,9 @@ function startWorker(data: ScanWorkerData, results: (BatchResult | undefined)[],
     worker.on('error', () => undefined); // the batches it took are redone; 'exit' follows
     worker.on('exit', () => resolve());
   }));
+  // Until finish() is called, a worker does not keep the process alive: should the check stop on an error
+  // before then, the process still ends. (After the listeners: adding a 'message' listener refs it again.)
+  worker.unref();
   return worker;
 }
 

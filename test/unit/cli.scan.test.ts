@@ -2,6 +2,7 @@
 // reader's one reused buffer never leaks a file into the next, the worker threads give the same problems as
 // reading in one thread, and the .gitignore name filter hides exactly what the `ignore` package hides.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -150,6 +151,24 @@ describe('the CLI scan: worker threads', function () {
     assert.deepEqual(byWorkers.sources, here.sources);
     assert.deepEqual(byWorkers.sources.map((source) => source.path), ['f-699.ts', 'f-1399.ts', 'f-2099.ts']);
     assert.equal(await byWorkers.textOf('f-5.ts'), 'x5\n');
+  });
+
+  it('do not keep the process alive when the check stops before it waits for them', () => {
+    const root = repos.make(Object.fromEntries(Array.from({ length: 1_500 }, (_, i) => [`f-${i}.ts`, 'x\n'])));
+    const script = `const { startSourceScan } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'cli', 'scanSources.js'))});
+      const { nodeFileSystem } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'src', 'cli', 'fileSystem.js'))});
+      const scan = startSourceScan(nodeFileSystem, ${JSON.stringify(root)}, { maxBytes: 1024, workers: 2 });
+      try {
+        for (let i = 0; i < 1500; i++) scan.add('f-' + i + '.ts');
+        throw new Error('stopped');
+      } catch (error) {
+        console.error(String(error)); // as the CLI does: a message and an exit code, no process.exit()
+        process.exitCode = 2;
+      }`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.signal, null, 'ended on its own, not by the timeout');
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /stopped/);
   });
 
   it('read in this thread alone for a few files, and read a file without tags again when asked', async () => {
