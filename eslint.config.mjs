@@ -20,7 +20,7 @@ const EXTENSION_PATHS = [
   { name: 'child_process', message: 'Not available in web workspaces.' },
 ];
 
-const FEATURES = ['api', 'codelens', 'commands', 'flags', 'initialize', 'problems', 'tags', 'views'];
+const FEATURES = ['api', 'codelens', 'commands', 'flags', 'initialize', 'problems', 'report', 'tags', 'views'];
 const BOUNDARIES = {
   regex: `^(\\.\\./)+(${FEATURES.join('|')})(/|$)`,
   message: 'A feature folder never imports another feature, and workspace/ and util/ import no feature: move what both need into src/extension/workspace/.',

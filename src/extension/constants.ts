@@ -25,6 +25,14 @@ export const Commands = {
   setGateCall: 'truthline.setGateCall',
   /** Hidden, returns data: where a flag's anchored code is now (argument: the flag id, or { id }). */
   flagAnchor: 'truthline.flagAnchor',
+  openReport: 'truthline.openReport',
+  /** Optional argument: the target Uri (skips the save dialog; .md writes Markdown, else HTML). */
+  exportReport: 'truthline.exportReport',
+} as const;
+
+/** Webview panel types. */
+export const ViewTypes = {
+  report: 'truthline.report',
 } as const;
 
 /** Commands VS Code itself makes for every view (`<view id>.focus`); not contributed in package.json. */

@@ -9,6 +9,7 @@ import { registerTagProviders } from './tags/registerTagProviders';
 import { registerViews } from './views/registerViews';
 import { registerFlags } from './flags/registerFlags';
 import { registerInitialize } from './initialize/registerInitialize';
+import { registerReport } from './report/registerReport';
 import { initLog } from './util/log';
 
 export function activate(context: vscode.ExtensionContext): TruthlineApi {
@@ -25,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     registerViews(store),
     registerFlags(store),
     registerInitialize(store),
+    registerReport(store),
   );
   return api;
 }
