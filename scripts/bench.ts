@@ -2,10 +2,13 @@
 // and of one path lookup. Prints figures and ratios; targets are checked by reading them, never asserted
 // in the test suite (timings on a shared 2-core machine are noise for a pass/fail test).
 import { parseAllDocuments } from 'yaml';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkAnchors, fileLenses, itemsForFile, loadAlignment, scanTags, type LoadedItem, type TextFile } from '../src/core';
 import { formatHostileTable, timeHostile, type HostileRow } from './benchTable';
+import { benchTree, TAG_PATTERN } from './benchTree';
 import { ALIGNMENT_INPUTS, TAG_SCANNER_INPUTS } from './hostileInputs';
 import { benchReportTrend } from './benchReport';
 
@@ -180,11 +183,76 @@ function hostileRows(): HostileRow[] {
   return [...scans, ...loads];
 }
 
+const REPOSITORY = path.resolve(__dirname, '..', '..');
+
+/** Runs a command to its end; its wall time in ms, exit code and output. */
+function runProcess(command: string, args: readonly string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error) throw result.error;
+  return { ms, status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** ripgrep on PATH, or Debian's package fetched into the cache by scripts/install-ripgrep.sh; else why not. */
+function findRipgrep(): { rg: string } | { why: string } {
+  const install = spawnSync('bash', [path.join(REPOSITORY, 'scripts', 'install-ripgrep.sh')], { encoding: 'utf8' });
+  if (install.error) return { why: install.error.message };
+  const last = `${install.stdout}`.trim().split('\n').at(-1);
+  if (install.status !== 0 || !last) return { why: `${install.stderr}`.trim().split('\n').at(-1) || `install-ripgrep.sh exited ${install.status}` };
+  return { rg: last };
+}
+
+/**
+ * `truthline check` on the generated 30,000-file tree against ripgrep finding the same tags in the same files
+ * (hidden files searched, .git and node_modules skipped, .gitignore honoured without a git repository, files
+ * over 1 MiB skipped, as the check does), run in turn so that both see the same machine.
+ */
+function benchScan(runs = 5): void {
+  const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: REPOSITORY, encoding: 'utf8' });
+  if (build.status !== 0) {
+    console.log(`\ncheck vs ripgrep: npm run build failed, nothing timed\n${build.stderr}`);
+    return;
+  }
+  const generating = process.hrtime.bigint();
+  const tree = benchTree();
+  const setup = Number(process.hrtime.bigint() - generating) / 1e6;
+  const cli = path.join(REPOSITORY, 'dist', 'cli.js');
+  const found = findRipgrep();
+  const rgArgs = ['--no-messages', '--no-require-git', '--hidden', '-g', '!.git', '-g', '!node_modules', '--max-filesize', '1M', '-n', TAG_PATTERN, tree.root];
+  const checks: number[] = [];
+  const greps: number[] = [];
+  const ratios: number[] = [];
+  let check = runProcess(process.execPath, [cli, 'check', tree.root]); // warm-up: the tree into the page cache
+  let grep = 'rg' in found ? runProcess(found.rg, rgArgs) : undefined;
+  for (let i = 0; i < runs; i++) {
+    check = runProcess(process.execPath, [cli, 'check', tree.root]);
+    checks.push(check.ms);
+    if ('rg' in found) {
+      grep = runProcess(found.rg, rgArgs);
+      greps.push(grep.ms);
+      ratios.push(check.ms / grep.ms);
+    }
+  }
+  const summary = check.stdout.trim().split('\n').at(-1)?.replace(/ \(.*/, '') ?? '';
+  console.log(`\ncheck vs ripgrep on a generated tree: ${tree.files} files, ${(tree.bytes / 1024 / 1024).toFixed(0)} MiB, ${tree.tags} tags (${tree.reused ? 'reused' : 'generated'} in ${format(setup)}; load average ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.cpus().length} cores)`);
+  console.log(`  truthline check (node dist/cli.js check)     ${format(median(checks))}   exit ${check.status}: ${summary}`);
+  if (!('rg' in found)) {
+    console.log(`  ripgrep unavailable: ${found.why}`);
+    return;
+  }
+  const lines = grep?.stdout ? grep.stdout.trimEnd().split('\n').length : 0;
+  console.log(`  rg -n '${TAG_PATTERN}' (same files)   ${format(median(greps))}   ${lines} matching lines${lines === tree.tags ? '' : ` (the tree holds ${tree.tags} tags)`}`);
+  const ratio = median(ratios);
+  console.log(`  check / rg, median of ${runs} pairs run in turn  ${ratio.toFixed(2)}x   target <= 2x  ${ratio <= 2 ? 'OK' : 'OVER'}`);
+}
+
 if (require.main === module) {
   console.log(`Truthline benchmark (node ${process.version}, median of repeated runs)`);
   for (const scenario of SCENARIOS) bench(scenario);
   benchTags();
   benchLenses();
   console.log(`\n${formatHostileTable('hostile inputs', hostileRows(), 100)}`);
+  benchScan();
   void benchReportTrend();
 }
