@@ -1,5 +1,6 @@
 // truthline: command-line checks of a repository's .alignment/ folder.
 import * as path from 'node:path';
+import { parseCommandLine } from './arguments';
 import { runCheck, UsageError } from './check';
 import { formatJson, formatText } from './format';
 import { runWhereCommand } from './where';
@@ -19,29 +20,16 @@ interface Options {
   format: 'text' | 'json';
 }
 
+const FORMATS = ['text', 'json'] as const;
+
 function parseArguments(args: readonly string[]): Options | 'help' {
   const [command, ...rest] = args;
   if (command === '--help' || command === '-h' || command === 'help') return 'help';
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  let root: string | undefined;
-  let format: Options['format'] = 'text';
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    if (arg === '--help' || arg === '-h') return 'help';
-    const [flag, inline] = arg.split('=', 2);
-    if (flag === '--format') {
-      const value = inline ?? rest[++i];
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes "text" or "json", not ${value === undefined ? 'nothing' : `"${value}"`}`);
-      format = value;
-    } else if (arg.startsWith('-')) {
-      throw new UsageError(`unknown option "${arg}"`);
-    } else if (root === undefined) {
-      root = arg;
-    } else {
-      throw new UsageError(`unexpected argument "${arg}": give one root folder`);
-    }
-  }
-  return { root: path.resolve(root ?? '.'), format };
+  const line = parseCommandLine(rest, { format: FORMATS });
+  if (line.help) return 'help';
+  if (line.positionals.length > 1) throw new UsageError(`unexpected argument "${line.positionals[1]}": give one root folder`);
+  return { root: path.resolve(line.positionals[0] ?? '.'), format: (line.values.format ?? 'text') as Options['format'] };
 }
 
 async function main(args: readonly string[]): Promise<number> {

@@ -17,6 +17,7 @@ import {
 import { UsageError } from './check';
 import { nodeFileSystem, type CheckFileSystem } from './fileSystem';
 import { listRepoFiles } from './repoFiles';
+import { parseCommandLine } from './arguments';
 
 export const WHERE_USAGE = `Usage: truthline where <id> [root] [--format text|json]
 
@@ -97,22 +98,10 @@ interface WhereOptions {
 }
 
 function parseWhereArguments(args: readonly string[]): WhereOptions | 'help' {
-  const positional: string[] = [];
-  let format: WhereOptions['format'] = 'text';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--help' || arg === '-h') return 'help';
-    const [flag, inline] = arg.split('=', 2);
-    if (flag === '--format') {
-      const value = inline ?? args[++i];
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes "text" or "json", not ${value === undefined ? 'nothing' : `"${value}"`}`);
-      format = value;
-    } else if (arg.startsWith('-')) {
-      throw new UsageError(`unknown option "${arg}"`);
-    } else {
-      positional.push(arg);
-    }
-  }
+  const line = parseCommandLine(args, { format: ['text', 'json'] });
+  if (line.help) return 'help';
+  const format = (line.values.format ?? 'text') as WhereOptions['format'];
+  const positional = line.positionals;
   const [id, root, ...extra] = positional;
   if (id === undefined) throw new UsageError('where needs an item id');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": give one id and one root folder`);

@@ -210,7 +210,7 @@ describe('truth report from git history', function () {
         [['review', '--week', '2026-W54'], /--week takes an ISO week/],
         [['report', '--as-of', '2026-02-30'], /--as-of takes a calendar date like 2026-11-30, not "2026-02-30"/],
         [['report', '--format', 'pdf'], /--format takes "html", "markdown" or "json", not "pdf"/],
-        [['report', '--frobnicate'], /Unknown option '--frobnicate'/],
+        [['report', '--frobnicate'], /unknown option "--frobnicate"/],
       ];
       for (const [args, message] of cases) {
         const run = truthline(args, root);

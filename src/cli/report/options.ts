@@ -1,8 +1,8 @@
 // The options of `truthline report` and `truthline review`, checked before anything is read: a bad date or
 // week is a usage error (exit 2) that says what was expected.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { dayOf, isoWeekOf, parseCalendarDate, parseIsoWeek, type IsoWeek } from '../../core/report';
+import { parseCommandLine, type OptionSpecs } from '../arguments';
 import { UsageError } from '../check';
 
 export const REPORT_USAGE = `Usage: truthline report [root] [--format html|markdown|json] [--as-of YYYY-MM-DD] [--out FILE]
@@ -38,15 +38,10 @@ export function today(now = new Date()): number {
   return dayOf(local) as number;
 }
 
-function parse(args: readonly string[], extra: Record<string, { type: 'string' }>): { values: Record<string, string | boolean | undefined>; root: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { ...extra, 'as-of': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error));
-  }
-  if (parsed.positionals.length > 1) throw new UsageError(`unexpected argument "${parsed.positionals[1]}": give one root folder`);
-  return { values: parsed.values as Record<string, string | boolean | undefined>, root: path.resolve(parsed.positionals[0] ?? '.') };
+function parse(args: readonly string[], extra: OptionSpecs): { values: Readonly<Record<string, string | undefined>>; help: boolean; root: string } {
+  const line = parseCommandLine(args, { ...extra, 'as-of': undefined, out: undefined });
+  if (line.positionals.length > 1) throw new UsageError(`unexpected argument "${line.positionals[1]}": give one root folder`);
+  return { values: line.values, help: line.help, root: path.resolve(line.positionals[0] ?? '.') };
 }
 
 function asOfOption(value: string | boolean | undefined): number {
@@ -57,11 +52,10 @@ function asOfOption(value: string | boolean | undefined): number {
 }
 
 export function parseReportOptions(args: readonly string[]): ReportOptions | 'help' {
-  const { values, root } = parse(args, { format: { type: 'string' } });
-  if (values.help) return 'help';
-  const format = values.format ?? (values.out === undefined ? 'markdown' : 'html');
-  if (format !== 'html' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format takes "html", "markdown" or "json", not "${String(format)}"`);
-  return { command: 'report', root, format, asOf: asOfOption(values['as-of']), out: values.out as string | undefined };
+  const { values, help, root } = parse(args, { format: ['html', 'markdown', 'json'] });
+  if (help) return 'help';
+  const format = (values.format ?? (values.out === undefined ? 'markdown' : 'html')) as ReportOptions['format'];
+  return { command: 'report', root, format, asOf: asOfOption(values['as-of']), out: values.out };
 }
 
 /**
@@ -69,11 +63,11 @@ export function parseReportOptions(args: readonly string[]): ReportOptions | 'he
  * while the week is not over.
  */
 export function parseReviewOptions(args: readonly string[]): ReviewOptions | 'help' {
-  const { values, root } = parse(args, { week: { type: 'string' } });
-  if (values.help) return 'help';
+  const { values, help, root } = parse(args, { week: undefined });
+  if (help) return 'help';
   const weekText = values.week;
   const week = typeof weekText === 'string' ? parseIsoWeek(weekText) : undefined;
   if (weekText !== undefined && week === undefined) throw new UsageError(`--week takes an ISO week like 2026-W48, not "${String(weekText)}"`);
   const asOf = values['as-of'] !== undefined ? asOfOption(values['as-of']) : week ? Math.min(week.end, today()) : today();
-  return { command: 'review', root, week: week ?? isoWeekOf(asOf), asOf, out: values.out as string | undefined };
+  return { command: 'review', root, week: week ?? isoWeekOf(asOf), asOf, out: values.out };
 }
