@@ -340,8 +340,10 @@ describe('Views: the trees', () => {
         const tooltip = everyNode(all.getChildren()).find((node) => node instanceof ItemNode && node.entry.id === FLAG_ID)?.treeItem().tooltip;
         assert.match((tooltip as vscode.MarkdownString).value, /drifted/);
       } finally {
+        // Revert that document by name: on a busy machine the active editor may be another one.
         await vscode.window.showTextDocument(editor.document);
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.commands.executeCommand('workbench.action.files.revert', editor.document.uri);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       }
       await waitUntil('the flag row no longer says drifted', () => !flagRow().includes('drifted'), OFTEN);
     });

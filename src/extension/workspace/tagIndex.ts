@@ -13,24 +13,19 @@
 // readDirectory per folder instead of a stat per file), then each file once, PARALLEL_READS at a time; a
 // file without '@' is never decoded.
 import * as vscode from 'vscode';
-import ignore, { type Ignore } from 'ignore';
-import { ALIGNMENT_FOLDER, scanTags, type Tag, type TagHit } from '../../core';
+import type { Tag, TagHit } from '../../core';
 import { tagsOf } from './documentTags';
-import { isSymbolicLink } from './links';
+import { listSearchableFiles } from './sourceListing';
+import { PARALLEL_READS, readTags, typesByFolder, TYPES_BY_FOLDER_FROM, type Entry } from './sourceReading';
 import { Debouncer, Disposable } from '../util/disposables';
-import { childUri, decodeText, relativePath } from '../util/uris';
+import { relativePath } from '../util/uris';
 import { log } from '../util/log';
 
-const MAX_FILE_BYTES = 1024 * 1024;
-const BINARY_SNIFF_BYTES = 8000;
-const PARALLEL_READS = 64;
 /** Above this many files to read, the status bar shows the build's progress. */
 const PROGRESS_FROM_FILES = 2_000;
 const WATCH_DELAY_MS = 300;
 const TYPING_DELAY_MS = 300;
 const CHANGE_DELAY_MS = 100;
-const NEVER_ENTER = ['**/node_modules/**', '**/.git/**'];
-const AT = 0x40;
 
 /** One folder's tags, read live: the answers follow the index without a new snapshot. */
 export interface FolderTags {
@@ -51,14 +46,7 @@ export interface FolderTags {
 /** For a folder no index looks at (tests that build one folder alone). */
 export const NO_TAGS: FolderTags = { complete: true, filesVersion: 0, hitsFor: () => [], files: () => [], tagged: () => [], ready: () => Promise.resolve() };
 
-interface Entry {
-  tags: readonly Tag[];
-  /** True while an open editor's text stands for the file. */
-  fromEditor: boolean;
-}
 
-/** More files to read than this, and their types come from their folders' listings, not a stat each. */
-const TYPES_BY_FOLDER_FROM = 64;
 
 export class TagIndex extends Disposable {
   private readonly folders = new Map<string, FolderIndex>();
@@ -223,7 +211,7 @@ class FolderIndex extends Disposable implements FolderTags {
 
   /** Reads one file from disk now, beside any sync that runs. */
   private readAgain(path: string): void {
-    void this.entryOf(path, undefined).then((entry) => {
+    void readTags(this.folder.uri, path, undefined).then((entry) => {
       if (this.entries.has(path) && entry && this.setTags(path, entry)) this.didChange();
     });
   }
@@ -287,7 +275,7 @@ class FolderIndex extends Disposable implements FolderTags {
     const token = source.token;
     const start = Date.now();
     try {
-      const listed = await this.list(token);
+      const listed = await listSearchableFiles(this.folder, token);
       const listedAt = Date.now();
       if (token.isCancellationRequested) return false;
       let changed = false;
@@ -319,31 +307,6 @@ class FolderIndex extends Disposable implements FolderTags {
     }
   }
 
-  /** The folder's files as a search sees them: the settings' excludes, then every .gitignore on the way. */
-  private async list(token: vscode.CancellationToken): Promise<Set<string>> {
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), excludeGlob(this.folder), undefined, token);
-    const paths: string[] = [];
-    for (const uri of uris) {
-      const path = this.pathOf(uri);
-      if (path !== undefined) paths.push(path);
-    }
-    const rules = await this.gitignoreRules(paths.filter((path) => path === '.gitignore' || path.endsWith('/.gitignore')));
-    return new Set(paths.filter((path) => !path.startsWith(`${ALIGNMENT_FOLDER}/`) && !isIgnored(rules, path)));
-  }
-
-  private async gitignoreRules(files: readonly string[]): Promise<Map<string, Ignore>> {
-    const rules = new Map<string, Ignore>();
-    await Promise.all(files.map(async (file) => {
-      try {
-        const text = decodeText(await vscode.workspace.fs.readFile(childUri(this.folder.uri, file)));
-        rules.set(file.slice(0, Math.max(0, file.length - '/.gitignore'.length)), ignore().add(text));
-      } catch (error) {
-        log(`tag index: could not read ${file}: ${String(error)}`); // its rules are missing: the files it hides are indexed
-      }
-    }));
-    return rules;
-  }
-
   /** Reads `paths` in bounded parallel batches; true when any file's tags changed. */
   private async read(paths: readonly string[], token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<boolean> {
     const open = new Map<string, vscode.TextDocument>();
@@ -351,11 +314,11 @@ class FolderIndex extends Disposable implements FolderTags {
       const path = this.pathOf(document.uri);
       if (path !== undefined) open.set(path, document);
     }
-    const types = paths.length >= TYPES_BY_FOLDER_FROM ? await this.typesByFolder(paths, token) : undefined;
+    const types = paths.length >= TYPES_BY_FOLDER_FROM ? await typesByFolder(this.folder.uri, paths, token) : undefined;
     let changed = false;
     for (let start = 0; start < paths.length && !token.isCancellationRequested; start += PARALLEL_READS) {
       const batch = paths.slice(start, start + PARALLEL_READS);
-      const entries = await Promise.all(batch.map((path) => this.entryOf(path, open.get(path), types?.get(path))));
+      const entries = await Promise.all(batch.map((path) => readTags(this.folder.uri, path, open.get(path), types?.get(path))));
       batch.forEach((path, index) => {
         const entry = entries[index];
         changed = this.setTags(path, entry) || changed;
@@ -363,49 +326,6 @@ class FolderIndex extends Disposable implements FolderTags {
       progress?.report({ message: `${Math.min(start + PARALLEL_READS, paths.length)}/${paths.length}`, increment: (100 * batch.length) / paths.length });
     }
     return changed;
-  }
-
-  /** The type of each path's entry, from one readDirectory per folder (a folder that cannot be read: none). */
-  private async typesByFolder(paths: readonly string[], token: vscode.CancellationToken): Promise<Map<string, vscode.FileType>> {
-    const folders = [...new Set(paths.map((path) => path.slice(0, Math.max(0, path.lastIndexOf('/')))))];
-    const types = new Map<string, vscode.FileType>();
-    for (let start = 0; start < folders.length && !token.isCancellationRequested; start += PARALLEL_READS) {
-      await Promise.all(folders.slice(start, start + PARALLEL_READS).map(async (folder) => {
-        try {
-          for (const [name, type] of await vscode.workspace.fs.readDirectory(folder ? childUri(this.folder.uri, folder) : this.folder.uri)) types.set(folder ? `${folder}/${name}` : name, type);
-        } catch (error) {
-          log(`tag index: could not list ${folder || '.'}: ${String(error)}`); // its files are stat'ed one by one
-        }
-      }));
-    }
-    return types;
-  }
-
-  /**
-   * A file's tags: from its open editor, else from disk; none for a link or special file (never read: a
-   * link could lead anywhere, a pipe never ends), a file over 1 MiB or a binary file.
-   */
-  private async entryOf(path: string, document: vscode.TextDocument | undefined, knownType?: vscode.FileType): Promise<Entry | undefined> {
-    if (document && !document.isClosed) return { tags: tagsOf(document), fromEditor: true };
-    const uri = childUri(this.folder.uri, path);
-    const none: Entry = { tags: [], fromEditor: false };
-    try {
-      let type = knownType;
-      if (type === undefined) {
-        const stat = await vscode.workspace.fs.stat(uri);
-        if (stat.size > MAX_FILE_BYTES) return none;
-        type = stat.type;
-      }
-      if (type !== vscode.FileType.File || isSymbolicLink(type)) return none;
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      // No '@', no tag: most files are never decoded.
-      if (bytes.length > MAX_FILE_BYTES || bytes.indexOf(AT) === -1 || bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return none;
-      return { tags: scanTags(decodeText(bytes)), fromEditor: false };
-    } catch (error) {
-      // Deleted since it was listed: the delete event takes it out. Unreadable: it holds no tags we can show.
-      if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) log(`tag index: could not read ${path}: ${String(error)}`);
-      return undefined;
-    }
   }
 
   /** Puts a file's tags in (or takes the file out, for undefined); true when what the index answers changed. */
@@ -451,31 +371,3 @@ function isBelowAny(path: string, folders: ReadonlySet<string>): boolean {
   return false;
 }
 
-function isIgnored(rules: ReadonlyMap<string, Ignore>, path: string): boolean {
-  for (const [base, rule] of rules) {
-    if (base !== '' && !path.startsWith(`${base}/`)) continue;
-    if (rule.ignores(base === '' ? path : path.slice(base.length + 1))) return true;
-  }
-  return false;
-}
-
-/** One glob of everything excluded: never node_modules or .git, and each pattern `files.exclude` and `search.exclude` turn on. */
-export function excludeGlob(folder: vscode.WorkspaceFolder): string {
-  const patterns = new Set(NEVER_ENTER);
-  for (const section of ['files', 'search']) {
-    const settings = vscode.workspace.getConfiguration(section, folder.uri).get<Record<string, unknown>>('exclude') ?? {};
-    // `true` excludes; a `{ when: … }` clause depends on sibling files, which a listing cannot ask: left in.
-    for (const [pattern, value] of Object.entries(settings)) if (value === true) for (const expanded of expandBraces(pattern)) patterns.add(expanded);
-  }
-  return `{${[...patterns].join(',')}}`;
-}
-
-/** `a/{b,c}/*.{js,ts}` as the four patterns it stands for: braces do not nest inside the one glob we pass. */
-export function expandBraces(pattern: string): string[] {
-  const open = pattern.indexOf('{');
-  const close = open === -1 ? -1 : pattern.indexOf('}', open);
-  if (open === -1 || close === -1) return [pattern];
-  const head = pattern.slice(0, open);
-  const tail = pattern.slice(close + 1);
-  return pattern.slice(open + 1, close).split(',').flatMap((choice) => expandBraces(`${head}${choice}${tail}`));
-}
