@@ -134,6 +134,9 @@ describe('truth report as HTML', function () {
           assert.equal(await page.locator('script, img, link').count(), 0, 'the hostile quote made no element');
           assert.ok((await page.locator('blockquote').allTextContents()).some((text) => text.includes(HOSTILE)), 'the hostile quote reads as text');
           await page.screenshot({ path: path.join(ROOT, 'test-results', scheme === 'light' ? 'report.png' : 'report-dark.png'), fullPage: true });
+          // Printed, even from a dark preference: black on white.
+          await page.emulateMedia({ media: 'print' });
+          assert.deepEqual(await page.evaluate('[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]'), ['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
           await page.close();
         }
       } finally {

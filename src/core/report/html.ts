@@ -49,7 +49,7 @@ export function reportHtml(report: TruthReport, options: ReportHtmlOptions): str
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="${options.theme === 'editor' ? 'normal' : 'light dark'}">
 <title>Truth report — as of ${e(report.asOf)}</title>
-<style nonce="${nonce}">${options.theme === 'editor' ? EDITOR_COLOURS : PAGE_COLOURS}${STYLE}</style>
+<style nonce="${nonce}">${options.theme === 'editor' ? `${EDITOR_COLOURS}${STYLE}${EDITOR_FONT}` : `${PAGE_COLOURS}${STYLE}`}</style>
 </head>
 <body>
 <main>
@@ -198,8 +198,11 @@ const PAGE_COLOURS = `
 const EDITOR_COLOURS = `
 :root { --bg: var(--vscode-editor-background); --fg: var(--vscode-editor-foreground); --muted: var(--vscode-descriptionForeground); --line: var(--vscode-panel-border, var(--vscode-widget-border, #8884));
   --panel: var(--vscode-sideBar-background, transparent); --accent: var(--vscode-textLink-foreground); --good: var(--vscode-testing-iconPassed, #3fb950);
-  --warn: var(--vscode-editorWarning-foreground); --bad: var(--vscode-editorError-foreground); --bad-bg: var(--vscode-inputValidation-errorBackground, transparent); }
-body { font-family: var(--vscode-font-family); }`;
+  --warn: var(--vscode-editorWarning-foreground); --bad: var(--vscode-editorError-foreground); --bad-bg: var(--vscode-inputValidation-errorBackground, transparent); }`;
+
+/** After the page's style: the editor's own font. */
+const EDITOR_FONT = `
+body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size, 13px); }`;
 
 const STYLE = `
 * { box-sizing: border-box; }
