@@ -16,7 +16,10 @@ export function checkGlobs(model: AlignmentModel, repoFiles: readonly string[]):
   }
   const index = new PathIndex(patterns.map((owner) => ({ owner, paths: [((owner.entry.item as { paths: string[] }).paths[owner.index] as string)] })));
   const matched = new Set<IndexedGlob<(typeof patterns)[number]>['owner']>();
+  // Once every usable pattern has matched a file, the rest of the repository cannot change the answer.
+  const usable = patterns.length - index.unusable.length;
   for (const path of repoFiles) {
+    if (matched.size >= usable) break;
     const file = normalizePath(path);
     for (const candidate of index.candidates(file)) {
       if (!matched.has(candidate.owner) && candidate.glob.test(file)) matched.add(candidate.owner);
