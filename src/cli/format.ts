@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { CheckResult } from './check';
 import { itemCounts } from './check';
 
@@ -18,4 +19,13 @@ export function formatJson(result: CheckResult): string {
 
 function plural(word: string, count: number): string {
   return count === 1 ? word : `${word}s`;
+}
+
+/** A repository file as a line of output names it: relative to the current folder when inside it, else absolute. */
+export function displayPathFrom(root: string, cwd = process.cwd()): (file: string) => string {
+  return (file) => {
+    const absolute = path.join(root, file);
+    const relative = path.relative(cwd, absolute);
+    return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
+  };
 }

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { parseCommandLine } from './arguments';
 import { runCheck, UsageError } from './check';
-import { formatJson, formatText } from './format';
+import { displayPathFrom, formatJson, formatText } from './format';
 import { runWhereCommand } from './where';
 import { runReportCommand } from './report/run';
 import { errorDetail } from '../core';
@@ -42,12 +42,7 @@ async function main(args: readonly string[]): Promise<number> {
       return 0;
     }
     const result = await runCheck(options.root);
-    const cwd = process.cwd();
-    const displayPath = (file: string): string => {
-      const absolute = path.join(options.root, file);
-      const relative = path.relative(cwd, absolute);
-      return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
-    };
+    const displayPath = displayPathFrom(options.root);
     process.stdout.write(options.format === 'json' ? formatJson(result) : formatText(result, displayPath));
     return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
   } catch (error) {

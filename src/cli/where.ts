@@ -18,6 +18,7 @@ import { UsageError } from './check';
 import { nodeFileSystem, type CheckFileSystem } from './fileSystem';
 import { listRepoFiles } from './repoFiles';
 import { parseCommandLine } from './arguments';
+import { displayPathFrom } from './format';
 
 export const WHERE_USAGE = `Usage: truthline where <id> [root] [--format text|json]
 
@@ -120,12 +121,7 @@ export async function runWhereCommand(args: readonly string[]): Promise<number> 
     process.stderr.write(`truthline: no item "${options.id}" in ${path.join(options.root, ALIGNMENT_FOLDER)}\n`);
     return 1;
   }
-  const cwd = process.cwd();
-  const displayPath = (file: string): string => {
-    const absolute = path.join(options.root, file);
-    const relative = path.relative(cwd, absolute);
-    return (relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
-  };
+  const displayPath = displayPathFrom(options.root);
   process.stdout.write(options.format === 'json' ? formatWhereJson(result) : formatWhereText(result, displayPath));
   return 0;
 }

@@ -5,6 +5,7 @@ import type { AlignmentModel } from '../modelTypes';
 import { featureReality, isOpenFlag, type FeatureReality } from '../reality';
 import { compareIds } from '../lenses';
 import { dayOf } from './dates';
+import { fieldsOrNull } from './fields';
 
 /** Where an item is written, for a link back to its YAML. */
 export interface ItemPlace {
@@ -81,9 +82,7 @@ export function openFlagRows(model: AlignmentModel, asOf: number): OpenFlagRow[]
       feature: flag.item.feature ?? null,
       severity: flag.item.severity,
       status: flag.item.status,
-      raisedBy: flag.item.raisedBy ?? null,
-      raisedAt: flag.item.raisedAt ?? null,
-      reality: flag.item.reality ?? null,
+      ...fieldsOrNull(flag.item, ['raisedBy', 'raisedAt', 'reality']),
       ageDays: raised === undefined ? null : asOf - raised,
       ...place(flag),
     };
@@ -133,10 +132,7 @@ export function waitingRequestRows(model: AlignmentModel, asOf: number): Waiting
     const received = dayOf(request.item.receivedAt);
     return {
       id: request.id,
-      customer: request.item.customer ?? null,
-      contact: request.item.contact ?? null,
-      quote: request.item.quote ?? null,
-      receivedAt: request.item.receivedAt ?? null,
+      ...fieldsOrNull(request.item, ['customer', 'contact', 'quote', 'receivedAt']),
       daysWaiting: received === undefined ? null : asOf - received,
       ...place(request),
     };

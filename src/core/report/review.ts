@@ -4,6 +4,7 @@ import type { LoadedItem } from '../load';
 import type { AlignmentModel } from '../modelTypes';
 import { isAttributedSource } from './attribution';
 import { dateOfDay, dayOf, type IsoWeek } from './dates';
+import { fieldsOrNull } from './fields';
 import { folderAsOf, type History, type ReportedStatus, type Timeline } from './history';
 
 /** Milestones due from the week's start to this many days after its end are "coming due". */
@@ -104,11 +105,7 @@ function reviewRequest(model: AlignmentModel, request: LoadedItem<'request'>): R
   const features = model.byKind.feature.filter((feature) => (feature.item.direction?.for ?? []).some((target) => target === request.id || target.toLowerCase() === customer));
   return {
     id: request.id,
-    customer: request.item.customer ?? null,
-    contact: request.item.contact ?? null,
-    channel: request.item.channel ?? null,
-    receivedAt: request.item.receivedAt ?? null,
-    quote: request.item.quote ?? null,
+    ...fieldsOrNull(request.item, ['customer', 'contact', 'channel', 'receivedAt', 'quote']),
     interpretedBy: features.map((feature) => ({
       id: feature.id,
       title: feature.item.title ?? null,
