@@ -42,11 +42,15 @@ function row(page: Page, view: string, text: string | RegExp): Locator {
 async function expand(page: Page, view: string, text: string | RegExp): Promise<void> {
   const target = row(page, view, text);
   await target.waitFor({ timeout: TIMEOUT });
-  if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
-  const index = Number(await target.getAttribute('data-index'));
-  const level = Number(await target.getAttribute('aria-level'));
-  const child = pane(page, view).locator(`.monaco-list-row[data-index="${index + 1}"]`);
-  await waitUntil(`${String(text)} shows its children`, async () => (await child.count()) > 0 && Number(await child.getAttribute('aria-level')) === level + 1, PATIENTLY);
+  // The views redraw when the tag index or a flag's anchor settles; a click that lands mid-redraw is lost, so
+  // the twistie is clicked again while the row is still folded.
+  await waitUntil(`${String(text)} shows its children`, async () => {
+    if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
+    const index = Number(await target.getAttribute('data-index'));
+    const level = Number(await target.getAttribute('aria-level'));
+    const child = pane(page, view).locator(`.monaco-list-row[data-index="${index + 1}"]`);
+    return (await child.count()) > 0 && Number(await child.getAttribute('aria-level')) === level + 1;
+  }, { ...PATIENTLY, intervalMs: 2_000 });
 }
 
 /** Opens the Truthline container, unless it is open already (a click on the active container would close it). */
@@ -244,9 +248,13 @@ describe('Sidebar views', function () {
       assert.match(await rowText(typo), /^Refunds post twice when the provider retries a webhook\. 1 problem · R-typo · \(no likelihood\) × high/);
       assert.strictEqual(await typo.locator('.codicon-error').count(), 1, 'an error icon marks it');
       assert.match(await rowText(row(page, 'All Features', /^payments/)), /3 high risks/, 'it is counted, and a missing likelihood counts as high');
-      await typo.hover();
       const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Not valid as written' }).first();
-      await hover.waitFor({ timeout: TIMEOUT });
+      // A redraw of the view (the tag index or an anchor settling) takes a shown tooltip away: point again.
+      await waitUntil('the row shows its tooltip', async () => {
+        await page.mouse.move(0, 0);
+        await typo.hover();
+        return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+      }, PATIENTLY);
       assert.match(await hover.innerText(), /line 5: "likelihood": Invalid option/);
       await workbench.screenshot('views-item-with-a-problem');
     } finally {
