@@ -67,3 +67,22 @@ async function openOn(browser: Browser, server: CodeServer, folder: string): Pro
 export function openWorkbenches(): Workbench[] {
   return [...open];
 }
+
+/**
+ * For a describe block: opens the workbench on this run's copy of the example repository with `file` open
+ * before its tests, and closes it after them. Tests get it from the function returned.
+ */
+export function workbenchWith(file: string): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async () => {
+    workbench = await openWorkbench();
+    await workbench.openFile(file);
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench opens in the describe block\'s before hook');
+    return workbench;
+  };
+}

@@ -3,7 +3,7 @@
 // hovering one shows the item.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { openWorkbench } from '../harness/uiSession';
+import { workbenchWith } from '../harness/uiSession';
 import type { Workbench } from '../harness/workbench';
 
 const TIMEOUT = 60_000;
@@ -15,17 +15,13 @@ function line(page: Page, text: string) {
 }
 
 describe('CodeLens in the workbench', () => {
+  const opened = workbenchWith('src/payments/paymentService.ts');
   let workbench: Workbench;
   let page: Page;
 
-  before(async () => {
-    workbench = await openWorkbench();
+  before(() => {
+    workbench = opened();
     page = workbench.page;
-    await workbench.openFile('src/payments/paymentService.ts');
-  });
-
-  after(async () => {
-    await workbench?.close();
   });
 
   it('shows above the module whose customer requests it serves, and above each tag its item', async () => {

@@ -2,9 +2,8 @@
 // metrics, the features' reported status beside reality and the customers' words, in the theme's colours.
 import * as assert from 'assert';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openWorkbench } from '../harness/uiSession';
+import { workbenchWith } from '../harness/uiSession';
 import { waitUntil } from '../harness/waiting';
-import type { Workbench } from '../harness/workbench';
 
 const TIMEOUT = 60_000;
 
@@ -14,20 +13,11 @@ function reportFrame(page: Page): FrameLocator {
 }
 
 describe('Truth report panel', () => {
-  let workbench: Workbench;
-  let page: Page;
-
-  before(async () => {
-    workbench = await openWorkbench();
-    page = workbench.page;
-    await workbench.openFile('src/payments/paymentService.ts');
-  });
-
-  after(async () => {
-    await workbench?.close();
-  });
+  const opened = workbenchWith('src/payments/paymentService.ts');
 
   it('opens from the palette beside the editor with the metrics, the features and the customers waiting', async () => {
+    const workbench = opened();
+    const page = workbench.page;
     // The palette lists the command once the store has set truthline:hasAlignment: ask until it does.
     await waitUntil('the palette offers Truthline: Open Truth Report', async () => {
       await page.keyboard.press('F1');

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { starterFiles } from '../../src/core/starterFiles';
-import { openWorkbench, testWorkspace } from '../harness/uiSession';
+import { openWorkbench, testWorkspace, workbenchWith } from '../harness/uiSession';
 import { waitUntil } from '../harness/waiting';
 import type { Workbench } from '../harness/workbench';
 
@@ -90,18 +90,14 @@ function statusBarItem(page: Page): Locator {
 
 describe('Sidebar views', function () {
   this.timeout(180_000);
+  const opened = workbenchWith('src/payments/paymentService.ts');
   let workbench: Workbench;
   let page: Page;
 
   before(async () => {
-    workbench = await openWorkbench();
+    workbench = opened();
     page = workbench.page;
-    await workbench.openFile('src/payments/paymentService.ts');
     await showTruthline(workbench);
-  });
-
-  after(async () => {
-    await workbench?.close();
   });
 
   it('shows the feature of the open file, its pre-mortem risks by likelihood × impact', async () => {
