@@ -1,6 +1,7 @@
 // The options of `truthline report` and `truthline review`, checked before anything is read: a bad date or
 // week is a usage error (exit 2) that says what was expected.
 import * as path from 'node:path';
+import { localDate } from '../../core';
 import { dayOf, isoWeekOf, parseCalendarDate, parseIsoWeek, type IsoWeek } from '../../core/report';
 import { parseCommandLine, type OptionSpecs } from '../arguments';
 import { UsageError } from '../check';
@@ -34,8 +35,7 @@ export interface ReviewOptions {
 
 /** Today by the local calendar. */
 export function today(now = new Date()): number {
-  const local = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return dayOf(local) as number;
+  return dayOf(localDate(now)) as number;
 }
 
 function parse(args: readonly string[], extra: OptionSpecs): { values: Readonly<Record<string, string | undefined>>; help: boolean; root: string } {
