@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
+import { revertAllAndClose } from './editors';
 import { waitFor } from './waiting';
 
 const root = (): vscode.Uri => {
@@ -60,12 +61,7 @@ describe('Flag anchors follow the code', function () {
   });
 
   afterEach(async () => {
-    // Revert every editor a test typed in, not only the active one: on a busy machine focus may have moved.
-    for (const document of vscode.workspace.textDocuments.filter((open) => open.isDirty)) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await revertAllAndClose();
     if ((await read(file(SOURCE))) !== sourceText) await write(file(SOURCE), sourceText);
     if ((await read(file(FLAG_FILE))) !== flagText) await write(file(FLAG_FILE), flagText);
     await waitFor('the anchor is back', anchorOf, isAt(30, 'exact'));

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { loadAlignment, type AlignmentModel } from '../../src/core';
 import { Commands, EXTENSION_ID, Settings } from '../../src/extension/constants';
 import { createNewFile, readForEdit, writeEdit } from '../../src/extension/workspace/edits/writer';
+import { revertAllAndClose, revertUnsaved } from './editors';
 import { waitUntil } from './waiting';
 
 const root = (): vscode.Uri => {
@@ -74,7 +75,7 @@ class Restorer {
   }
 
   async restore(): Promise<void> {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await revertAllAndClose();
     for (const [key, text] of this.saved) {
       const uri = vscode.Uri.parse(key);
       if (text === undefined) {
@@ -266,12 +267,18 @@ describe('Truth flags', function () {
       await waitUntil('the editor holds the file as written', () => document.getText() === ORIGINAL);
       const edit = new vscode.WorkspaceEdit();
       edit.insert(FLAG, new vscode.Position(0, 0), '# an unsaved thought\n');
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      assert.ok(document.isDirty);
-      const result = await vscode.commands.executeCommand(Commands.acknowledgeFlag, { id: ID });
-      assert.equal(result, undefined, 'nothing was written');
-      assert.equal(await read(FLAG), ORIGINAL);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      try {
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        assert.ok(document.isDirty);
+        // The store re-reads the editor's text as it changes; ask once it holds the flag again.
+        await waitUntil(`the store has read ${ID} from the editor`, async () => (await flagIdsOf(PAYMENT_SERVICE)).includes(ID));
+        const result = await vscode.commands.executeCommand(Commands.acknowledgeFlag, { id: ID });
+        assert.equal(result, undefined, 'nothing was written');
+        assert.equal(await read(FLAG), ORIGINAL);
+      } finally {
+        // Never leave the unsaved thought behind: the editor's text would stand for the file in later suites.
+        await revertUnsaved(document);
+      }
     });
 
     it('refuses a write when the file changed on disk after it was read', async () => {

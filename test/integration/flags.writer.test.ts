@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
 import { readForEdit, writeEdit, writerTestHooks } from '../../src/extension/workspace/edits/writer';
+import { revertAllAndClose } from './editors';
 import { waitUntil } from './waiting';
 import { file } from './workspaceFiles';
 
@@ -73,12 +74,7 @@ describe('Writing edits back', function () {
 
   afterEach(async () => {
     writerTestHooks.beforeSave = undefined;
-    // An editor the test left with unsaved changes is reverted before it is closed.
-    for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty && candidate.uri.toString() === FLAG.toString())) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await revertAllAndClose();
     try {
       await vscode.workspace.fs.delete(FLAG);
     } catch (error) {

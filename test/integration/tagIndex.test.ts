@@ -16,7 +16,8 @@ import { currentFeatureRoots } from '../../src/extension/views/currentFeature/cu
 import { CodeFileNode, CodeGroupNode } from '../../src/extension/views/tree/codeNodes';
 import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { readViewSettings } from '../../src/extension/views/viewSettings';
-import { waitFor } from './waiting';
+import { revertAndClose, revertUnsaved } from './editors';
+import { holdsFor, waitFor } from './waiting';
 import { file, remove, root, write } from './workspaceFiles';
 
 function report(text: string): void {
@@ -149,8 +150,10 @@ describe('Tag index: a workspace of 30,000 files', function () {
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '\n\n'));
       await waitFor('the unsaved edit is indexed', risk, (found) => found.includes(`${probe}:3:9`), { timeoutMs: 10_000 });
       assert.ok(editor.document.isDirty);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      await waitFor('reverting and closing gives the file on disk back', risk, (found) => found.includes(`${probe}:1:9`) && !found.includes(`${probe}:3:9`), { timeoutMs: 15_000 });
+      await revertUnsaved(editor.document);
+      await waitFor('reverting gives the file on disk back, the editor still open', risk, (found) => found.includes(`${probe}:1:9`) && !found.includes(`${probe}:3:9`), { timeoutMs: 15_000 });
+      await revertAndClose(editor.document);
+      await holdsFor('closing keeps the file on disk', async () => (await risk()).includes(`${probe}:1:9`), 500);
 
       await remove(probe);
       await waitFor('the deleted file leaves the index', risk, (found) => !found.some((place) => place.startsWith(probe)), { timeoutMs: 30_000 });

@@ -7,6 +7,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import type { ItemsForApi, TruthlineApi } from '../../src/extension/api/api';
 import { EXTENSION_ID } from '../../src/extension/constants';
+import { revertAndClose } from './editors';
 import { holdsFor, waitUntil } from './waiting';
 import { file, remove, write } from './workspaceFiles';
 
@@ -22,11 +23,6 @@ let truthline: TruthlineApi;
 const ids = (entries: readonly { id: string }[] | undefined): string[] => (entries ?? []).map((entry) => entry.id).sort();
 async function itemsFor(relative: string): Promise<ItemsForApi | undefined> {
   return truthline.itemsFor(file(relative));
-}
-
-/** Closes the active editor without saving what a test typed into it. */
-async function revertAndClose(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 }
 
 describe('Views: the API the sidebar shows', () => {
@@ -167,7 +163,7 @@ describe('Views: the API the sidebar shows', () => {
       await waitUntil('the unknown key shows', () => diagnosticsOf(BAD).some((diagnostic) => diagnostic.code === 'unknown-key'), { ...OFTEN, timeoutMs: 5_000 });
       assert.deepStrictEqual(diagnosticsOf(BAD).map(summary), ['unknown-key 5:0-5:6']);
       assert.ok(editor.document.isDirty, 'all of this happened before a save');
-      await revertAndClose();
+      await revertAndClose(editor.document);
     });
 
     it('puts a tag naming an unknown id in a source file at the id, as the user types', async () => {
@@ -176,7 +172,7 @@ describe('Views: the API the sidebar shows', () => {
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// @risk R-404\n'));
       await waitUntil('the unknown tag shows', () => diagnosticsOf(money).length > 0, { ...OFTEN, timeoutMs: 5_000 });
       assert.deepStrictEqual(diagnosticsOf(money).map(summary), ['unknown-tag-id 0:9-0:14']);
-      await revertAndClose();
+      await revertAndClose(editor.document);
       await waitUntil('closing drops the problem', () => diagnosticsOf(money).length === 0, { ...OFTEN, timeoutMs: 5_000 });
     });
   });

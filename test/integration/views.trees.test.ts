@@ -15,6 +15,7 @@ import { currentFeatureRoots } from '../../src/extension/views/currentFeature/cu
 import { FollowedFile } from '../../src/extension/views/currentFeature/followedFile';
 import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { readViewSettings } from '../../src/extension/views/viewSettings';
+import { revertAndClose } from './editors';
 import { holdsFor, waitUntil } from './waiting';
 import { file, remove, write } from './workspaceFiles';
 
@@ -165,7 +166,7 @@ describe('Views: the trees', () => {
       const [feature] = current.getChildren();
       const risk = child(feature, 'Pre-mortem Risks').children()[0];
       assert.match(line(risk as TreeNode), /R-8 · high × medium · this file$/);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await revertAndClose(editor.document);
     });
 
     it('puts what the file\'s tags name outside its features under "Tied to this file"', async () => {
@@ -340,10 +341,7 @@ describe('Views: the trees', () => {
         const tooltip = everyNode(all.getChildren()).find((node) => node instanceof ItemNode && node.entry.id === FLAG_ID)?.treeItem().tooltip;
         assert.match((tooltip as vscode.MarkdownString).value, /drifted/);
       } finally {
-        // Revert that document by name: on a busy machine the active editor may be another one.
-        await vscode.window.showTextDocument(editor.document);
-        await vscode.commands.executeCommand('workbench.action.files.revert', editor.document.uri);
-        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await revertAndClose(editor.document);
       }
       await waitUntil('the flag row no longer says drifted', () => !flagRow().includes('drifted'), OFTEN);
     });

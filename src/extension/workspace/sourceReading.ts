@@ -1,8 +1,6 @@
-// Reading a source file for its comment tags, for the tag index: from its open editor, else from disk, and
-// never more than needed (a file without '@' is not decoded; links, special, binary and large files hold none).
+// Reading a source file on disk for its comment tags, for the tag index, and never more than needed (a file without '@' is not decoded; links, special, binary and large files hold none).
 import * as vscode from 'vscode';
 import { scanTags, type Tag } from '../../core';
-import { tagsOf } from './documentTags';
 import { isSymbolicLink } from './links';
 import { childUri, decodeText } from '../util/uris';
 import { log } from '../util/log';
@@ -18,8 +16,6 @@ export const TYPES_BY_FOLDER_FROM = 64;
 
 export interface Entry {
   tags: readonly Tag[];
-  /** True while an open editor's text stands for the file. */
-  fromEditor: boolean;
 }
 
 /** The type of each path's entry, from one readDirectory per folder (a folder that cannot be read: none). */
@@ -39,13 +35,12 @@ export async function typesByFolder(root: vscode.Uri, paths: readonly string[], 
 }
 
 /**
- * A file's tags: from its open editor, else from disk; none for a link or special file (never read: a
+ * A file's tags on disk; none for a link or special file (never read: a
  * link could lead anywhere, a pipe never ends), a file over 1 MiB or a binary file.
  */
-export async function readTags(root: vscode.Uri, path: string, document: vscode.TextDocument | undefined, knownType?: vscode.FileType): Promise<Entry | undefined> {
-  if (document && !document.isClosed) return { tags: tagsOf(document), fromEditor: true };
+export async function readTags(root: vscode.Uri, path: string, knownType?: vscode.FileType): Promise<Entry | undefined> {
   const uri = childUri(root, path);
-  const none: Entry = { tags: [], fromEditor: false };
+  const none: Entry = { tags: [] };
   try {
     let type = knownType;
     if (type === undefined) {
@@ -57,7 +52,7 @@ export async function readTags(root: vscode.Uri, path: string, document: vscode.
     const bytes = await vscode.workspace.fs.readFile(uri);
     // No '@', no tag: most files are never decoded.
     if (bytes.length > MAX_FILE_BYTES || bytes.indexOf(AT) === -1 || bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return none;
-    return { tags: scanTags(decodeText(bytes)), fromEditor: false };
+    return { tags: scanTags(decodeText(bytes)) };
   } catch (error) {
     // Deleted since it was listed: the delete event takes it out. Unreadable: it holds no tags we can show.
     if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) log(`tag index: could not read ${path}: ${String(error)}`);

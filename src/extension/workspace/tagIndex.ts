@@ -1,5 +1,6 @@
 // The workspace tag index: every comment tag in every workspace folder's files, built once in the
-// background and kept current by a file watcher and by open editors' unsaved text. References, the trees'
+// background and kept current by a file watcher. Open editors' unsaved text is laid over the files' tags
+// when a question is asked (never stored), so a revert, a save or a close can never leave unsaved tags behind. References, the trees'
 // "In the code" groups, the API's codeFor and the Problems panel (closed files) read it instead of reading
 // the workspace again. The store owns it; every snapshot carries its folder's view (`snapshot.tags`).
 //
@@ -25,6 +26,8 @@ import { log } from '../util/log';
 const PROGRESS_FROM_FILES = 2_000;
 const WATCH_DELAY_MS = 300;
 const TYPING_DELAY_MS = 300;
+/** No unsaved editor laid over the files. */
+const NO_UNSAVED: ReadonlyMap<string, readonly Tag[]> = new Map();
 const CHANGE_DELAY_MS = 100;
 
 /** One folder's tags, read live: the answers follow the index without a new snapshot. */
@@ -57,9 +60,9 @@ export class TagIndex extends Disposable {
 
   constructor() {
     super();
-    // Every change, a revert or a save (dirty state only) included: the text may be the file's again.
-    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.folderOf(event.document.uri)?.onEditorChange(event.document)));
-    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.folderOf(document.uri)?.onEditorClose(document)));
+    // Every change, a revert or a save (dirty state only) included: the unsaved tags may be gone.
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => this.folderOf(event.document.uri)?.onEditorChange()));
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.folderOf(document.uri)?.onEditorChange()));
     this.register(vscode.workspace.onDidChangeConfiguration((event) => {
       for (const folder of this.folders.values()) {
         if (event.affectsConfiguration('files.exclude', folder.folder) || event.affectsConfiguration('search.exclude', folder.folder)) folder.resync();
@@ -113,7 +116,10 @@ class FolderIndex extends Disposable implements FolderTags {
   private readonly deleted = new Set<string>();
   private listingNeeded = false;
   private readonly flush = this.register(new Debouncer(WATCH_DELAY_MS, () => void this.applyWatchedChanges()));
-  private readonly typing = new Map<string, Debouncer>();
+  /** After a typing pause: did the unsaved tags change what the index answers? */
+  private readonly typing = this.register(new Debouncer(TYPING_DELAY_MS, () => this.compareUnsaved()));
+  /** The unsaved tags as last announced, to tell listeners only of real changes. */
+  private announcedUnsaved = '';
   private watching = false;
 
   constructor(readonly folder: vscode.WorkspaceFolder, private readonly didChange: () => void) {
@@ -134,10 +140,13 @@ class FolderIndex extends Disposable implements FolderTags {
 
   hitsFor(id: string): TagHit[] {
     void this.ready();
+    const unsaved = this.unsavedTags();
     const hits: TagHit[] = [];
     for (const path of this.byId.get(id) ?? []) {
+      if (unsaved.has(path)) continue;
       for (const tag of this.entries.get(path)?.tags ?? []) if (tag.id === id) hits.push({ path, tag });
     }
+    for (const [path, tags] of unsaved) for (const tag of tags) if (tag.id === id) hits.push({ path, tag });
     return hits;
   }
 
@@ -147,7 +156,25 @@ class FolderIndex extends Disposable implements FolderTags {
   }
 
   *tagged(): Iterable<{ path: string; tags: readonly Tag[] }> {
-    for (const [path, entry] of this.entries) if (entry.tags.length > 0) yield { path, tags: entry.tags };
+    const unsaved = this.unsavedTags();
+    for (const [path, entry] of this.entries) {
+      const tags = unsaved.get(path) ?? entry.tags;
+      if (tags.length > 0) yield { path, tags };
+    }
+  }
+
+  /**
+   * The tags of every editor with unsaved changes to a file of the index, read now from the documents
+   * themselves (tagsOf scans each version once): they stand for those files while the changes are unsaved.
+   */
+  private unsavedTags(): ReadonlyMap<string, readonly Tag[]> {
+    let unsaved: Map<string, readonly Tag[]> | undefined;
+    for (const document of vscode.workspace.textDocuments) {
+      if (!document.isDirty || document.isClosed) continue;
+      const path = this.pathOf(document.uri);
+      if (path !== undefined && this.entries.has(path)) (unsaved ??= new Map()).set(path, tagsOf(document));
+    }
+    return unsaved ?? NO_UNSAVED;
   }
 
   /** Resolves once the first build and the watcher's changes handed over so far are in. */
@@ -180,40 +207,16 @@ class FolderIndex extends Disposable implements FolderTags {
     this.flush.trigger();
   }
 
-  onEditorChange(document: vscode.TextDocument): void {
-    const path = this.pathOf(document.uri);
-    if (path === undefined || !this.entries.has(path)) return;
-    let debouncer = this.typing.get(path);
-    if (!debouncer) {
-      debouncer = new Debouncer(TYPING_DELAY_MS, () => {
-        this.typing.delete(path);
-        if (!this.entries.has(path)) return;
-        if (document.isClosed) this.readAgain(path);
-        else if (this.setTags(path, { tags: tagsOf(document), fromEditor: true })) this.didChange();
-      });
-      this.typing.set(path, debouncer);
-    }
-    debouncer.trigger();
+  /** An editor of this folder changed, was reverted, saved or closed: its unsaved tags may differ. */
+  onEditorChange(): void {
+    if (this.started) this.typing.trigger();
   }
 
-  /**
-   * The editor's unsaved text is gone with it: the file on disk stands again. Its tags leave at once (nothing
-   * may show a closed file's unsaved tags), and the file is read again now, not behind a running sync.
-   */
-  onEditorClose(document: vscode.TextDocument): void {
-    const path = this.pathOf(document.uri);
-    this.typing.get(path ?? '')?.dispose();
-    this.typing.delete(path ?? '');
-    if (path === undefined || !this.entries.get(path)?.fromEditor) return;
-    if (this.setTags(path, { tags: [], fromEditor: false })) this.didChange();
-    this.readAgain(path);
-  }
-
-  /** Reads one file from disk now, beside any sync that runs. */
-  private readAgain(path: string): void {
-    void readTags(this.folder.uri, path, undefined).then((entry) => {
-      if (this.entries.has(path) && entry && this.setTags(path, entry)) this.didChange();
-    });
+  private compareUnsaved(): void {
+    const now = JSON.stringify([...this.unsavedTags()].map(([path, tags]) => [path, tags.map((tag) => [tag.id, tag.keyword, tag.line, tag.column])]));
+    if (now === this.announcedUnsaved) return;
+    this.announcedUnsaved = now;
+    this.didChange();
   }
 
   private watch(): void {
@@ -309,16 +312,11 @@ class FolderIndex extends Disposable implements FolderTags {
 
   /** Reads `paths` in bounded parallel batches; true when any file's tags changed. */
   private async read(paths: readonly string[], token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<boolean> {
-    const open = new Map<string, vscode.TextDocument>();
-    for (const document of vscode.workspace.textDocuments) {
-      const path = this.pathOf(document.uri);
-      if (path !== undefined) open.set(path, document);
-    }
     const types = paths.length >= TYPES_BY_FOLDER_FROM ? await typesByFolder(this.folder.uri, paths, token) : undefined;
     let changed = false;
     for (let start = 0; start < paths.length && !token.isCancellationRequested; start += PARALLEL_READS) {
       const batch = paths.slice(start, start + PARALLEL_READS);
-      const entries = await Promise.all(batch.map((path) => readTags(this.folder.uri, path, open.get(path), types?.get(path))));
+      const entries = await Promise.all(batch.map((path) => readTags(this.folder.uri, path, types?.get(path))));
       batch.forEach((path, index) => {
         const entry = entries[index];
         changed = this.setTags(path, entry) || changed;
@@ -353,8 +351,6 @@ class FolderIndex extends Disposable implements FolderTags {
 
   override dispose(): void {
     this.cancel?.cancel();
-    for (const debouncer of this.typing.values()) debouncer.dispose();
-    this.typing.clear();
     super.dispose();
   }
 }
