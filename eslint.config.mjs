@@ -20,6 +20,10 @@ const EXTENSION_PATHS = [
   { name: 'child_process', message: 'Not available in web workspaces.' },
 ];
 
+// src/git spawns git: the extension reaches it through one file, which asks only for a folder on disk.
+const GIT_READER = 'src/extension/report/gitHistory.ts';
+const NOT_GIT = { regex: '^(\\.\\./)+git(/|$)', message: `src/git spawns git, which a web or virtual workspace cannot: only ${GIT_READER} reads it, for a folder on disk.` };
+
 const FEATURES = ['api', 'codelens', 'commands', 'flags', 'initialize', 'problems', 'report', 'tags', 'views'];
 const BOUNDARIES = {
   regex: `^(\\.\\./)+(${FEATURES.join('|')})(/|$)`,
@@ -30,7 +34,7 @@ const featureBoundaries = FEATURES.map((feature) => ({
   rules: {
     'no-restricted-imports': ['error', {
       paths: EXTENSION_PATHS,
-      patterns: [{ ...BOUNDARIES, regex: `^(\\.\\./)+(${FEATURES.filter((other) => other !== feature).join('|')})(/|$)` }],
+      patterns: [{ ...BOUNDARIES, regex: `^(\\.\\./)+(${FEATURES.filter((other) => other !== feature).join('|')})(/|$)` }, NOT_GIT],
     }],
   },
 }));
@@ -56,9 +60,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: CORE_PATHS, patterns: [NOT_THE_EXTENSION] }] },
   },
   {
-    // The CLI shares core and runs without an editor.
-    files: ['src/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_THE_EXTENSION] }] },
+    // The CLI shares core (and src/git, node's git reader) and runs without an editor.
+    files: ['src/cli/**/*.ts', 'src/git/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI and src/git run without an editor.' }], patterns: [NOT_THE_EXTENSION] }] },
   },
   {
     // The extension reads through vscode.workspace.fs so it works in remote and web workspaces.
@@ -66,7 +70,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: EXTENSION_PATHS,
-        patterns: [BOUNDARIES],
+        patterns: [BOUNDARIES, NOT_GIT],
       }],
       'no-restricted-properties': ['error', { property: 'fsPath', message: 'Work with Uri, not fsPath.' }, { object: 'workspace', property: 'rootPath', message: 'Use workspace folders.' }],
     },
@@ -78,8 +82,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: EXTENSION_PATHS,
-        patterns: [{ ...BOUNDARIES, regex: `^(\\.\\./)+(${[...FEATURES, 'workspace'].join('|')})(/|$)` }],
+        patterns: [{ ...BOUNDARIES, regex: `^(\\.\\./)+(${[...FEATURES, 'workspace'].join('|')})(/|$)` }, NOT_GIT],
       }],
+    },
+  },
+  {
+    // The one door to git: it spawns git in the folder's directory, so it needs the folder's path on disk.
+    files: [GIT_READER],
+    rules: {
+      'no-restricted-imports': ['error', { paths: EXTENSION_PATHS, patterns: [{ ...BOUNDARIES, regex: `^(\\.\\./)+(${FEATURES.filter((other) => other !== 'report').join('|')})(/|$)` }] }],
+      'no-restricted-properties': 'off',
     },
   },
 );

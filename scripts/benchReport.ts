@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadAlignment } from '../src/core';
 import { buildReport, dateOfDay, dayOf } from '../src/core/report';
-import { readAlignmentHistory } from '../src/cli/report/git';
+import { readAlignmentHistory } from '../src/git/alignmentHistory';
 
 const FEATURES = 100;
 const FILES = 50;

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as path from 'node:path';
 import { loadAlignment, type AlignmentModel } from '../../src/core';
 import { buildReport, dayOf, parseIsoWeek, weeklyReview, type TruthReport } from '../../src/core/report';
-import { readAlignmentHistory } from '../../src/cli/report/git';
+import { readAlignmentHistory } from '../../src/git/alignmentHistory';
 import { yaml } from './helpers';
 import { buildCli, ROOT, TempRepos } from './tempRepos';
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { buildReport, reportHtml, reportMarkdown, reviewMarkdown, weeklyReview } from '../../core/report';
 import { runCheck, UsageError } from '../check';
-import { readAlignmentHistory } from './git';
+import { readAlignmentHistory } from '../../git/alignmentHistory';
 import { parseReportOptions, parseReviewOptions, REPORT_USAGE } from './options';
 
 /** Runs `report` or `review` (args start with the command); returns the exit code, 2 for a usage error. */

@@ -1,10 +1,11 @@
-// `.alignment/` through git history, read without touching the working tree: one `git log` lists every
+// `.alignment/` through git history, read without touching the working tree, for the CLI and for the editor
+// where the workspace is on a disk git can read (git is spawned: never in a web or virtual workspace): one `git log` lists every
 // first-parent commit that changed the folder with the blob ids of the files it added or changed, and one
 // long-lived `git cat-file --batch` reads each distinct blob once. Unchanged files are the same objects
 // from commit to commit, so core parses each file version once.
 import { spawn } from 'node:child_process';
-import { ALIGNMENT_FILE, ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, errorMessage } from '../../core';
-import { dayOf, type History, type HistoryCommit, type HistoryFile } from '../../core/report';
+import { ALIGNMENT_FILE, ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, errorMessage } from '../core';
+import { dayOf, type History, type HistoryCommit, type HistoryFile } from '../core/report';
 
 interface GitResult {
   code: number | null;
@@ -14,10 +15,15 @@ interface GitResult {
 
 class GitMissing extends Error {}
 
+/** Which git to run: `git` on the PATH, or the editor's (the Git extension's `git.path`). */
+export interface GitOptions {
+  git?: string;
+}
+
 /** Runs git with an argument list (no shell); `input` is written to its stdin. */
-export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
+export function runGit(cwd: string, args: readonly string[], input?: string, options: GitOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
+    const child = spawn(options.git ?? 'git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -47,18 +53,18 @@ const REGULAR_FILE = /^100(644|755)$/;
  * `.alignment/` below `root` at every first-parent commit that changed it, up to `asOfDay` (by the committer
  * date's day); or why there is no history: no git, not a repository, a shallow clone, no commit yet.
  */
-export async function readAlignmentHistory(root: string, asOfDay: number): Promise<History> {
+export async function readAlignmentHistory(root: string, asOfDay: number, options: GitOptions = {}): Promise<History> {
   try {
-    const check = await runGit(root, ['rev-parse', '--is-shallow-repository']);
+    const check = await runGit(root, ['rev-parse', '--is-shallow-repository'], undefined, options);
     if (check.code !== 0) return { unavailable: `git cannot read history here (${check.stderr.split('\n')[0] || 'not a git repository'})` };
     if (check.stdout.toString('utf8').trim() === 'true') return { unavailable: 'the repository is a shallow clone, so its history is incomplete (run "git fetch --unshallow")' };
-    const all = await logAlignment(root);
+    const all = await logAlignment(root, options);
     // The first-parent chain up to as-of: each commit's folder is the one before it plus its changes.
     const cut = all.findIndex((commit) => (dayOf(commit.date) ?? Infinity) > asOfDay);
     const logged = cut < 0 ? all : all.slice(0, cut);
     const laterCommits = all.length - logged.length;
     if (logged.length === 0) return { commits: [], laterCommits };
-    const texts = await readBlobs(root, [...new Set(logged.flatMap((commit) => commit.changes.flatMap((change) => (change.blob ? [change.blob] : []))))]);
+    const texts = await readBlobs(root, [...new Set(logged.flatMap((commit) => commit.changes.flatMap((change) => (change.blob ? [change.blob] : []))))], options);
     return { commits: foldCommits(logged, texts), laterCommits };
   } catch (error) {
     // The report is still written without its trend: a git too old for an option, a corrupt object.
@@ -66,10 +72,10 @@ export async function readAlignmentHistory(root: string, asOfDay: number): Promi
   }
 }
 
-async function logAlignment(root: string): Promise<LoggedCommit[]> {
+async function logAlignment(root: string, options: GitOptions): Promise<LoggedCommit[]> {
   const args = ['-c', 'core.quotePath=off', 'log', '--first-parent', '--diff-merges=first-parent', '--reverse', '--no-renames', '--root', '--raw', '--no-abbrev', '--relative', '-z',
     '--format=%x01%H %cI', '--', `${ALIGNMENT_FOLDER}/`];
-  const result = await runGit(root, args);
+  const result = await runGit(root, args, undefined, options);
   if (result.code !== 0) {
     // A repository with no commit yet has no HEAD to log.
     if (/does not have any commits|bad default revision|unknown revision/i.test(result.stderr)) return [];
@@ -111,10 +117,10 @@ function foldCommits(logged: readonly LoggedCommit[], texts: ReadonlyMap<string,
 }
 
 /** Blob texts by id, through one `git cat-file --batch`. A blob too large to be hand-written is left for core to refuse. */
-async function readBlobs(root: string, blobs: readonly string[]): Promise<Map<string, string>> {
+async function readBlobs(root: string, blobs: readonly string[], options: GitOptions): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   if (blobs.length === 0) return texts;
-  const result = await runGit(root, ['cat-file', '--batch'], blobs.map((blob) => `${blob}\n`).join(''));
+  const result = await runGit(root, ['cat-file', '--batch'], blobs.map((blob) => `${blob}\n`).join(''), options);
   if (result.code !== 0) throw new Error(`git cat-file failed: ${result.stderr}`);
   const out = result.stdout;
   let at = 0;
