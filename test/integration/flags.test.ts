@@ -176,18 +176,19 @@ describe('Truth flags', function () {
     });
 
     it('names the author from the repository\'s git config when the setting is empty', async () => {
-      const gitDir = file('.git');
-      assert.equal(await exists(gitDir), false, 'the test copy is no git repository yet');
+      // The test copy is a git repository (test/harness/exampleHistory.ts) whose config names nobody.
+      const config = file('.git/config');
+      const original = await read(config);
+      assert.doesNotMatch(original, /\[user\]/, 'the copy\'s git config names nobody yet');
       await vscode.workspace.getConfiguration().update(Settings.author, undefined, vscode.ConfigurationTarget.Global);
       try {
-        await vscode.workspace.fs.createDirectory(gitDir);
-        await write(vscode.Uri.joinPath(gitDir, 'config'), '[core]\n\tbare = false\n[user]\n\tname = Grace Config\n\temail = grace@example.com\n');
+        await write(config, `${original}[user]\n\tname = Grace Config\n\temail = grace@example.com\n`);
         const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.raiseFlag, { reality: 'Named by git.', feature: 'payments' });
         assert.ok(uri);
         restorer.created(uri);
         assert.equal((parse(await read(uri)) as { raisedBy?: string }).raisedBy, 'Grace Config');
       } finally {
-        await vscode.workspace.fs.delete(gitDir, { recursive: true });
+        await write(config, original);
         await vscode.workspace.getConfiguration().update(Settings.author, 'Ada Tester', vscode.ConfigurationTarget.Global);
       }
     });

@@ -45,7 +45,11 @@ describe('Truth report in VS Code', () => {
     assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[0-9a-f]+'; img-src data:; script-src 'none';/);
     assert.ok(!page.includes('<script'), 'the exported page carries no script');
     assert.match(page, /Features: reported vs reality/);
-    assert.match(page, /No trend: the editor reads no git history yet/);
+    // The workspace copy has a dated git history of .alignment/ (test/harness/exampleHistory.ts): the trend is read from it.
+    assert.doesNotMatch(page, /No trend/);
+    assert.match(page, /Trend, week by week/);
+    assert.match(page, /<td>2026-08-30<\/td>/, 'the first week end after the first commit is a row of the trend table');
+    assert.match(page, /its git history/);
     await vscode.commands.executeCommand(Commands.exportReport, markdown);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(markdown));
     assert.match(text, /^# Truth report — as of \d{4}-\d{2}-\d{2}\n/);

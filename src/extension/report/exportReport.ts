@@ -4,10 +4,11 @@ import * as vscode from 'vscode';
 import { reportHtml, reportMarkdown } from '../../core/report';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { logError } from '../util/log';
-import { folderToReport, nonce, reportOf } from './reportSource';
+import type { GitHistories } from './gitHistory';
+import { folderToReport, nonce, reportOf, today } from './reportSource';
 
 /** `target` (tests, other extensions) skips the save dialog; its extension picks the format (.md: Markdown). */
-export async function exportReport(store: AlignmentStore, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function exportReport(store: AlignmentStore, histories: GitHistories, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   await store.ready;
   const snapshot = folderToReport(store);
   if (!snapshot) return undefined;
@@ -18,7 +19,9 @@ export async function exportReport(store: AlignmentStore, target?: vscode.Uri): 
     title: vscode.l10n.t('Export Truth Report'),
   });
   if (!uri) return undefined;
-  const report = reportOf(snapshot);
+  const asOf = today();
+  const history = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Truthline: reading the history of .alignment/') }, () => histories.historyOf(snapshot.folder, asOf));
+  const report = reportOf(store.snapshots().find((current) => current.folder === snapshot.folder) ?? snapshot, asOf, history);
   const text = /\.(md|markdown)$/i.test(uri.path) ? reportMarkdown(report) : reportHtml(report, { nonce: nonce() });
   try {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

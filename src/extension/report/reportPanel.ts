@@ -1,13 +1,14 @@
 // The truth report in a webview beside the editor: the same page the CLI writes (core's reportHtml), in the
-// theme's colours, redrawn when its folder's `.alignment/` changes (or when it is shown again); item ids link
-// back to their YAML.
+// theme's colours, redrawn when its folder's `.alignment/` changes (or when it is shown again) and when git's
+// history of it is in (first drawn without the trend while git is read); item ids link back to their YAML.
 import * as vscode from 'vscode';
-import { reportHtml } from '../../core/report';
+import { reportHtml, type History } from '../../core/report';
 import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore';
 import { openItem } from '../workspace/itemLocation';
 import { Disposable } from '../util/disposables';
 import { repoFileUri } from '../util/uris';
-import { nonce, reportOf } from './reportSource';
+import type { GitHistories } from './gitHistory';
+import { nonce, READING_HISTORY, reportOf, today } from './reportSource';
 
 /** Clicks on an item id post { type: 'open', file, line }; the page carries no other script. */
 const LINK_SCRIPT = `const vscode = acquireVsCodeApi();
@@ -21,10 +22,18 @@ document.addEventListener('click', (event) => {
 export class ReportPanel extends Disposable {
   private folder: vscode.WorkspaceFolder;
   private stale = false;
+  /** Counts renders: a history that arrives after a newer render was started is not drawn over it. */
+  private renders = 0;
 
-  constructor(private readonly store: AlignmentStore, snapshot: FolderSnapshot, readonly panel: vscode.WebviewPanel) {
+  constructor(private readonly store: AlignmentStore, private readonly histories: GitHistories, snapshot: FolderSnapshot, readonly panel: vscode.WebviewPanel) {
     super();
     this.folder = snapshot.folder;
+    this.register(histories.onDidChange((folder) => {
+      if (folder.uri.toString() !== this.folder.uri.toString()) return;
+      const current = this.current();
+      if (current && panel.visible) this.render(current);
+      else this.stale = true;
+    }));
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message)));
     this.register(store.onDidChange((changed) => {
       if (changed.folder.uri.toString() !== this.folder.uri.toString()) return;
@@ -53,8 +62,24 @@ export class ReportPanel extends Disposable {
 
   private render(snapshot: FolderSnapshot): void {
     this.stale = false;
+    const render = ++this.renders;
+    const asOf = today();
+    const drawn = this.histories.settled(snapshot.folder, asOf);
+    this.draw(snapshot, asOf, drawn ?? READING_HISTORY);
+    void this.histories.historyOf(snapshot.folder, asOf).then((history) => {
+      if (history === drawn || render !== this.renders) return;
+      this.draw(this.current() ?? snapshot, asOf, history);
+    });
+  }
+
+  private draw(snapshot: FolderSnapshot, asOf: number, history: History): void {
     this.panel.title = vscode.l10n.t('Truth Report — {0}', snapshot.folder.name);
-    this.panel.webview.html = reportHtml(reportOf(snapshot), { nonce: nonce(), theme: 'editor', linkScript: LINK_SCRIPT });
+    this.panel.webview.html = reportHtml(reportOf(snapshot, asOf, history), { nonce: nonce(), theme: 'editor', linkScript: LINK_SCRIPT });
+  }
+
+  override dispose(): void {
+    this.renders++; // a history still being read is never drawn into a disposed panel
+    super.dispose();
   }
 
   /** Opens only a place the report itself lists, inside the folder. */

@@ -1,19 +1,24 @@
-// What the report panel and the export show: core's report of one folder's `.alignment/`, as of today. The
-// editor reads no git history yet (it may not spawn git in a web or virtual workspace), so there is no trend
-// and the page says why; `truthline report` has it.
+// What the report panel and the export show: core's report of one folder's `.alignment/` as of today, with
+// the folder's git history (gitHistory.ts) for the trend and the thermocline latency.
 import * as vscode from 'vscode';
 import { dayOf, localDate } from '../../core';
-import { buildReport, type TruthReport } from '../../core/report';
+import { buildReport, type History, type TruthReport } from '../../core/report';
 import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore';
 
-const NO_HISTORY = 'the editor reads no git history yet: run `truthline report` in a terminal for the weekly trend';
+/** What the page says while git is still being read (it is drawn again once the history is in). */
+export const READING_HISTORY: History = { unavailable: 'the history is being read from git; the trend follows in a moment' };
+
+/** Today in the user's time zone, as the report counts days. */
+export function today(): number {
+  return dayOf(localDate(new Date())) as number;
+}
 
 export function nonce(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(18)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export function reportOf(snapshot: FolderSnapshot): TruthReport {
-  return buildReport(snapshot.model, snapshot.model.problems, dayOf(localDate(new Date())) as number, { unavailable: NO_HISTORY });
+export function reportOf(snapshot: FolderSnapshot, asOfDay: number, history: History): TruthReport {
+  return buildReport(snapshot.model, snapshot.model.problems, asOfDay, history);
 }
 
 /** The folder to report on: the active editor's when it has `.alignment/`, else the first that has one; says so when none has. */
