@@ -1,6 +1,6 @@
 // One call from texts to a checked model, shared by the CLI, the extension and the benchmark.
 import { parseAlignmentFile, type FileParse, type LoadOptions } from './load';
-import { buildModel, type AlignmentModel } from './model';
+import { buildModel, type AlignmentModel, type ModelOptions } from './model';
 import { checkTags, scanTags } from './tags';
 import { compareProblems, type Problem } from './problems';
 
@@ -13,9 +13,7 @@ export interface TextFile {
   text: string;
 }
 
-export interface LoadAlignmentOptions extends LoadOptions {
-  repoFiles?: readonly string[];
-}
+export interface LoadAlignmentOptions extends LoadOptions, ModelOptions {}
 
 export function loadAlignment(files: readonly TextFile[], options: LoadAlignmentOptions = {}): AlignmentModel {
   const parses: FileParse[] = files.map((file) => parseAlignmentFile(file.path, file.text, options));

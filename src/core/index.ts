@@ -11,6 +11,7 @@ export * from './kinds';
 export * from './lenses';
 export * from './load';
 export * from './model';
+export { GlobMatchMemo } from './checks/globs';
 export * from './pathIndex';
 export * from './problems';
 export * from './reality';

@@ -8,7 +8,7 @@ import type { AlignmentModel, ItemsByKind } from './modelTypes';
 import { checkReferences } from './checks/references';
 import { checkAnchorPaths } from './checks/anchorPaths';
 import { checkDependencyCycles } from './checks/cycles';
-import { checkGlobs } from './checks/globs';
+import { checkGlobs, type GlobMatchMemo } from './checks/globs';
 import { checkNoGoButOnTrack } from './checks/thermocline';
 
 export type { AlignmentModel, ItemsByKind } from './modelTypes';
@@ -16,6 +16,8 @@ export type { AlignmentModel, ItemsByKind } from './modelTypes';
 export interface ModelOptions {
   /** Repository-relative paths of the repository's files; when given, globs matching none are reported. */
   repoFiles?: readonly string[];
+  /** Kept by a caller that rebuilds often (the editor): only patterns not seen with this listing are tested. */
+  globMemo?: GlobMatchMemo;
 }
 
 export function buildModel(files: readonly FileParse[], options: ModelOptions = {}): AlignmentModel {
@@ -25,20 +27,21 @@ export function buildModel(files: readonly FileParse[], options: ModelOptions = 
   const byKind = { feature: [], request: [], assumption: [], risk: [], milestone: [], decision: [], flag: [] } as { [K in Kind]: LoadedItem<K>[] };
   // Every id that can be read counts, kept as an item or not (an unknown kind): a duplicate is reported
   // now, not once the other typo is fixed.
-  const written = new Map<string, WrittenId>();
+  // Where an id is written is looked up only for a duplicate: locating every id cost ~10% of a rebuild.
+  const written = new Map<string, LoadedItem | WrittenId>();
   for (const entry of items) {
     const first = written.get(entry.id);
     if (first) {
-      problems.push(duplicate(idOf(entry), first), duplicate(first, idOf(entry)));
+      problems.push(duplicate(idOf(entry), idOf(first)), duplicate(idOf(first), idOf(entry)));
       continue;
     }
-    written.set(entry.id, idOf(entry));
+    written.set(entry.id, entry);
     byId.set(entry.id, entry);
     (byKind[entry.kind] as LoadedItem[]).push(entry);
   }
   for (const unkept of files.flatMap((file) => file.unkeptIds ?? [])) {
     const first = written.get(unkept.id);
-    if (first) problems.push(duplicate(unkept, first), duplicate(first, unkept));
+    if (first) problems.push(duplicate(unkept, idOf(first)), duplicate(idOf(first), unkept));
     else written.set(unkept.id, unkept);
   }
   const customers = new Set(byKind.request.flatMap((request) => request.item.customer === undefined ? [] : [request.item.customer.toLowerCase()]));
@@ -53,7 +56,7 @@ export function buildModel(files: readonly FileParse[], options: ModelOptions = 
     customers,
   };
   problems.push(...checkReferences(model), ...checkDependencyCycles(model), ...checkNoGoButOnTrack(model), ...checkAnchorPaths(model));
-  if (options.repoFiles) problems.push(...checkGlobs(model, options.repoFiles));
+  if (options.repoFiles) problems.push(...checkGlobs(model, options.repoFiles, options.globMemo));
   problems.sort(compareProblems);
   return model;
 }
@@ -61,8 +64,8 @@ export function buildModel(files: readonly FileParse[], options: ModelOptions = 
 /** Where an id is written. */
 type WrittenId = UnkeptId;
 
-function idOf(entry: LoadedItem): WrittenId {
-  return { id: entry.id, file: entry.file, range: entry.locate(['id']) ?? entry.range };
+function idOf(entry: LoadedItem | WrittenId): WrittenId {
+  return 'locate' in entry ? { id: entry.id, file: entry.file, range: entry.locate(['id']) ?? entry.range } : entry;
 }
 
 function duplicate(entry: WrittenId, other: WrittenId): Problem {

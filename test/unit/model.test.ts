@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { getItem, PROBLEM_CODES, type ProblemCode } from '../../src/core';
+import { getItem, GlobMatchMemo, PROBLEM_CODES, type ProblemCode } from '../../src/core';
 import { at, expected, ids, load, problemsAt, single, withCode, yaml } from './helpers';
 
 const feature = (id: string, ...more: string[]): string => yaml('kind: feature', `id: ${id}`, `title: ${id}`, ...more);
@@ -252,6 +252,35 @@ describe('buildModel', () => {
 
     it('is not checked without repoFiles', () => {
       assert.deepEqual(load(files).problems, []);
+    });
+
+    it('gives the same warnings with a memo of the patterns seen, testing only new ones, and starts again for a new listing', () => {
+      const repoFiles = ['src/checkout/cart.ts', 'lib/deep/card.pay.ts', 'README.md'];
+      const memo = new GlobMatchMemo();
+      const without = problemsAt(load(files, { repoFiles }).problems);
+      assert.deepEqual(problemsAt(load(files, { repoFiles, globMemo: memo }).problems), without);
+      assert.deepEqual([...memo.answersFor(repoFiles)].sort(), [['!src/checkout/gen/', false], ['*.pay.ts', true], ['/src/old/', false], ['docs/*.md', false], ['src/checkout/', true]]);
+      // Remembered answers are used as they are: a wrong one shows that the files were not tested again.
+      memo.answersFor(repoFiles).set('/src/old/', true);
+      assert.equal(problemsAt(load(files, { repoFiles, globMemo: memo }).problems).length, without.length - 1);
+      // A pattern added since is tested; a new listing (another array) forgets everything.
+      const edited = { ...files, '.alignment/r.yaml': files['.alignment/r.yaml'].replace('docs/*.md', 'README.md') };
+      assert.equal(problemsAt(load(edited, { repoFiles, globMemo: memo }).problems).length, without.length - 2);
+      assert.equal(memo.answersFor(repoFiles).get('README.md'), true);
+      assert.deepEqual(problemsAt(load(files, { repoFiles: [...repoFiles], globMemo: memo }).problems), without);
+    });
+
+    it('learns a listing\'s answers in slices, pausing between them, and a rebuild then reads them', async () => {
+      const repoFiles = ['README.md', 'lib/deep/card.pay.ts', 'x/1.ts', 'x/2.ts', 'src/checkout/cart.ts'];
+      const model = load(files);
+      const memo = new GlobMatchMemo();
+      let pauses = 0;
+      await memo.learn(model, repoFiles, async () => {
+        pauses++;
+      }, 2);
+      assert.equal(pauses, 2, 'five files in slices of two: two pauses');
+      assert.deepEqual([...memo.answersFor(repoFiles)].sort(), [['!src/checkout/gen/', false], ['*.pay.ts', true], ['/src/old/', false], ['docs/*.md', false], ['src/checkout/', true]]);
+      assert.deepEqual(problemsAt(load(files, { repoFiles, globMemo: memo }).problems), problemsAt(load(files, { repoFiles }).problems));
     });
   });
 

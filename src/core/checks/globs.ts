@@ -2,41 +2,115 @@
 import { normalizePath } from '../globs';
 import type { LoadedItem } from '../load';
 import type { AlignmentModel } from '../modelTypes';
-import { PathIndex, type IndexedGlob } from '../pathIndex';
+import { PathIndex } from '../pathIndex';
 import { problem, type Problem } from '../problems';
 
 /** How much of a pattern a message quotes: a pattern refused for its length must not make the message as long. */
 const QUOTED_PATTERN = 80;
 
-export function checkGlobs(model: AlignmentModel, repoFiles: readonly string[]): Problem[] {
-  // Every pattern is its own owner, so the index finds each file's candidate patterns without testing all.
-  const patterns: { entry: LoadedItem; index: number }[] = [];
-  for (const entry of model.byId.values()) {
-    ((entry.item as { paths?: string[] }).paths ?? []).forEach((_, index) => patterns.push({ entry, index }));
-  }
-  const index = new PathIndex(patterns.map((owner) => ({ owner, paths: [((owner.entry.item as { paths: string[] }).paths[owner.index] as string)] })));
-  const matched = new Set<IndexedGlob<(typeof patterns)[number]>['owner']>();
-  // Once every usable pattern has matched a file, the rest of the repository cannot change the answer.
-  const usable = patterns.length - index.unusable.length;
-  for (const path of repoFiles) {
-    if (matched.size >= usable) break;
-    const file = normalizePath(path);
-    for (const candidate of index.candidates(file)) {
-      if (!matched.has(candidate.owner) && candidate.glob.test(file)) matched.add(candidate.owner);
+/**
+ * Which patterns match a file of one repository listing, kept across rebuilds by whoever rebuilds (the
+ * editor, on every change): only patterns not seen before are tested against the files. A new listing
+ * (another array) starts it again.
+ */
+export class GlobMatchMemo {
+  private files: readonly string[] | undefined;
+  private readonly matches = new Map<string, boolean>();
+
+  /** The answers known for this listing (emptied when the listing is another one). */
+  answersFor(repoFiles: readonly string[]): Map<string, boolean> {
+    // Patterns edited away stay behind; past a generous bound they are dropped with the rest.
+    if (this.files !== repoFiles || this.matches.size > MAX_REMEMBERED) {
+      this.files = repoFiles;
+      this.matches.clear();
     }
+    return this.matches;
   }
-  // A pattern that cannot be compiled matches nothing; the schema reports it too, this says why it matches nothing.
-  const unusable = new Map(index.unusable.map((entry) => [entry.owner, entry.glob.error]));
+
+  /**
+   * Learns, for a new listing, which of the model's patterns match a file, testing `sliceFiles` files at a
+   * time and awaiting `pause()` between slices, so that an editor is never blocked for the whole repository.
+   * A rebuild with the same listing then only reads the answers.
+   */
+  async learn(model: AlignmentModel, repoFiles: readonly string[], pause: () => Promise<void>, sliceFiles = 2_000): Promise<void> {
+    const known = this.answersFor(repoFiles);
+    const matcher = new PatternMatcher(patternsOf(model).filter((owner) => !known.has(owner.pattern)));
+    for (let start = 0; start < repoFiles.length && !matcher.done; start += sliceFiles) {
+      if (start > 0) await pause();
+      matcher.test(repoFiles, start, start + sliceFiles);
+    }
+    // The listing may have been replaced meanwhile: then these answers are for a listing nobody asks about.
+    if (this.files === repoFiles) for (const [owner, matches] of matcher.answers()) known.set(owner.pattern, matches);
+  }
+}
+
+const MAX_REMEMBERED = 50_000;
+
+interface PatternOwner {
+  entry: LoadedItem;
+  index: number;
+  pattern: string;
+}
+
+function patternsOf(model: AlignmentModel): PatternOwner[] {
+  const patterns: PatternOwner[] = [];
+  for (const entry of model.byId.values()) {
+    ((entry.item as { paths?: string[] }).paths ?? []).forEach((pattern, index) => patterns.push({ entry, index, pattern }));
+  }
+  return patterns;
+}
+
+export function checkGlobs(model: AlignmentModel, repoFiles: readonly string[], memo?: GlobMatchMemo): Problem[] {
+  const known = memo?.answersFor(repoFiles) ?? new Map<string, boolean>();
+  const patterns = patternsOf(model);
+  const matcher = new PatternMatcher(patterns.filter((owner) => !known.has(owner.pattern)));
+  matcher.test(repoFiles, 0, repoFiles.length);
+  for (const [owner, matches] of matcher.answers()) known.set(owner.pattern, matches);
+  const unusable = matcher.unusable;
   const problems: Problem[] = [];
   for (const owner of patterns) {
-    if (matched.has(owner)) continue;
-    const pattern = (owner.entry.item as { paths: string[] }).paths[owner.index] as string;
+    if (known.get(owner.pattern)) continue;
+    // A pattern that cannot be compiled matches nothing; the schema reports it too, this says why it matches nothing.
     const error = unusable.get(owner);
     problems.push(problem(owner.entry.file, owner.entry.locate(['paths', owner.index]) ?? owner.entry.range, 'glob-matches-nothing', error === undefined
-      ? `"${quote(pattern)}" matches no file in the repository; was the code moved or renamed?`
-      : `"${quote(pattern)}" matches no file: ${error}`));
+      ? `"${quote(owner.pattern)}" matches no file in the repository; was the code moved or renamed?`
+      : `"${quote(owner.pattern)}" matches no file: ${error}`));
   }
   return problems;
+}
+
+/** Tests patterns against files: whether each usable one matches a file, and why the others cannot. */
+class PatternMatcher {
+  private readonly index: PathIndex<PatternOwner>;
+  private readonly matching = new Set<PatternOwner>();
+  private readonly usable: number;
+  readonly unusable: ReadonlyMap<PatternOwner, string | undefined>;
+
+  constructor(private readonly patterns: readonly PatternOwner[]) {
+    // Every pattern is its own owner, so the index finds each file's candidate patterns without testing all.
+    this.index = new PathIndex(patterns.map((owner) => ({ owner, paths: [owner.pattern] })));
+    this.unusable = new Map(this.index.unusable.map((entry) => [entry.owner, entry.glob.error]));
+    this.usable = patterns.length - this.index.unusable.length;
+  }
+
+  /** Once every usable pattern has matched a file, the rest of the repository cannot change the answer. */
+  get done(): boolean {
+    return this.matching.size >= this.usable;
+  }
+
+  test(repoFiles: readonly string[], start: number, end: number): void {
+    for (let at = start; at < Math.min(end, repoFiles.length) && !this.done; at++) {
+      const file = normalizePath(repoFiles[at] as string);
+      for (const candidate of this.index.candidates(file)) {
+        if (!this.matching.has(candidate.owner) && candidate.glob.test(file)) this.matching.add(candidate.owner);
+      }
+    }
+  }
+
+  /** Whether each usable pattern matched a file of those tested. */
+  *answers(): Iterable<[PatternOwner, boolean]> {
+    for (const owner of this.patterns) if (!this.unusable.has(owner)) yield [owner, this.matching.has(owner)];
+  }
 }
 
 function quote(pattern: string): string {

@@ -1,7 +1,7 @@
 // One workspace folder's `.alignment/`: each file parsed once and again only when it changes (on disk, or
 // in an editor as the user types), then put together into an immutable model that the views read.
 import * as vscode from 'vscode';
-import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, DEFAULT_MAX_FILE_BYTES, errorDetail, errorMessage, type FileParse, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem } from '../../core';
+import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, GlobMatchMemo, DEFAULT_MAX_FILE_BYTES, errorDetail, errorMessage, type FileParse, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem } from '../../core';
 import { childUri, decodeText, relativePath, statOf } from '../util/uris';
 import { NO_ANCHORS, type FolderAnchors } from './anchors/anchorLocations';
 import { NO_TAGS, type FolderTags } from './tagIndex';
@@ -36,6 +36,8 @@ export class FolderAlignment extends Disposable {
   /** Parses of open editors' text, which wins over the disk while the editor is open. */
   private readonly fromEditors = new Map<string, FileParse>();
   private repoFiles: string[] | undefined;
+  /** Which patterns matched a file of `repoFiles`: a rebuild tests only patterns it has not seen. */
+  private readonly globMemo = new GlobMatchMemo();
   private exists = false;
   private version = 0;
   private current: FolderSnapshot;
@@ -235,7 +237,11 @@ export class FolderAlignment extends Disposable {
   private async listRepoFiles(): Promise<void> {
     if (!this.exists) return;
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), '**/{node_modules,.git}/**', MAX_REPO_FILES + 1);
-    this.repoFiles = uris.length > MAX_REPO_FILES ? undefined : uris.map((uri) => this.relativePath(uri)).filter((path): path is string => path !== undefined);
+    const files = uris.length > MAX_REPO_FILES ? undefined : uris.map((uri) => this.relativePath(uri)).filter((path): path is string => path !== undefined);
+    // Which patterns match a file is learnt in slices, between which the extension host runs other work; the
+    // rebuild that follows only reads the answers (one pass over 30,000 files would block it for ~0.3 s).
+    if (files) await this.globMemo.learn(this.current.model, files, yieldToHost);
+    this.repoFiles = files;
   }
 
   private rebuildNow(): void {
@@ -244,7 +250,7 @@ export class FolderAlignment extends Disposable {
     const files = [...parses.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
     let model: AlignmentModel;
     try {
-      model = this.build(files, this.repoFiles ? { repoFiles: this.repoFiles } : {});
+      model = this.build(files, this.repoFiles ? { repoFiles: this.repoFiles, globMemo: this.globMemo } : {});
     } catch (error) {
       // Core never throws on bad input; if it ever does, the views keep the last good model and say why.
       const message = errorMessage(error);
@@ -265,6 +271,10 @@ export class FolderAlignment extends Disposable {
   }
 }
 
+
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
   const stat = await statOf(uri);
