@@ -37,6 +37,8 @@ const YAML_FILE = /\.ya?ml$/i;
  * check goes on; a symbolic link in `.alignment/` (or `.alignment` itself being one) is not followed.
  */
 export async function runCheck(root: string, files: CheckFileSystem = nodeFileSystem): Promise<CheckResult> {
+  const folder = await files.lstat(root).catch(() => undefined);
+  if (!folder?.isDirectory()) throw new UsageError(`${folder ? `not a folder: ${root}` : `folder not found: ${root}`}. Give the repository's root folder (the one holding ${ALIGNMENT_FOLDER}/), or run truthline there.`);
   const alignment = path.join(root, ALIGNMENT_FOLDER);
   const stat = await files.lstat(alignment).catch(() => undefined);
   if (!stat?.isDirectory() && !stat?.isSymbolicLink()) {

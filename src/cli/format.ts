@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { CheckResult } from './check';
 import { itemCounts } from './check';
+import { featureRows } from '../core/report';
 
 /** `path:line:col: severity code: message` lines (clickable in terminals and editors), then a summary. */
 export function formatText(result: CheckResult, displayPath: (file: string) => string): string {
@@ -14,7 +15,9 @@ export function formatText(result: CheckResult, displayPath: (file: string) => s
 
 export function formatJson(result: CheckResult): string {
   const problems = result.problems.map(({ file, line, column, endLine, endColumn, severity, code, message }) => ({ file, line, column, endLine, endColumn, severity, code, message }));
-  return JSON.stringify({ items: itemCounts(result.model), problems }, null, 2) + '\n';
+  // Each feature's reported status beside its reality, as the All Features view and the report show it: for dashboards.
+  const features = featureRows(result.model).map(({ id, title, reported, reality }) => ({ id, title, reported: reported?.status ?? null, reality, disagrees: reality.disagrees }));
+  return JSON.stringify({ items: itemCounts(result.model), features, problems }, null, 2) + '\n';
 }
 
 function plural(word: string, count: number): string {

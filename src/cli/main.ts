@@ -6,18 +6,22 @@ import { displayPathFrom, formatJson, formatText } from './format';
 import { runWhereCommand } from './where';
 import { runReportCommand } from './report/run';
 import { errorDetail } from '../core';
+import { version } from '../../package.json';
 
-const USAGE = `Usage: truthline check [root] [--format text|json]
+const USAGE = `Usage: truthline check [root] [--format text|json] [--max-warnings N]
        truthline where <id> [root] [--format text|json]   (see truthline where --help)
        truthline report|review [root] [options]   (see truthline report --help)
+       truthline --version
 
 Checks <root>/.alignment/ (root defaults to the current folder) and the comment tags in the
-repository's source files. Exit code: 0 no errors (warnings allowed), 1 errors, 2 usage error
-or no .alignment/ folder.`;
+repository's source files. Exit code: 0 no errors (warnings allowed, up to N with --max-warnings),
+1 errors or more than N warnings, 2 usage error, a root folder not found or no .alignment/ folder.`;
 
 interface Options {
   root: string;
   format: 'text' | 'json';
+  /** More warnings than this fail the check (exit 1); undefined: any number passes. */
+  maxWarnings: number | undefined;
 }
 
 const FORMATS = ['text', 'json'] as const;
@@ -26,14 +30,20 @@ function parseArguments(args: readonly string[]): Options | 'help' {
   const [command, ...rest] = args;
   if (command === '--help' || command === '-h' || command === 'help') return 'help';
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const line = parseCommandLine(rest, { format: FORMATS });
+  const line = parseCommandLine(rest, { format: FORMATS, 'max-warnings': undefined });
   if (line.help) return 'help';
   if (line.positionals.length > 1) throw new UsageError(`unexpected argument "${line.positionals[1]}": give one root folder`);
-  return { root: path.resolve(line.positionals[0] ?? '.'), format: (line.values.format ?? 'text') as Options['format'] };
+  const maxWarnings = line.values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number of warnings (0 or more), not "${maxWarnings}"`);
+  return { root: path.resolve(line.positionals[0] ?? '.'), format: (line.values.format ?? 'text') as Options['format'], maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings) };
 }
 
 async function main(args: readonly string[]): Promise<number> {
   try {
+    if (args[0] === '--version' || args[0] === '-v' || args[0] === 'version') {
+      process.stdout.write(`${version}\n`);
+      return 0;
+    }
     if (args[0] === 'where') return await runWhereCommand(args.slice(1));
     if (args[0] === 'report' || args[0] === 'review') return await runReportCommand(args);
     const options = parseArguments(args);
@@ -44,7 +54,11 @@ async function main(args: readonly string[]): Promise<number> {
     const result = await runCheck(options.root);
     const displayPath = displayPathFrom(options.root);
     process.stdout.write(options.format === 'json' ? formatJson(result) : formatText(result, displayPath));
-    return result.problems.some((p) => p.severity === 'error') ? 1 : 0;
+    const warnings = result.problems.filter((p) => p.severity === 'warning').length;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings && options.format === 'text') {
+      process.stdout.write(`more warnings than --max-warnings ${options.maxWarnings} allows\n`);
+    }
+    return result.problems.some((p) => p.severity === 'error') || (options.maxWarnings !== undefined && warnings > options.maxWarnings) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`truthline: ${error.message}\n\n${USAGE}\n`);

@@ -87,7 +87,7 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
   for (const breach of blanked.breaches) {
     problems.push(problem(file, lines.range(breach, breach + 1), 'too-deep', `document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; it is not read`));
   }
-  const context: FileContext = { file, text: blanked.text, lines, problems, items, unkeptIds, mayHaveForbiddenKeys: /__proto__|constructor|prototype/.test(source), syntaxProblems: 0 };
+  const context: FileContext = { file, text: blanked.text, lines, problems, items, unkeptIds, mayHaveForbiddenKeys: /__proto__|constructor|prototype/.test(source), mayHaveCutText: CUT_BY_COMMENT.test(source), syntaxProblems: 0 };
 
   let parsed: ParsedDocuments;
   try {
@@ -174,6 +174,8 @@ interface FileContext {
   text: string;
   /** Only files whose text mentions a forbidden key are walked for them. */
   mayHaveForbiddenKeys: boolean;
+  /** Only files with text, one space, then `#` and no space are walked for values a comment cut short. */
+  mayHaveCutText: boolean;
   lines: LineStarts;
   problems: Problem[];
   items: LoadedItem[];
@@ -210,6 +212,7 @@ function readDocument(context: FileContext, document: Document.Parsed, errors: r
   }
   context.problems.push(...local.slice(errors.length));
   if (context.mayHaveForbiddenKeys) reportForbiddenKeys(context, contents);
+  if (context.mayHaveCutText) reportCutText(context, contents);
   if (isSeq(contents) && Array.isArray(value)) {
     contents.items.forEach((node, index) => readItem(context, node as Node, value[index], local));
   } else if (isMap(contents)) {
@@ -252,7 +255,11 @@ function readItem(context: FileContext, node: Node, value: unknown, documentProb
   const salvaged = salvage(kind, fields);
   for (const { path, issue } of salvaged.issues) reportIssue(context, map, kind, path, issue, report);
   if (inside.length === 0) context.problems.push(...report);
-  if (salvaged.data === undefined) return;
+  if (salvaged.data === undefined) {
+    // Not an item, but its id is written: a duplicate of it, or a tag naming it, is told where it is.
+    noteUnkeptId(context, map, fields.id);
+    return;
+  }
   const item = salvaged.data as ItemOfKind[Kind];
   const locate = offsetsLocator(context, map);
   context.items.push({
@@ -337,6 +344,29 @@ function reportForbiddenKeys(context: FileContext, node: Node | null | undefined
     }
   } else if (isSeq(node)) {
     for (const child of node.items) reportForbiddenKeys(context, child as Node);
+  }
+}
+
+/** `Support ticket #48211`: one space, then `#` and no space. Comments are written `# like this`. */
+const CUT_BY_COMMENT = /[^\s#] #[^\s#]/;
+
+/**
+ * A plain value followed on its line by ` #word` is cut there: YAML reads `#word` as a comment, so
+ * `channel: Support ticket #48211` is "Support ticket". A comment written on purpose (`  # why`) is left alone.
+ */
+function reportCutText(context: FileContext, node: Node | null | undefined): void {
+  if (isScalar(node)) {
+    const end = node.range?.[1];
+    if (node.type === 'PLAIN' && typeof node.comment === 'string' && end !== undefined && /^ #[^\s#]/.test(context.text.slice(end, end + 3))) {
+      const lineEnd = context.text.indexOf('\n', end);
+      const written = context.text.slice(node.range?.[0] ?? end, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
+      context.problems.push(problem(context.file, context.lines.range(node.range?.[0] ?? end, end), 'comment-cuts-text',
+        `YAML reads " #${firstLine(node.comment).trim()}" as a comment, so this value is "${String(node.value)}"; if the "#" belongs to the text, put the value in quotes: ${JSON.stringify(written)}`));
+    }
+  } else if (isMap(node)) {
+    for (const pair of node.items) reportCutText(context, pair.value as Node);
+  } else if (isSeq(node)) {
+    for (const child of node.items) reportCutText(context, child as Node);
   }
 }
 

@@ -31,6 +31,7 @@ export const PROBLEM_CODES = {
   'anchor-drifted': 'warning',
   'path-outside-repository': 'error',
   'symbolic-link': 'error',
+  'comment-cuts-text': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

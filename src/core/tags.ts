@@ -2,6 +2,7 @@
 // Text in, tags with positions out; any language whose comments start with //, #, /*, --, <!--, or a line
 // starting with * or ;.
 import type { AlignmentModel } from './model';
+import type { UnkeptId } from './load';
 import { problem, type Problem } from './problems';
 import type { Kind } from './schemas';
 import { article } from './words';
@@ -257,6 +258,12 @@ class CommentState {
   }
 }
 
+/** Where an id is written that is no item (it failed its schema, or has no known kind); looked up only for a tag naming no item. */
+function unkeptId(model: AlignmentModel, id: string): UnkeptId | undefined {
+  for (const file of model.files) for (const unkept of file.unkeptIds ?? []) if (unkept.id === id) return unkept;
+  return undefined;
+}
+
 /** Tags naming an id that does not exist, or an item of another kind than the keyword says. */
 export function checkTags(file: string, tags: readonly Tag[], model: AlignmentModel): Problem[] {
   const problems: Problem[] = [];
@@ -265,9 +272,12 @@ export function checkTags(file: string, tags: readonly Tag[], model: AlignmentMo
     const target = model.byId.get(tag.id);
     if (target?.kind === expected) continue;
     const range = { line: tag.line, column: tag.column, endLine: tag.line, endColumn: tag.endColumn };
+    const unkept = target ? undefined : unkeptId(model, tag.id);
     const message = target
       ? `@${tag.keyword} expects ${article(expected)} ${expected}, but "${tag.id}" is ${article(target.kind)} ${target.kind}`
-      : `@${tag.keyword} names "${tag.id}", but no ${expected} in .alignment/ has that id`;
+      : unkept
+        ? `@${tag.keyword} names "${tag.id}", which is written at ${unkept.file}:${unkept.range.line} but is not a valid item: fix the problems there`
+        : `@${tag.keyword} names "${tag.id}", but no ${expected} in .alignment/ has that id`;
     problems.push(problem(file, range, 'unknown-tag-id', message));
   }
   return problems;

@@ -1,6 +1,7 @@
 // `truthline check` as a user runs it: the bundled CLI in a child process, on throwaway repositories.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { yaml } from './helpers';
@@ -118,6 +119,8 @@ describe('truthline check (CLI)', function () {
       assert.equal(run.status, 1, args.join(' '));
       assert.deepEqual(JSON.parse(run.stdout), {
         items: { feature: 1, request: 1, assumption: 0, risk: 0, milestone: 0, decision: 0, flag: 0 },
+        features: [{ id: 'checkout', title: 'Checkout', reported: null, disagrees: false,
+          reality: { openFlags: { critical: 0, high: 0, medium: 0, low: 0 }, invalidatedAssumptions: 0, noGoGates: 0, highRisks: 0, gap: 0, disagrees: false } }],
         problems: [
           { file: '.alignment/empty.yaml', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', code: 'empty-file', message: 'file holds no items; add one (see "Truthline: Initialize .alignment/ Folder") or delete it' },
           { file: '.alignment/features/checkout.yaml', line: 5, column: 9, endLine: 5, endColumn: 10, severity: 'error', code: 'schema', message: '"owners": Invalid input: expected array, received number' },
@@ -170,7 +173,49 @@ describe('truthline check (CLI)', function () {
     assert.equal(run.status, 1);
   });
 
+  it('fails on more warnings than --max-warnings allows, and says so after the summary', () => {
+    const root = repo({ '.alignment/f.yaml': yaml('kind: feature', 'id: checkout', 'title: Checkout', 'dependsOn: [checkout]') });
+    assert.equal(truthline(['check', '--max-warnings', '1'], root).status, 0);
+    const over = truthline(['check', '--max-warnings=0'], root);
+    assert.equal(over.status, 1);
+    assert.deepEqual(over.stdout.trim().split('\n').slice(-2), [`0 errors, 1 warning ${SUMMARY_COUNTS(1, 0)}`, 'more warnings than --max-warnings 0 allows']);
+    assert.equal(truthline(['check', '--max-warnings', '0', '--format', 'json'], root).status, 1);
+  });
+
+  it('names each feature\'s reported status beside its reality in the JSON, for dashboards', () => {
+    const root = repo({
+      '.alignment/f.yaml': yaml('kind: feature', 'id: pay', 'title: Pay', 'reported: { status: on-track }'),
+      '.alignment/flag.yaml': yaml('kind: flag', 'id: F-1', 'feature: pay', 'reality: only in the demo', 'severity: high'),
+    });
+    const json = JSON.parse(truthline(['check', '--format', 'json'], root).stdout) as { features: { id: string; reported: string | null; disagrees: boolean; reality: { openFlags: { high: number } } }[] };
+    assert.deepEqual(json.features.map(({ id, reported, disagrees, reality }) => ({ id, reported, disagrees, high: reality.openFlags.high })), [{ id: 'pay', reported: 'on-track', disagrees: true, high: 1 }]);
+  });
+
+  it('prints its version', () => {
+    for (const flag of ['--version', '-v']) {
+      const run = truthline([flag], os.tmpdir());
+      assert.equal(run.status, 0);
+      assert.equal(run.stdout, `${(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    }
+  });
+
   describe('usage errors exit 2', () => {
+    it('says a root folder that is not there is not found (not that it has no .alignment/)', () => {
+      const missing = path.join(os.tmpdir(), `truthline-no-such-folder-${process.pid}`);
+      const run = truthline(['check', missing], os.tmpdir());
+      assert.equal(run.status, 2);
+      assert.ok(run.stderr.startsWith(`truthline: folder not found: ${missing}. Give the repository's root folder`), run.stderr);
+      assert.match(truthline(['check', path.join(ROOT, 'package.json')], os.tmpdir()).stderr, /^truthline: not a folder: /);
+    });
+
+    it('refuses a --max-warnings that is not a whole number', () => {
+      for (const [args, value] of [[['--max-warnings=-1'], '-1'], [['--max-warnings', 'many'], 'many'], [['--max-warnings', '1.5'], '1.5']] as const) {
+        const run = truthline(['check', ...args], os.tmpdir());
+        assert.equal(run.status, 2);
+        assert.ok(run.stderr.startsWith(`truthline: --max-warnings takes a whole number of warnings (0 or more), not "${value}"`), run.stderr);
+      }
+    });
+
     it('says how to create a missing .alignment/ folder', () => {
       const root = repo({ 'README.md': '# no alignment here\n' });
       const run = truthline(['check'], root);

@@ -411,6 +411,31 @@ describe('parseAlignmentFile', () => {
     });
   });
 
+  describe('comment-cuts-text: a value a ` #word` comment cut short', () => {
+    const request = (...lines: string[]): string => yaml('kind: request', 'id: CR-1', 'customer: Acme', 'quote: Please.', ...lines);
+
+    it('warns at the value, saying what YAML read and how to keep the rest, at any depth', () => {
+      const parsed = parse(request('channel: Support ticket #48211', 'x-notes:', '  - ask Marta #2'));
+      assert.deepEqual(problemsAt(parsed.problems), [expected('comment-cuts-text', 5, 10, 5, 24), expected('comment-cuts-text', 7, 5, 7, 14)]);
+      assert.equal(parsed.problems[0]?.severity, 'warning');
+      assert.equal(parsed.problems[0]?.message, 'YAML reads " #48211" as a comment, so this value is "Support ticket"; if the "#" belongs to the text, put the value in quotes: "Support ticket #48211"');
+      assert.equal((parsed.items[0]?.item as { channel?: string }).channel, 'Support ticket', 'the item keeps what YAML read');
+    });
+
+    it('leaves comments written on purpose, quoted values and CRLF files alone', () => {
+      for (const text of [
+        request('channel: Support ticket   # the first one'),
+        request('channel: Support ticket # the first one'),
+        request('channel: "Support ticket #48211"'),
+        request("channel: 'Support ticket #48211'"),
+        request('channel: Support ticket#48211'),
+        request('channel: Support ticket ##'),
+        request('# a comment line #1', 'channel: Email'),
+      ]) assert.deepEqual(problemsAt(parse(text).problems), [], text);
+      assert.deepEqual(problemsAt(parse(request('channel: Support ticket #48211').replace(/\n/g, '\r\n')).problems), [expected('comment-cuts-text', 5, 10, 5, 24)]);
+    });
+  });
+
   describe('never throws, never hides', () => {
     it('keeps the good items of a file around one bad item', () => {
       const parsed = parse(yaml(

@@ -107,6 +107,20 @@ describe('checkTags', () => {
     assert.equal(problems[1]?.message, '@assumes expects an assumption, but "R-1" is a risk');
   });
 
+  it('says where an id is written when its item is not valid, instead of "no such id"', () => {
+    // A kind misspelt, or no kind at all: the id is there, the item is not.
+    const broken = load({
+      '.alignment/risks.yaml': yaml('id: R-7', 'risk: It broke.', 'likelihood: low', 'impact: low'),
+      '.alignment/odd.yaml': yaml('kind: riks', 'id: R-8'),
+    });
+    const problems = checkTags('src/a.ts', scanTags('// @risk R-7\n// @risk R-8\n// @risk R-9\n'), broken);
+    assert.deepEqual(problems.map((p) => p.message), [
+      '@risk names "R-7", which is written at .alignment/risks.yaml:1 but is not a valid item: fix the problems there',
+      '@risk names "R-8", which is written at .alignment/odd.yaml:2 but is not a valid item: fix the problems there',
+      '@risk names "R-9", but no risk in .alignment/ has that id',
+    ]);
+  });
+
   it('checks many source files, sorted by file and line', () => {
     const problems = checkSourceTags(model, [
       { path: 'src/b.ts', text: '// @risk R-2\n' },
