@@ -1,16 +1,18 @@
 // Bundles the extension and the CLI with esbuild, and writes the JSON Schema generated from the zod schemas.
 // Types are checked separately (`npm run typecheck`): esbuild only strips them.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !production, minify: production, logLevel: 'info' };
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // `truthline --version`: the version is written into the bundle (importing package.json would make tsc copy it into out/).
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { TRUTHLINE_VERSION: JSON.stringify(version) } },
   // The CLI's file-reading worker threads load this small file, next to dist/cli.js.
   { ...common, entryPoints: ['src/cli/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
   { ...common, entryPoints: ['src/core/jsonSchema.ts'], outfile: 'out/build/jsonSchema.js', sourcemap: false, minify: false, logLevel: 'warning' },

@@ -6,7 +6,10 @@ import { displayPathFrom, formatJson, formatText } from './format';
 import { runWhereCommand } from './where';
 import { runReportCommand } from './report/run';
 import { errorDetail } from '../core';
-import { version } from '../../package.json';
+
+/** package.json's version, written in by the bundler (scripts/build.mjs). */
+declare const TRUTHLINE_VERSION: string;
+const version = typeof TRUTHLINE_VERSION === 'string' ? TRUTHLINE_VERSION : 'unknown (not built with scripts/build.mjs)';
 
 const USAGE = `Usage: truthline check [root] [--format text|json] [--max-warnings N]
        truthline where <id> [root] [--format text|json]   (see truthline where --help)
