@@ -105,7 +105,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
           return `${typeof item.label === 'string' ? item.label : item.label?.label ?? ''} — ${String(item.description)}`;
         });
         assert.strictEqual(rows.length, 6, JSON.stringify(rows));
-        assert.ok(rows.includes('payments — on-track 85% ≠ 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks'), JSON.stringify(rows));
+        assert.ok(rows.includes('payments · on-track 85% ≠ — reality: 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks'), JSON.stringify(rows));
       } finally {
         all.dispose();
         store.dispose();

@@ -35,13 +35,28 @@ export function groupNode(id: string, kind: GroupKind, entries: readonly LoadedI
     const state = EXPANDED.has(kind) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const row = new vscode.TreeItem(groupLabel(kind), state);
     const alarm = alarmOf(kind, entries);
+    // The bare number beside the group's name; a screen reader hears it in words.
     row.description = joined(String(entries.length), alarm);
     row.iconPath = icon(ICONS[kind]);
     row.contextValue = `${ContextValues.group}.${kind}`;
-    row.accessibilityInformation = { label: joined(groupLabel(kind), vscode.l10n.t('{0} items', entries.length), alarm) };
+    row.accessibilityInformation = { label: joined(groupLabel(kind), countText(kind, entries.length), alarm) };
     row.tooltip = tooltipOf(kind);
     return row;
   }, children);
+}
+
+/** "1 risk", "2 risks": the group's count in words, one noun per group (Upstream holds flags and risks). */
+function countText(kind: GroupKind, n: number): string {
+  const one = n === 1;
+  switch (kind) {
+    case 'requests': return one ? vscode.l10n.t('1 request') : vscode.l10n.t('{0} requests', n);
+    case 'assumptions': return one ? vscode.l10n.t('1 assumption') : vscode.l10n.t('{0} assumptions', n);
+    case 'risks': return one ? vscode.l10n.t('1 risk') : vscode.l10n.t('{0} risks', n);
+    case 'milestones': return one ? vscode.l10n.t('1 milestone') : vscode.l10n.t('{0} milestones', n);
+    case 'flags': return one ? vscode.l10n.t('1 flag') : vscode.l10n.t('{0} flags', n);
+    case 'upstream': return one ? vscode.l10n.t('1 item') : vscode.l10n.t('{0} items', n);
+    case 'decisions': return one ? vscode.l10n.t('1 decision') : vscode.l10n.t('{0} decisions', n);
+  }
 }
 
 function count<K extends LoadedItem>(entries: readonly LoadedItem[], kind: K['kind'], test: (entry: K) => boolean): number {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { type LoadedItem, orMissing, shorten } from '../../../core';
+import { type LoadedItem, orMissing } from '../../../core';
 import { ContextValues } from '../../constants';
-import { Colors, icon, joined, tieMark, type RowContext } from './format';
+import { Colors, icon, rowText, tieMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
 
@@ -17,8 +17,7 @@ export const assumptionView: ItemKindView<'assumption'> = { codicon: 'beaker', r
 function assumptionRow(entry: LoadedItem<'assumption'>, context: RowContext): ItemRow {
   const { item } = entry;
   return {
-    label: shorten(orMissing(item.statement, 'statement')),
-    description: joined(entry.id, item.status, tieMark(context.tie)),
+    ...rowText([entry.id, item.status], tieMark(context.tie), orMissing(item.statement, 'statement')),
     icon: ICONS[item.status],
     contextValue: `${ContextValues.assumption}.${item.status}`,
     accessibility: vscode.l10n.t('Assumption {0}, {1}: {2}', entry.id, item.status, orMissing(item.statement, 'statement')),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type LoadedItem, orMissing } from '../../../core';
 import { ContextValues } from '../../constants';
-import { Colors, icon, joined, tieMark, type RowContext } from './format';
+import { Colors, icon, joined, rowText, tieMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
 
@@ -12,8 +12,7 @@ function decisionRow(entry: LoadedItem<'decision'>, context: RowContext): ItemRo
   const { item } = entry;
   const unattributed = (item.sources ?? []).length === 0;
   return {
-    label: orMissing(item.title, 'title'),
-    description: joined(entry.id, item.decidedAt, unattributed && vscode.l10n.t('unattributed'), tieMark(context.tie)),
+    ...rowText([entry.id, unattributed && vscode.l10n.t('unattributed')], item.decidedAt, tieMark(context.tie), orMissing(item.title, 'title')),
     icon: unattributed ? icon('law', Colors.muted) : icon('law'),
     contextValue: unattributed ? ContextValues.decisionUnattributed : ContextValues.decision,
     accessibility: vscode.l10n.t('Decision {0}: {1}', entry.id, orMissing(item.title, 'title')),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type FeatureReality, gapLevel, type GapLevel, type LoadedItem, orMissing } from '../../../core';
 import { ContextValues } from '../../constants';
-import { Colors, icon, joined, type RowContext } from './format';
+import { Colors, icon, joined, rowText, type RowContext } from './format';
 import type { ItemRow, KindView } from './kindView';
 import { Tooltip } from './tooltip';
 
@@ -23,8 +23,7 @@ export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality
   const disagrees = level === 'disagrees';
   return {
     // The id, not the title, names the row: short enough that the status beside it shows in a narrow side bar.
-    label: entry.id,
-    description: featureDescription(reported, problems, disagrees, spellOutReality),
+    ...rowText([entry.id, disagrees ? `${reported} \u2260` : reported], featureDescription(entry, problems, disagrees, spellOutReality)),
     icon: GAP_ICONS[level],
     contextValue: disagrees ? ContextValues.featureDisagrees : ContextValues.feature,
     accessibility: joined(vscode.l10n.t('Feature {0}', orMissing(entry.item.title, 'title')), reported, disagrees ? vscode.l10n.t('reality disagrees') : undefined, ...problems),
@@ -32,11 +31,14 @@ export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality
   };
 }
 
-/** The radiator spells reality out on the row; the Current Feature view has it in the groups below. */
-function featureDescription(reported: string, problems: readonly string[], disagrees: boolean, spellOutReality: boolean): string {
-  if (disagrees) return `${reported} \u2260 ${spellOutReality ? problems.join(' \u00b7 ') : vscode.l10n.t('reality disagrees')}`;
-  if (spellOutReality) return joined(reported, ...(problems.length > 0 ? problems : [vscode.l10n.t('no open problems')]));
-  return reported;
+/**
+ * After "on-track 85% ≠" the description goes on with reality. The radiator spells reality out; the Current
+ * Feature view has it in the groups below, and the title after it.
+ */
+function featureDescription(entry: LoadedItem<'feature'>, problems: readonly string[], disagrees: boolean, spellOutReality: boolean): string {
+  if (!spellOutReality) return joined(disagrees && vscode.l10n.t('reality disagrees'), orMissing(entry.item.title, 'title'));
+  const reality = joined(...(problems.length > 0 ? problems : [vscode.l10n.t('no open problems')]));
+  return disagrees ? vscode.l10n.t('reality: {0}', reality) : reality;
 }
 
 function featureTooltip(entry: LoadedItem<'feature'>, context: RowContext, problems: readonly string[], disagrees: boolean): vscode.MarkdownString {

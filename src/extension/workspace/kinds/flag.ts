@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { type LoadedItem, orMissing, shorten } from '../../../core';
+import { type LoadedItem, orMissing } from '../../../core';
 import { ContextValues } from '../../constants';
-import { age, Colors, icon, joined, tieMark, upstreamMark, type RowContext } from './format';
+import { age, Colors, icon, joined, rowText, tieMark, upstreamMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
 
@@ -14,8 +14,7 @@ function flagRow(entry: LoadedItem<'flag'>, context: RowContext): ItemRow {
   const { item } = entry;
   const raised = age(item.raisedAt, context.now);
   return {
-    label: shorten(orMissing(item.reality, 'reality')),
-    description: joined(upstreamMark(context), item.severity, item.status !== 'open' && item.status, context.drifted && vscode.l10n.t('drifted'), raised, tieMark(context.tie)),
+    ...rowText([entry.id, item.severity, item.status !== 'open' && item.status, context.drifted && vscode.l10n.t('drifted')], raised, upstreamMark(context), tieMark(context.tie), orMissing(item.reality, 'reality')),
     icon: item.status === 'resolved' ? icon('pass', Colors.muted) : icon('flag', SEVERITY_COLORS[item.severity]),
     contextValue: `${ContextValues.flag}.${item.status}`,
     accessibility: vscode.l10n.t('Truth flag, {0}, {1}, raised {2}: {3}', item.severity, item.status, item.raisedAt ?? '', orMissing(item.reality, 'reality')),

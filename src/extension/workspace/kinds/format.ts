@@ -1,7 +1,7 @@
 // Small shared pieces of the tree rows (./<kind>.ts): icons with theme colours (so light and dark themes
 // both work), ages, how an item is tied to the file, and counts in words.
 import * as vscode from 'vscode';
-import { daysSince, type TieReason, timeOf } from '../../../core';
+import { daysSince, joined, oneLine, type TieReason, timeOf } from '../../../core';
 
 /** What every row builder gets besides its item. */
 export interface RowContext {
@@ -55,6 +55,15 @@ export function tieText(tie: TieReason | undefined): string | undefined {
 }
 
 export { joined } from '../../../core';
+
+/**
+ * Every tree row in one format: the short facts (the id and its state) are the label, which a narrow side
+ * bar keeps; the long text (a title, a risk, a quote) is the description, dimmed after it, flattened onto
+ * one line and left whole: the tree cuts it where the side bar ends, with its one ellipsis.
+ */
+export function rowText(facts: readonly (string | undefined | false)[], ...text: (string | undefined | false)[]): { label: string; description: string } {
+  return { label: joined(...facts), description: oneLine(joined(...text)) };
+}
 
 /** Where an upstream item comes from, ahead of its own description. */
 export function upstreamMark(context: RowContext): string | undefined {

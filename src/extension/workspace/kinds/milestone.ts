@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Gate, isBlocked, type LoadedItem, orMissing } from '../../../core';
 import { ContextValues } from '../../constants';
-import { Colors, icon, joined, tieMark, type RowContext } from './format';
+import { Colors, icon, joined, rowText, tieMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
 
@@ -15,8 +15,7 @@ function milestoneRow(entry: LoadedItem<'milestone'>, context: RowContext): Item
   const passed = gates.length > 0 && gates.every((gate) => gate.call === 'go');
   const state = blocked ? vscode.l10n.t('blocked') : passed ? vscode.l10n.t('all go') : undefined;
   return {
-    label: orMissing(item.title, 'title'),
-    description: joined(entry.id, item.due && vscode.l10n.t('due {0}', item.due), state, tieMark(context.tie)),
+    ...rowText([entry.id, state], item.due && vscode.l10n.t('due {0}', item.due), tieMark(context.tie), orMissing(item.title, 'title')),
     icon: blocked ? icon('circle-slash', Colors.red) : passed ? icon('pass', Colors.green) : icon('milestone'),
     contextValue: blocked ? ContextValues.milestoneBlocked : ContextValues.milestone,
     accessibility: vscode.l10n.t('Milestone {0}: {1}', entry.id, joined(orMissing(item.title, 'title'), item.due, state)),
@@ -40,8 +39,7 @@ const GATE_ICONS = {
 /** A go/no-go gate: the role that holds a veto, who speaks for it, and their call. */
 export function gateRow(entry: LoadedItem<'milestone'>, gate: Gate): ItemRow {
   return {
-    label: gate.role,
-    description: joined(gate.who, gate.call),
+    ...rowText([gate.role, gate.call], gate.who),
     icon: GATE_ICONS[gate.call],
     contextValue: `${ContextValues.gate}.${gate.call}`,
     accessibility: vscode.l10n.t('Gate {0}: {1}', gate.role, joined(gate.who, gate.call, gate.reason)),

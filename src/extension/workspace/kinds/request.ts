@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { type LoadedItem, orMissing, quoted, shorten } from '../../../core';
+import { type LoadedItem, orMissing, quoted } from '../../../core';
 import { ContextValues } from '../../constants';
-import { icon, joined, tieMark, type RowContext } from './format';
+import { icon, joined, rowText, tieMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
 
@@ -11,8 +11,7 @@ export const requestView: ItemKindView<'request'> = { codicon: 'comment-discussi
 function requestRow(entry: LoadedItem<'request'>, context: RowContext): ItemRow {
   const { item } = entry;
   return {
-    label: orMissing(item.customer, 'customer'),
-    description: joined(quoted(item.quote, (quote) => shorten(quote, 80)), tieMark(context.tie)),
+    ...rowText([entry.id], tieMark(context.tie), `${orMissing(item.customer, 'customer')}: ${quoted(item.quote, (quote) => quote)}`),
     icon: icon(item.priority === 'critical' ? 'comment-unresolved' : 'comment'),
     contextValue: ContextValues.request,
     accessibility: vscode.l10n.t('Customer request {0} from {1}: {2}', entry.id, orMissing(item.customer, 'customer'), orMissing(item.quote, 'quote')),

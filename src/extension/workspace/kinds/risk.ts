@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { HIGH_RISK_SCORE, type LoadedItem, orMissing, riskScore, shorten } from '../../../core';
+import { HIGH_RISK_SCORE, type LoadedItem, orMissing, riskScore } from '../../../core';
 import { ContextValues } from '../../constants';
-import { Colors, icon, joined, tieMark, upstreamMark, type RowContext } from './format';
+import { Colors, icon, rowText, tieMark, upstreamMark, type RowContext } from './format';
 import type { ItemKindView, ItemRow } from './kindView';
 import { Tooltip } from './tooltip';
 
@@ -14,8 +14,7 @@ function riskRow(entry: LoadedItem<'risk'>, context: RowContext): ItemRow {
   const impact = orMissing(item.impact, 'impact');
   const score = riskScore(item);
   return {
-    label: shorten(orMissing(item.risk, 'risk')),
-    description: joined(upstreamMark(context), entry.id, `${likelihood} \u00d7 ${impact}`, item.status !== 'open' && item.status, tieMark(context.tie)),
+    ...rowText([entry.id, `${likelihood} \u00d7 ${impact}`, item.status !== 'open' && item.status], upstreamMark(context), tieMark(context.tie), orMissing(item.risk, 'risk')),
     icon: riskIcon(item.status, score),
     contextValue: `${ContextValues.risk}.${item.status}`,
     accessibility: vscode.l10n.t('Risk {0}, likelihood {1}, impact {2}, {3}: {4}', entry.id, likelihood, impact, item.status, orMissing(item.risk, 'risk')),
