@@ -6,7 +6,7 @@ import type { AlignmentStore, FolderSnapshot } from '../../workspace/alignmentSt
 import { RowsProvider } from '../tree/rowsProvider';
 import type { TreeNode } from '../tree/treeNode';
 import type { ViewSettings } from '../viewSettings';
-import { currentFeatureRoots, openFlagCount } from './currentFeatureTree';
+import { currentFeatureRoots, unresolvedFlags, type UnresolvedFlags } from './currentFeatureTree';
 import type { FollowedFile } from './followedFile';
 
 /**
@@ -23,14 +23,16 @@ export interface CurrentFeatureSummary {
   readonly uri?: vscode.Uri;
   readonly snapshot?: FolderSnapshot;
   readonly features: readonly LoadedItem<'feature'>[];
-  readonly openFlags: number;
+  readonly flags: UnresolvedFlags;
 }
+
+const NO_FLAGS: UnresolvedFlags = { open: 0, acknowledged: 0 };
 
 export class CurrentFeatureProvider extends RowsProvider {
   private readonly summaryEmitter = this.register(new vscode.EventEmitter<CurrentFeatureSummary>());
   /** Fired after every rebuild, with what the view now shows. */
   readonly onDidChangeSummary = this.summaryEmitter.event;
-  private current: CurrentFeatureSummary = { state: 'noFile', features: [], openFlags: 0 };
+  private current: CurrentFeatureSummary = { state: 'noFile', features: [], flags: NO_FLAGS };
 
   constructor(store: AlignmentStore, private readonly followed: FollowedFile, private readonly settings: () => ViewSettings) {
     super(store);
@@ -51,11 +53,11 @@ export class CurrentFeatureProvider extends RowsProvider {
     const hasAlignment = this.store.snapshots().some((snapshot) => snapshot.exists);
     const found = document ? this.store.itemsFor(document.uri, document) : undefined;
     if (!hasAlignment) {
-      this.current = { state: 'noAlignment', features: [], openFlags: 0 };
+      this.current = { state: 'noAlignment', features: [], flags: NO_FLAGS };
     } else if (!document) {
-      this.current = { state: 'noFile', features: [], openFlags: 0 };
+      this.current = { state: 'noFile', features: [], flags: NO_FLAGS };
     } else if (!found) {
-      this.current = { state: 'noFolderAlignment', uri: document.uri, features: [], openFlags: 0 };
+      this.current = { state: 'noFolderAlignment', uri: document.uri, features: [], flags: NO_FLAGS };
     } else {
       const roots = currentFeatureRoots(found.snapshot, found.path, found, this.settings(), Date.now());
       this.current = {
@@ -63,7 +65,7 @@ export class CurrentFeatureProvider extends RowsProvider {
         uri: document.uri,
         snapshot: found.snapshot,
         features: found.features,
-        openFlags: openFlagCount(found.snapshot, found.features),
+        flags: unresolvedFlags(found.snapshot, found.features),
       };
       return roots;
     }

@@ -1,7 +1,7 @@
 // The rows of the Current Feature view for one file: each feature covering it with its groups, and the
 // items tied to the file that none of those features holds.
 import * as vscode from 'vscode';
-import { featureIdsOf, featureReality, type Group, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile } from '../../../core';
+import { featureIdsOf, featureReality, type Group, isOpenFlag, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile } from '../../../core';
 import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
@@ -44,12 +44,27 @@ export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, foun
   return roots;
 }
 
-/** Open flags of the file's features: what the status bar counts. */
-export function openFlagCount(snapshot: FolderSnapshot, features: readonly LoadedItem<'feature'>[]): number {
-  return features.reduce((sum, feature) => {
-    const flags = featureReality(snapshot.model, feature.id).openFlags;
-    return sum + flags.critical + flags.high + flags.medium + flags.low;
-  }, 0);
+/** Unresolved flags of the file's features, open and acknowledged apart: what the status bar counts. */
+export function unresolvedFlags(snapshot: FolderSnapshot, features: readonly LoadedItem<'feature'>[]): UnresolvedFlags {
+  const counted = { open: 0, acknowledged: 0 };
+  const seen = new Set<string>();
+  for (const feature of features) {
+    for (const entry of snapshot.model.itemsOfFeature.get(feature.id) ?? []) {
+      if (entry.kind !== 'flag' || seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      const flag = entry as LoadedItem<'flag'>;
+      if (!isOpenFlag(flag)) continue;
+      if (flag.item.status === 'acknowledged') counted.acknowledged++;
+      else counted.open++;
+    }
+  }
+  return counted;
+}
+
+export interface UnresolvedFlags {
+  readonly open: number;
+  /** Seen by someone and still unresolved. */
+  readonly acknowledged: number;
 }
 
 function fileRow(path: string): vscode.TreeItem {
