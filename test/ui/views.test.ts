@@ -84,6 +84,11 @@ function write(root: string, file: string, text: string): void {
   fs.writeFileSync(path.join(root, file), text);
 }
 
+/** What a view's title says after its name (TreeView.description). */
+async function viewDescription(page: Page, view: string): Promise<string> {
+  return (await pane(page, view).locator('.pane-header .description').first().innerText()).trim();
+}
+
 function statusBarItem(page: Page): Locator {
   return page.locator('.part.statusbar [id="truthline.truthline.truthline.currentFeature"]');
 }
@@ -191,11 +196,14 @@ describe('Sidebar views', function () {
     assert.strictEqual(await checkout.locator('.codicon-pass').count(), 1);
     const byName = (await rowTexts(page, 'All Features')).map((text) => text.split(' ')[0]);
     assert.deepStrictEqual(byName, ['cart-pricing', 'checkout-api', 'fraud-screening', 'payments', 'receipts', 'settlement-export']);
+    // The order in force is said in the view's title, not only by which sort button shows.
+    assert.strictEqual(await viewDescription(page, 'All Features'), 'sorted by name');
     await workbench.screenshot('views-all-features-by-name');
 
     await pane(page, 'All Features').hover();
     await pane(page, 'All Features').locator('.actions [aria-label^="Sort All Features by Gap"]').click();
     await waitUntil('payments is first', async () => (await rowTexts(page, 'All Features'))[0]?.startsWith('payments ') === true, PATIENTLY);
+    assert.strictEqual(await viewDescription(page, 'All Features'), 'sorted by gap');
     const byGap = (await rowTexts(page, 'All Features')).map((text) => text.split(' ')[0]);
     assert.deepStrictEqual(byGap.slice(0, 3), ['payments', 'settlement-export', 'cart-pricing']);
     await expand(page, 'All Features', 'payments');

@@ -22,7 +22,7 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   const current = disposables.add(new CurrentFeatureProvider(store, followed, () => settings));
   const all = disposables.add(new AllFeaturesProvider(store, settings.allFeaturesSortBy));
   const currentView = disposables.add(vscode.window.createTreeView<TreeNode>(Views.currentFeature, { treeDataProvider: current, showCollapseAll: true }));
-  disposables.add(vscode.window.createTreeView<TreeNode>(Views.allFeatures, { treeDataProvider: all, showCollapseAll: true }));
+  const allView = disposables.add(vscode.window.createTreeView<TreeNode>(Views.allFeatures, { treeDataProvider: all, showCollapseAll: true }));
   const statusBar = disposables.add(vscode.window.createStatusBarItem(Views.currentFeature, vscode.StatusBarAlignment.Left, 50));
   statusBar.name = vscode.l10n.t('Truthline Current Feature');
 
@@ -35,6 +35,8 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
 
   const setSort = (sort: SortOrder): void => {
     all.sortBy = sort;
+    // The title bar's button shows the order it would switch to; the view's title says the one in force.
+    allView.description = sort === 'gap' ? vscode.l10n.t('sorted by gap') : vscode.l10n.t('sorted by name');
     void setContextKey(ContextKeys.allFeaturesSortedByGap, sort === 'gap');
   };
   // The title bar's sort button is the setting's switch (as in GitLens): the choice outlives the window.
@@ -60,7 +62,7 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   };
   disposables.add(store.onDidChange(showAlignmentState));
 
-  void setContextKey(ContextKeys.allFeaturesSortedByGap, settings.allFeaturesSortBy === 'gap');
+  setSort(settings.allFeaturesSortBy);
   void store.ready.then(showAlignmentState);
   return disposables;
 }
