@@ -31,6 +31,9 @@ const userSettings = {
   // Keep the chat side bar closed: it takes a third of every screenshot and needs a network anyway.
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // VS Code in a browser saves a typed change after a second by default; desktop VS Code does not. Tests type
+  // unsaved text and revert it: saved behind their back, it stayed in the file for every later suite.
+  'files.autoSave': 'off',
 };
 
 /**
