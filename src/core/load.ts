@@ -305,7 +305,26 @@ function reportIssue(context: FileContext, map: YAMLMap, kind: Kind, writtenPath
     report.push(problem(file, parent, 'schema', `missing required key "${String(path[path.length - 1])}" in ${kind} ${describeParent(path)}`.trimEnd()));
     return;
   }
-  report.push(problem(file, range, 'schema', `${where}: ${issue.message}`));
+  report.push(problem(file, range, 'schema', `${where}: ${emptyValueHint(map, path, issue) ?? issue.message}`));
+}
+
+/** What to write instead, for a key written with no value (`paths:` uncommented without its entries). */
+const EMPTY_VALUE_HINTS: Readonly<Record<string, string>> = {
+  array: 'write a list under it, one "- entry" per line indented below the key, or [a, b] on its line',
+  object: 'write its keys indented below it',
+  string: 'write the text after the colon',
+  number: 'write a number after the colon',
+  boolean: 'write true or false after the colon',
+};
+
+function emptyValueHint(map: YAMLMap, path: YamlPath, issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  const node = map.getIn(path as (string | number)[], true);
+  if (!isScalar(node) || node.value !== null || (node.source !== undefined && node.source !== '')) return undefined;
+  const hint = path[path.length - 1] === 'paths'
+    ? 'write the patterns of the files it covers, one per line indented below the key ("  - src/payments/"), or [src/payments/] on its line'
+    : EMPTY_VALUE_HINTS[issue.expected];
+  return hint === undefined ? undefined : `has no value: ${hint}`;
 }
 
 function describeParent(path: (string | number)[]): string {

@@ -5,6 +5,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
+import { FlagCodeActions } from '../../src/extension/flags/codeActions';
+import { AlignmentStore } from '../../src/extension/workspace/alignmentStore';
 import { revertAllAndClose } from './editors';
 import { waitFor } from './waiting';
 
@@ -122,5 +124,23 @@ describe('Flag anchors follow the code', function () {
     const untagged = await codeActionTitles(file(SOURCE), new vscode.Range(tagged + 30, 0, tagged + 31, 0));
     assert.deepEqual(untagged, [`Raise truth flag on line ${tagged + 31}`], 'a covered file offers it on every line');
     assert.deepEqual(await codeActionTitles(file('package.json'), new vscode.Range(0, 0, 0, 0)), [], 'nothing where no feature or tag is');
+  });
+
+  it('keeps the lightbulb quiet where the cursor merely rests on a covered line, but not on a tagged line or a problem', async () => {
+    const document = await vscode.workspace.openTextDocument(file(SOURCE));
+    const tagged = document.getText().split('\n').findIndex((line) => line.includes('// @milestone M2'));
+    const store = new AlignmentStore();
+    try {
+      await store.ready;
+      const provider = new FlagCodeActions(store);
+      const titles = (line: number, diagnostics: vscode.Diagnostic[] = []): string[] => provider.provideCodeActions(document, new vscode.Range(line, 0, line, 0),
+        { triggerKind: vscode.CodeActionTriggerKind.Automatic, diagnostics, only: undefined }).map((action) => action.title);
+      assert.deepEqual(titles(tagged + 30), [], 'a resting cursor on a covered, untagged line: no lightbulb');
+      assert.deepEqual(titles(tagged), [`Raise truth flag on line ${tagged + 1}`, `Raise truth flag about M2 on line ${tagged + 1}`]);
+      const problem = new vscode.Diagnostic(new vscode.Range(tagged + 30, 0, tagged + 30, 5), 'a problem');
+      assert.deepEqual(titles(tagged + 30, [problem]), [`Raise truth flag on line ${tagged + 31}`]);
+    } finally {
+      store.dispose();
+    }
   });
 });

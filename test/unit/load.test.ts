@@ -411,6 +411,18 @@ describe('parseAlignmentFile', () => {
     });
   });
 
+  it('says what to write for a key written with no value, instead of "expected array, received null"', () => {
+    const parsed = parse(yaml('kind: feature', 'id: a', 'title:', 'paths:', 'owners:', 'reported:', 'x-note: kept'));
+    assert.deepEqual(parsed.problems.map((p) => `${p.line}:${p.column} ${p.message}`), [
+      '3:7 "title": has no value: write the text after the colon',
+      '4:7 "paths": has no value: write the patterns of the files it covers, one per line indented below the key ("  - src/payments/"), or [src/payments/] on its line',
+      '5:8 "owners": has no value: write a list under it, one "- entry" per line indented below the key, or [a, b] on its line',
+      '6:10 "reported": has no value: write its keys indented below it',
+    ]);
+    // A null written out is a value of the wrong type, said as such.
+    assert.match(parse(yaml('kind: feature', 'id: a', 'title: A', 'owners: null')).problems[0]?.message ?? '', /^"owners": Invalid input: expected array, received null$/);
+  });
+
   describe('comment-cuts-text: a value a ` #word` comment cut short', () => {
     const request = (...lines: string[]): string => yaml('kind: request', 'id: CR-1', 'customer: Acme', 'quote: Please.', ...lines);
 

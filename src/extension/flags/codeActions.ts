@@ -1,6 +1,7 @@
-// The lightbulb: "Raise truth flag" on tagged lines and on every line of a file a feature covers (one per
-// item tagged on the lines, which then needs no "about" prompt), "Re-anchor" for drifted flags of the file
-// when lines are selected, and in a flag's YAML a fix for its drift warning.
+// The lightbulb: "Raise truth flag" on tagged lines, and in a file a feature covers on a selection, on a line
+// with a problem, or when asked (Ctrl+.) — not on every line the cursor rests on (one action per item tagged
+// on the lines, which then needs no "about" prompt); "Re-anchor" for drifted flags of the file when lines
+// are selected; and in a flag's YAML a fix for its drift warning.
 import * as vscode from 'vscode';
 import { isAlignmentFile, scanTags, TAG_KINDS } from '../../core';
 import { Commands } from '../constants';
@@ -30,7 +31,9 @@ export class FlagCodeActions implements vscode.CodeActionProvider {
     const tagged = [...new Set(scanTags(selected).filter((tag) => tag.keyword !== 'flag' && model.byId.get(tag.id)?.kind === TAG_KINDS[tag.keyword]).map((tag) => tag.id))];
     const covered = this.store.itemsFor(document.uri)?.features.length ?? 0;
     const actions: vscode.CodeAction[] = [];
-    if (tagged.length > 0 || covered > 0) {
+    // A lightbulb on every line of a covered file is noise: there it waits for a selection, a problem or a request.
+    const wanted = context.triggerKind === vscode.CodeActionTriggerKind.Invoke || !range.isEmpty || context.diagnostics.length > 0;
+    if (tagged.length > 0 || (covered > 0 && wanted)) {
       const args = { uri: document.uri, range };
       actions.push(action(vscode.l10n.t('Raise truth flag on {0}', where), Commands.raiseFlag, [args]));
       for (const id of tagged.slice(0, MAX_TAGGED_ACTIONS)) {
