@@ -276,6 +276,16 @@ describe('Views: the trees', () => {
       assert.ok(first.every((id) => typeof id === 'string' && id.length > 0));
     });
 
+    it('keeps the ids of the feature and group rows when the editor moves to another file of the feature', async () => {
+      // VS Code keeps what is expanded by id: the same ids under another file of payments keep the groups open.
+      const idsOf = (roots: readonly TreeNode[]): (string | undefined)[] => roots.flatMap((root) => [root.treeItem().id, ...root.children().map((group) => group.treeItem().id)]);
+      const service = idsOf(await follow('src/payments/paymentService.ts'));
+      const webhooks = idsOf(await follow('src/payments/webhooks.ts'));
+      assert.ok(service.length > 1, JSON.stringify(service));
+      assert.ok(service.every((id) => id !== undefined && !id.includes('paymentService')), JSON.stringify(service));
+      assert.deepStrictEqual(webhooks.filter((id) => service.includes(id)), webhooks, 'every row of webhooks.ts has an id it had under paymentService.ts');
+    });
+
     it('rebuilds the rows of any example file in a few milliseconds', async () => {
       const sources = (await vscode.workspace.findFiles('{src,jobs,scripts}/**/*')).filter((uri) => !uri.path.includes('/.alignment/'));
       const snapshot = store.snapshots()[0];
