@@ -5,6 +5,7 @@ import { runCheck, UsageError } from './check';
 import { displayPathFrom, formatJson, formatText } from './format';
 import { runWhereCommand } from './where';
 import { runReportCommand } from './report/run';
+import { runImpactCommand } from './impact';
 import { errorDetail } from '../core';
 
 /** package.json's version, written in by the bundler (scripts/build.mjs). */
@@ -14,6 +15,7 @@ const version = typeof TRUTHLINE_VERSION === 'string' ? TRUTHLINE_VERSION : 'unk
 const USAGE = `Usage: truthline check [root] [--format text|json] [--max-warnings N]
        truthline where <id> [root] [--format text|json]   (see truthline where --help)
        truthline report|review [root] [options]   (see truthline report --help)
+       truthline impact [root] [--base REF] [--head REF] [--format text|json|markdown|github]
        truthline --version
 
 Checks <root>/.alignment/ (root defaults to the current folder) and the comment tags in the
@@ -47,6 +49,7 @@ async function main(args: readonly string[]): Promise<number> {
       process.stdout.write(`${version}\n`);
       return 0;
     }
+    if (args[0] === 'impact') return await runImpactCommand(args.slice(1));
     if (args[0] === 'where') return await runWhereCommand(args.slice(1));
     if (args[0] === 'report' || args[0] === 'review') return await runReportCommand(args);
     const options = parseArguments(args);

@@ -25,3 +25,4 @@ export * from './presentation/gap';
 export * from './presentation/order';
 export * from './presentation/sections';
 export * from './presentation/text';
+export * from './impact';

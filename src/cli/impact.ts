@@ -1,0 +1,47 @@
+// `truthline impact`: what a change touches — the features, the customers and their words, the risks,
+// assumptions, milestones and flags tied to the changed code, and the features downstream with their owners.
+// git gives the change (src/git/changes.ts), core says what it touches (changeImpact); the items are read
+// from the working tree's `.alignment/`.
+import * as path from 'node:path';
+import { changeImpact, errorMessage } from '../core';
+import { ChangeError, readChange } from '../git/changes';
+import { parseCommandLine } from './arguments';
+import { runCheck, UsageError } from './check';
+import { formatImpact, IMPACT_FORMATS, type ImpactFormat } from './impactFormat';
+
+export const IMPACT_USAGE = `Usage: truthline impact [root] [--base REF] [--head REF] [--format text|json|markdown|github]
+
+Names what the change from --base to --head touches in <root> (default: the current folder): the features
+covering the changed files (with owners), the customer requests they serve (customer and quote), the risks,
+assumptions, milestones and flags tied to them, and every feature downstream (depending on a touched one)
+with its owners. --base defaults to the merge-base with the upstream branch (else main or master), --head to
+the working tree (staged, unstaged and untracked changes). --format markdown is a pull-request comment,
+github prints workflow annotations. Exit code: 0, or 2 for a usage error, an unknown ref, a folder that is
+not a git repository or a missing .alignment/.`;
+
+export async function runImpactCommand(args: readonly string[]): Promise<number> {
+  let options;
+  try {
+    const line = parseCommandLine(args, { base: undefined, head: undefined, format: IMPACT_FORMATS });
+    if (line.help) {
+      process.stdout.write(`${IMPACT_USAGE}\n`);
+      return 0;
+    }
+    if (line.positionals.length > 1) throw new UsageError(`unexpected argument "${line.positionals[1]}": give one root folder`);
+    options = { root: path.resolve(line.positionals[0] ?? '.'), base: line.values.base, head: line.values.head, format: (line.values.format ?? 'text') as ImpactFormat };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`truthline: ${error.message}\n\n${IMPACT_USAGE}\n`);
+    return 2;
+  }
+  try {
+    const { model } = await runCheck(options.root);
+    const change = await readChange(options.root, { base: options.base, head: options.head });
+    process.stdout.write(formatImpact(options.format, change, changeImpact(model, change.files)));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ChangeError || error instanceof UsageError)) throw error;
+    process.stderr.write(`truthline: ${errorMessage(error)}\n`);
+    return 2;
+  }
+}
