@@ -116,4 +116,5 @@ export const Settings = {
   allFeaturesSortBy: 'truthline.allFeatures.sortBy',
   statusBarEnabled: 'truthline.statusBar.enabled',
   author: 'truthline.author',
+  anchoredLines: 'truthline.editor.anchoredLines',
 } as const;

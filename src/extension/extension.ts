@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     registerCodeLens(store),
     registerTagProviders(store),
     registerViews(store),
-    registerFlags(store),
+    registerFlags(store, context.extensionUri),
     registerInitialize(store),
     registerReport(store),
   );

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID } from '../../src/extension/constants';
+import { anchoredLinesIn } from '../../src/extension/flags/anchorDecorations';
 import { FlagCodeActions } from '../../src/extension/flags/codeActions';
 import { AlignmentStore } from '../../src/extension/workspace/alignmentStore';
 import { revertAllAndClose } from './editors';
@@ -76,6 +77,22 @@ describe('Flag anchors follow the code', function () {
     assert.deepEqual({ state: moved?.state, startLine: moved?.startLine, endLine: moved?.endLine }, { state: 'moved', startLine: 33, endLine: 35 });
     assert.deepEqual(driftWarnings(), []);
     assert.equal(await read(file(FLAG_FILE)), flagText, 'following the code writes nothing');
+  });
+
+  it('marks the anchored lines of an open flag in the editor, following them as lines are typed above', async () => {
+    const store = new AlignmentStore();
+    try {
+      await store.ready;
+      const marked = (): string[] => anchoredLinesIn(store, file(SOURCE)).map(({ flag, range }) => `${flag.id}:${range.start.line + 1}-${range.end.line + 1}`);
+      await waitFor('the flag\'s lines are marked', marked, (lines) => lines.length > 0);
+      assert.deepEqual(marked(), [`${FLAG_ID}:30-32`]);
+      assert.deepEqual(anchoredLinesIn(store, file('src/shared/money.ts')), [], 'a file no flag is anchored in has no marks');
+      const editor = await vscode.window.showTextDocument(file(SOURCE));
+      await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), '// one\n'));
+      await waitFor('the marks follow the code', marked, (lines) => lines[0] === `${FLAG_ID}:31-33`);
+    } finally {
+      store.dispose();
+    }
   });
 
   it('moves with lines pulled to disk, the function moved further down', async () => {

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { workbenchWith } from '../harness/uiSession';
+import { waitFor } from '../harness/waiting';
 import type { Workbench } from '../harness/workbench';
 
 const TIMEOUT = 60_000;
@@ -30,6 +31,10 @@ describe('CodeLens in the workbench', () => {
     const lenses = await workbench.codeLensTexts();
     assert.strictEqual(lenses[0], 'Serves Nordlicht Coworking GmbH (CR-101) · Café Mireille SARL (CR-102)');
     assert.ok(lenses.some((text) => text.startsWith('Milestone M2 · due 2026-11-25 · gates 1 no-go')), JSON.stringify(lenses));
+    // The open flag's anchored lines (30-32) carry a flag in the gutter (Monaco draws glyph-margin decorations as .cgmr).
+    const gutterFlags = (): Promise<number> => page.evaluate<number>("[...document.querySelectorAll('.monaco-editor .cgmr')].filter((mark) => getComputedStyle(mark).backgroundImage.includes('flag-gutter')).length");
+    await waitFor('the anchored lines carry gutter flags', gutterFlags, (count) => count > 0, { timeoutMs: TIMEOUT });
+    assert.strictEqual(await gutterFlags(), 3, 'one gutter flag per anchored line');
     await workbench.screenshot('codelens-module-and-tags');
   });
 

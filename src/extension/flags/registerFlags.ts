@@ -11,9 +11,11 @@ import { FlagCommands } from './flagCommands';
 import { FlagRaiser } from './raiseFlag';
 import { Reanchorer } from './reanchor';
 import { StatusCommands } from './statusCommands';
+import { AnchorDecorations } from './anchorDecorations';
 
-export function registerFlags(store: AlignmentStore): vscode.Disposable {
+export function registerFlags(store: AlignmentStore, extensionUri: vscode.Uri): vscode.Disposable {
   const disposables = new DisposableStore();
+  disposables.add(new AnchorDecorations(store, extensionUri));
   const afterWrite = (): Promise<void> => store.relocateAnchors();
   const raiser = new FlagRaiser(store, afterWrite);
   const flags = new FlagCommands(store, afterWrite);
