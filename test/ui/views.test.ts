@@ -225,7 +225,7 @@ describe('Sidebar views', function () {
     await waitUntil('the radiator shows the typed status', async () => (await rowText(payments)).startsWith('payments · at-risk 85% '), PATIENTLY);
     assert.strictEqual(await payments.locator('.codicon-warning').count(), 1, 'admitted trouble is yellow, not red');
     await workbench.screenshot('views-typing-in-yaml');
-    // The web workbench saves after a delay by default: type the old status back and save, so the file is as it was.
+    // Type the old status back and save, so the file is as it was for the tests after this one.
     await page.keyboard.press('Control+F');
     await page.keyboard.type('status: at-risk');
     await page.keyboard.press('Escape');
