@@ -18,6 +18,7 @@ import {
   unreadableFolderProblem,
   type AlignmentModel,
   type Problem,
+  type TextFile,
 } from '../core';
 import { nodeFileSystem, reasonOf, type CheckFileSystem } from './fileSystem';
 import { listRepoFiles } from './repoFiles';
@@ -26,6 +27,10 @@ import { startSourceScan, type SourceScan } from './scanSources';
 export interface CheckResult {
   model: AlignmentModel;
   problems: Problem[];
+  /** Every file of the repository a search would see (.gitignore respected), repository-relative. */
+  repoFiles: readonly string[];
+  /** The source files that may hold comment tags, with their text (the rest hold none). */
+  sources: readonly TextFile[];
 }
 
 export class UsageError extends Error {}
@@ -70,7 +75,7 @@ export async function runCheck(root: string, files: CheckFileSystem = nodeFileSy
   const scan = await scanning.finish();
   const anchored = await anchoredSources(model, repoFiles, scan);
   const found = [...model.problems, ...unique([...problems, ...scan.problems]), ...checkSourceTags(model, scan.sources), ...checkAnchors(model, anchored).problems];
-  return { model, problems: found.sort(compareProblems) };
+  return { model, problems: found.sort(compareProblems), repoFiles, sources: scan.sources };
 }
 
 /** An unreadable folder inside .alignment/ is met twice: listing the repository, and listing .alignment/. */

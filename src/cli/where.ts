@@ -1,22 +1,12 @@
 // `truthline where <id>`: where an item is in the code, the same list the editor's "In the code" group and
 // the API's codeFor give: the files whose comment tags name it, a flag's anchored lines, and the files its
-// `paths` cover. Files are listed as `truthline check` lists them (.gitignore respected, links not followed);
-// files over 1 MiB and binary files hold no tags.
+// `paths` cover. The repository is read as `truthline check` reads it (runCheck: .gitignore respected,
+// `.alignment/` read even where .gitignore hides it, links not followed, source files read on worker
+// threads and searched for tags before decoding); files over 1 MiB and binary files hold no tags.
 import * as path from 'node:path';
-import {
-  ALIGNMENT_FOLDER,
-  DEFAULT_MAX_FILE_BYTES,
-  buildModel,
-  codeFor,
-  parseAlignmentFile,
-  scanTags,
-  type CodePlace,
-  type FileParse,
-  type TagHit,
-} from '../core';
-import { UsageError } from './check';
+import { ALIGNMENT_FOLDER, codeFor, scanTags, type CodePlace, type TagHit } from '../core';
+import { runCheck, UsageError } from './check';
 import { nodeFileSystem, type CheckFileSystem } from './fileSystem';
-import { listRepoFiles } from './repoFiles';
 import { parseCommandLine } from './arguments';
 import { displayPathFrom } from './format';
 
@@ -26,10 +16,6 @@ Lists where the item <id> is in the code of <root> (default: the current folder)
 naming it as path:line:column, then each file its paths cover. Exit code: 0 found or not, 1 no item
 with that id, 2 usage error or no .alignment/ folder.`;
 
-const YAML_FILE = /\.ya?ml$/i;
-const BINARY_SNIFF_BYTES = 8000;
-const PARALLEL_READS = 32;
-
 export interface WhereResult {
   id: string;
   kind: string;
@@ -38,38 +24,15 @@ export interface WhereResult {
 
 /** Undefined when `.alignment/` has no item `id`. */
 export async function runWhere(root: string, id: string, files: CheckFileSystem = nodeFileSystem): Promise<WhereResult | undefined> {
-  const stat = await files.lstat(path.join(root, ALIGNMENT_FOLDER)).catch(() => undefined);
-  if (!stat?.isDirectory()) throw new UsageError(`no ${ALIGNMENT_FOLDER}/ folder in ${root}`);
-  const listing = await listRepoFiles(files, root);
-  const inAlignment = (file: string): boolean => file.startsWith(`${ALIGNMENT_FOLDER}/`);
-  const parses: FileParse[] = [];
-  for (const file of listing.files.filter((candidate) => inAlignment(candidate) && YAML_FILE.test(candidate))) {
-    const text = await readText(files, path.join(root, file)).catch(() => undefined);
-    if (text !== undefined) parses.push(parseAlignmentFile(file, text));
-  }
-  const model = buildModel(parses);
+  const { model, repoFiles, sources } = await runCheck(root, files);
   const entry = model.byId.get(id);
   if (!entry) return undefined;
-  const sources = listing.files.filter((file) => !inAlignment(file));
   const hits: TagHit[] = [];
-  const needle = Buffer.from(id);
-  for (let start = 0; start < sources.length; start += PARALLEL_READS) {
-    await Promise.all(sources.slice(start, start + PARALLEL_READS).map(async (file) => {
-      // Only a file holding the id's bytes can tag it: most files are never decoded.
-      const text = await readText(files, path.join(root, file), needle).catch(() => undefined);
-      if (text !== undefined) for (const tag of scanTags(text)) if (tag.id === id) hits.push({ path: file, tag });
-    }));
+  // Only a file holding the id can tag it: most of the scanned files are never scanned again.
+  for (const source of sources) {
+    if (source.text.includes(id)) for (const tag of scanTags(source.text)) if (tag.id === id) hits.push({ path: source.path, tag });
   }
-  return { id, kind: entry.kind, places: codeFor(model, id, hits, listing.files) };
-}
-
-/** The text of a regular file up to 1 MiB that is not binary (and holds `needle`, when given). */
-async function readText(files: CheckFileSystem, file: string, needle?: Buffer): Promise<string | undefined> {
-  const stat = await files.stat(file);
-  if (!stat.isFile() || stat.size > DEFAULT_MAX_FILE_BYTES) return undefined;
-  const bytes = await files.readFile(file);
-  if ((needle && !bytes.includes(needle)) || bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
-  return bytes.toString('utf8');
+  return { id, kind: entry.kind, places: codeFor(model, id, hits, repoFiles) };
 }
 
 export function formatWhereText(result: WhereResult, displayPath: (file: string) => string): string {

@@ -56,6 +56,13 @@ describe('truthline where (CLI)', function () {
     assert.deepEqual(JSON.parse(run.stdout), [{ path: 'src/x.ts', byPaths: false, lines: [{ line: 1, column: 10, endColumn: 13, keyword: 'risk' }] }]);
   });
 
+  it('reads .alignment/ even where .gitignore hides it, as truthline check does', () => {
+    const root = repos.make({ ...ALIGNMENT, '.gitignore': '.alignment/\n', 'src/checkout/pay.ts': '// @serves CR-1\n' });
+    const run = truthline(['where', 'CR-1'], root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^src\/checkout\/pay\.ts:1:12 {2}@serves CR-1\n/);
+  });
+
   it('finds tags in the very last of 3,000 files', () => {
     const files: Record<string, string> = { ...ALIGNMENT };
     for (let i = 0; i < 3_000; i++) files[`gen/d${String(Math.floor(i / 100)).padStart(2, '0')}/f${String(i).padStart(4, '0')}.ts`] = `export const v${i} = ${i};\n`;
