@@ -23,7 +23,8 @@ export function starterFiles(options: StarterOptions): TextFile[] {
     file('risks/pre-mortem.yaml', risk()),
     file('milestones/example-feature.yaml', milestone(addDays(today, 28))),
     file(`decisions/${today}-example-decision.yaml`, decision(today)),
-    file(`flags/${today}-example.yaml`, flag(today, compact)),
+    // Flags are named by their id, as Raise Truth Flag names them.
+    file(`flags/F-${compact}-example.yaml`, flag(today, compact)),
   ];
 }
 

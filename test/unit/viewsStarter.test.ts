@@ -64,6 +64,7 @@ describe('Initialize starter folder', () => {
     const model = load();
     assert.equal(model.byKind.milestone[0]?.item.due, '2026-12-20');
     assert.equal(model.byKind.flag[0]?.item.raisedAt, TODAY);
-    assert.ok(starterFiles({ today: TODAY }).some((file) => file.path === `.alignment/flags/${TODAY}-example.yaml`));
+    // Named by its id, as Raise Truth Flag names a flag's file.
+    assert.ok(starterFiles({ today: TODAY }).some((file) => file.path === `.alignment/flags/F-${TODAY.replace(/-/g, '')}-example.yaml`));
   });
 });
