@@ -16,6 +16,8 @@ export const Commands = {
   openFeature: 'truthline.openFeature',
   sortAllFeaturesByGap: 'truthline.allFeatures.sortByGap',
   sortAllFeaturesByName: 'truthline.allFeatures.sortByName',
+  showResolvedFlags: 'truthline.currentFeature.showResolvedFlags',
+  hideResolvedFlags: 'truthline.currentFeature.hideResolvedFlags',
   raiseFlag: 'truthline.raiseFlag',
   acknowledgeFlag: 'truthline.acknowledgeFlag',
   resolveFlag: 'truthline.resolveFlag',

@@ -252,7 +252,9 @@ describe('Views: the trees', () => {
       const config = vscode.workspace.getConfiguration();
       try {
         await config.update(Settings.currentFeatureGroups, ['risks', 'flags'], vscode.ConfigurationTarget.Global);
-        await config.update(Settings.showResolvedFlags, true, vscode.ConfigurationTarget.Global);
+        // The view menu's command turns the setting on (it is written to the user's settings).
+        await vscode.commands.executeCommand(Commands.showResolvedFlags);
+        assert.strictEqual(vscode.workspace.getConfiguration().get(Settings.showResolvedFlags), true);
         const [pricing] = await follow('src/pricing/tax.ts');
         current.refresh();
         const [feature] = current.getChildren();
@@ -261,6 +263,8 @@ describe('Views: the trees', () => {
         assert.ok(pricing);
       } finally {
         await config.update(Settings.currentFeatureGroups, undefined, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand(Commands.hideResolvedFlags);
+        assert.strictEqual(vscode.workspace.getConfiguration().get(Settings.showResolvedFlags), false, 'and its twin turns it off');
         await config.update(Settings.showResolvedFlags, undefined, vscode.ConfigurationTarget.Global);
         current.refresh();
       }

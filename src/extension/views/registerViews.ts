@@ -46,6 +46,9 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   };
   disposables.add(vscode.commands.registerCommand(Commands.sortAllFeaturesByGap, () => chooseSort('gap')));
   disposables.add(vscode.commands.registerCommand(Commands.sortAllFeaturesByName, () => chooseSort('name')));
+  // Resolved flags are one click away in the view's menu, not only in the settings.
+  disposables.add(vscode.commands.registerCommand(Commands.showResolvedFlags, () => setShowResolvedFlags(true)));
+  disposables.add(vscode.commands.registerCommand(Commands.hideResolvedFlags, () => setShowResolvedFlags(false)));
   disposables.add(vscode.commands.registerCommand(Commands.openItem, (uri: vscode.Uri, range: SourceRange) => openItem(uri, range)));
   disposables.add(vscode.commands.registerCommand(Commands.openFeature, () => openFeature(store)));
 
@@ -65,4 +68,11 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   setSort(settings.allFeaturesSortBy);
   void store.ready.then(showAlignmentState);
   return disposables;
+}
+
+/** Writes the setting where it is decided: the workspace if it sets it, else the user's settings. */
+async function setShowResolvedFlags(show: boolean): Promise<void> {
+  const config = vscode.workspace.getConfiguration();
+  const target = config.inspect<boolean>(Settings.showResolvedFlags)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update(Settings.showResolvedFlags, show, target);
 }
