@@ -119,21 +119,46 @@ function foldCommits(logged: readonly LoggedCommit[], texts: ReadonlyMap<string,
 /** Blob texts by id, through one `git cat-file --batch`. A blob too large to be hand-written is left for core to refuse. */
 async function readBlobs(root: string, blobs: readonly string[], options: GitOptions): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  if (blobs.length === 0) return texts;
-  const result = await runGit(root, ['cat-file', '--batch'], blobs.map((blob) => `${blob}\n`).join(''), options);
+  const objects = await catFileBatch(root, blobs, options);
+  blobs.forEach((blob, index) => {
+    const content = objects[index]?.content;
+    if (content) texts.set(blob, content.length > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : content.toString('utf8'));
+  });
+  return texts;
+}
+
+/** One answer of `git cat-file --batch`: the object's type and bytes. */
+export interface BatchObject {
+  type: string;
+  content: Buffer;
+}
+
+/**
+ * Reads `names` (object ids, or `<rev>:<path>`) through one `git cat-file --batch`, answering in the order
+ * asked: undefined where git has no such object.
+ */
+export async function catFileBatch(root: string, names: readonly string[], options: GitOptions = {}): Promise<(BatchObject | undefined)[]> {
+  if (names.length === 0) return [];
+  const result = await runGit(root, ['cat-file', '--batch'], names.map((name) => `${name}\n`).join(''), options);
   if (result.code !== 0) throw new Error(`git cat-file failed: ${result.stderr}`);
   const out = result.stdout;
+  const objects: (BatchObject | undefined)[] = [];
   let at = 0;
-  while (at < out.length) {
+  for (let index = 0; index < names.length; index++) {
     const lineEnd = out.indexOf(10, at);
     if (lineEnd < 0) break;
-    const [blob, type, size] = out.subarray(at, lineEnd).toString('utf8').split(' ');
+    // `<id> <type> <size>` then the bytes and a newline; `<name> missing` for an object git does not have.
+    // A missing name is echoed as asked, spaces and all: only the last word says it is missing.
+    const header = out.subarray(at, lineEnd).toString('utf8');
+    const [, type, size] = header.split(' ');
     at = lineEnd + 1;
-    if (type === 'missing' || size === undefined) continue;
+    if (header.endsWith(' missing') || type === undefined || size === undefined) {
+      objects.push(undefined);
+      continue;
+    }
     const length = Number(size);
-    const content = out.subarray(at, at + length);
+    objects.push({ type, content: out.subarray(at, at + length) });
     at += length + 1;
-    if (blob) texts.set(blob, length > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : content.toString('utf8'));
   }
-  return texts;
+  return objects;
 }

@@ -3,8 +3,8 @@
 // ranges at the head and its text there (for its comment tags). Renames count as changes of the new path.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { ChangedFile } from '../core';
-import { runGit, type GitOptions } from './alignmentHistory';
+import { DEFAULT_MAX_FILE_BYTES, errorMessage, type ChangedFile } from '../core';
+import { catFileBatch, runGit, type GitOptions } from './alignmentHistory';
 
 /** A ref that cannot be used, a folder that is no repository, a base a shallow clone lacks: said in words. */
 export class ChangeError extends Error {}
@@ -26,12 +26,11 @@ export interface ChangeRefs {
 const STATUS: Record<string, ChangedFile['status']> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'added', T: 'modified' };
 
 export async function readChange(root: string, refs: ChangeRefs, options: GitOptions = {}): Promise<Change> {
-  const gitBytes = async (args: readonly string[], input?: string): Promise<Buffer> => {
-    const result = await runGit(root, ['-c', 'core.quotePath=off', ...args], input, options);
+  const git = async (args: readonly string[]): Promise<string> => {
+    const result = await runGit(root, ['-c', 'core.quotePath=off', ...args], undefined, options);
     if (result.code !== 0) throw new ChangeError(result.stderr.split('\n')[0] || `git ${args[0]} failed`);
-    return result.stdout;
+    return result.stdout.toString('utf8');
   };
-  const git = async (args: readonly string[]): Promise<string> => (await gitBytes(args)).toString('utf8');
   const inside = await runGit(root, ['rev-parse', '--is-inside-work-tree'], undefined, options);
   if (inside.code !== 0) throw new ChangeError(`${root} is not in a git repository (${inside.stderr.split('\n')[0] || 'git rev-parse failed'})`);
   const shallow = (await git(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
@@ -46,7 +45,7 @@ export async function readChange(root: string, refs: ChangeRefs, options: GitOpt
   for (const file of files) {
     if (file.status !== 'added' || lines.has(file.path)) file.lines = lines.get(file.path) ?? [];
   }
-  await readTexts(root, head, files, (input) => gitBytes(['cat-file', '--batch'], input));
+  await readTexts(root, head, files, options);
   return { base, baseFrom: from, head, files };
 }
 
@@ -110,29 +109,21 @@ export function parseChangedLines(output: string): Map<string, { start: number; 
   return byPath;
 }
 
-const MAX_TEXT_BYTES = 1024 * 1024;
-
-/** Each changed file's text at the head: from the working tree, or from the head commit through one `git cat-file --batch`. */
-async function readTexts(root: string, head: string | undefined, files: ChangedFile[], catFile: (input: string) => Promise<Buffer>): Promise<void> {
+/** Each changed file's text at the head (up to 1 MiB): from the working tree, or from the head commit through one `git cat-file --batch`. */
+async function readTexts(root: string, head: string | undefined, files: ChangedFile[], options: GitOptions): Promise<void> {
   const present = files.filter((file) => file.status !== 'deleted');
   if (head === undefined) {
     await Promise.all(present.map(async (file) => {
       const stat = await fs.lstat(path.join(root, file.path)).catch(() => undefined);
-      if (stat?.isFile() && stat.size <= MAX_TEXT_BYTES) file.text = await fs.readFile(path.join(root, file.path), 'utf8');
+      if (stat?.isFile() && stat.size <= DEFAULT_MAX_FILE_BYTES) file.text = await fs.readFile(path.join(root, file.path), 'utf8');
     }));
     return;
   }
-  if (present.length === 0) return;
-  const output = await catFile(present.map((file) => `${head}:${file.path}\n`).join(''));
-  let at = 0;
-  for (const file of present) {
-    const lineEnd = output.indexOf(10, at);
-    if (lineEnd < 0) break;
-    const [, type, size] = output.subarray(at, lineEnd).toString('utf8').split(' ');
-    at = lineEnd + 1;
-    if (type === 'missing' || size === undefined) continue;
-    const length = Number(size);
-    if (type === 'blob' && length <= MAX_TEXT_BYTES) file.text = output.subarray(at, at + length).toString('utf8');
-    at += length + 1;
-  }
+  const objects = await catFileBatch(root, present.map((file) => `${head}:${file.path}`), options).catch((error: unknown) => {
+    throw new ChangeError(errorMessage(error));
+  });
+  present.forEach((file, index) => {
+    const object = objects[index];
+    if (object?.type === 'blob' && object.content.length <= DEFAULT_MAX_FILE_BYTES) file.text = object.content.toString('utf8');
+  });
 }
