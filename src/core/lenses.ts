@@ -4,7 +4,7 @@
 import { normalizePath } from './globs';
 import type { LoadedItem } from './load';
 import type { AlignmentModel } from './model';
-import { oneLineSummary, orMissing, type SummaryOptions } from './kinds';
+import { compactSummary, oneLineSummary, orMissing, type SummaryOptions } from './kinds';
 import type { CustomerRequest } from './schemas';
 import { scanTags, TAG_KINDS, type Tag } from './tags';
 import { article } from './words';
@@ -120,9 +120,17 @@ export type ModuleLens =
 
 export interface TagLens {
   readonly tag: Tag;
+  /** Compact, so that several share a line without being clipped: "A-2 invalidated". */
   readonly title: string;
+  /** The whole line, for the tooltip: "Assumption A-2 · invalidated · tested at M2 · …". */
+  readonly detail: string;
   /** The item the tag names, when it exists and is of the kind the keyword expects. */
   readonly target?: LoadedItem;
+  /**
+   * The 1-based line the lens sits above: one lens line per block of tags on adjacent lines, at the block's
+   * first line; a block in the file's leading comment joins the module lens on line 1.
+   */
+  readonly placedAt: number;
 }
 
 export interface FileLenses {
@@ -146,10 +154,9 @@ export function fileLenses(model: AlignmentModel, path: string, text: string, op
   const wantTags = options.tags ?? true;
   if (!wantModule && !wantTags) return { tags: [] };
   const tags = scanTags(text);
-  return {
-    module: wantModule ? moduleLens(model, path, tags, options) : undefined,
-    tags: wantTags ? tags.map((tag) => tagLens(model, tag, options)) : [],
-  };
+  const module = wantModule ? moduleLens(model, path, tags, options) : undefined;
+  const lines = text.split(/\r?\n/);
+  return { module, tags: wantTags ? tagLenses(model, tags, (line) => lines[line - 1] ?? '', module, options) : [] };
 }
 
 export function moduleLens(model: AlignmentModel, path: string, tags: readonly Tag[], options: LensOptions = {}): ModuleLens | undefined {
@@ -161,10 +168,51 @@ export function moduleLens(model: AlignmentModel, path: string, tags: readonly T
   return undefined;
 }
 
-export function tagLens(model: AlignmentModel, tag: Tag, options: SummaryOptions = {}): TagLens {
+/**
+ * The lenses above a file's tags, quiet: tags on adjacent lines share one lens line; a `@serves` tag whose
+ * request the module lens already names gets none; an id named twice in a block shows once.
+ */
+export function tagLenses(model: AlignmentModel, tags: readonly Tag[], lineText: (line: number) => string, module: ModuleLens | undefined, options: SummaryOptions = {}): TagLens[] {
+  const named = new Set(module?.kind === 'serves' ? module.requests.map((entry) => entry.request.id) : []);
+  const lenses: TagLens[] = [];
+  let blockStart = 0;
+  let previousLine = -1;
+  let shown = new Set<string>();
+  const sorted = [...tags].sort((a, b) => a.line - b.line || a.tagColumn - b.tagColumn);
+  const firstCode = firstCodeLine(lineText, sorted.at(-1)?.line ?? 0);
+  for (const tag of sorted) {
+    if (tag.line > previousLine + 1) {
+      // Every line above is a comment or blank: the file's header, where the module lens sits.
+      blockStart = tag.line < firstCode ? 1 : tag.line;
+      shown = new Set();
+    }
+    previousLine = tag.line;
+    if (tag.keyword === 'serves' && named.has(tag.id)) continue;
+    if (shown.has(`${tag.keyword} ${tag.id}`)) continue;
+    shown.add(`${tag.keyword} ${tag.id}`);
+    lenses.push({ ...tagLens(model, tag, options), placedAt: blockStart });
+  }
+  return lenses;
+}
+
+// A comment or blank line in the common comment styles: `//`, `/*`, ` *`, `#`, `--`, `<!--`, `;`, docstrings.
+const COMMENT_OR_BLANK = /^\s*(?:$|\/\/|\/\*|\*|#|--|<!--|;|"""|''')/;
+
+/** The first line that is neither a comment nor blank, looked for up to `last` (once per file). */
+function firstCodeLine(lineText: (line: number) => string, last: number): number {
+  let line = 1;
+  while (line <= last && COMMENT_OR_BLANK.test(lineText(line))) line++;
+  return line;
+}
+
+/** One tag's lens, wherever it is placed. */
+export function tagLens(model: AlignmentModel, tag: Tag, options: SummaryOptions = {}): Omit<TagLens, 'placedAt'> {
   const expected = TAG_KINDS[tag.keyword];
   const target = model.byId.get(tag.id);
-  if (!target) return { tag, title: `${tag.id}: no ${expected} with this id in .alignment/` };
-  if (target.kind !== expected) return { tag, title: `${tag.id} is ${article(target.kind)} ${target.kind}, not ${article(expected)} ${expected}` };
-  return { tag, title: oneLineSummary(target, options), target };
+  if (!target) return { tag, title: `${tag.id}: no such ${expected}`, detail: `${tag.id}: no ${expected} with this id in .alignment/` };
+  if (target.kind !== expected) {
+    const detail = `${tag.id} is ${article(target.kind)} ${target.kind}, not ${article(expected)} ${expected}`;
+    return { tag, title: detail, detail };
+  }
+  return { tag, title: compactSummary(target, options), detail: oneLineSummary(target, options), target };
 }

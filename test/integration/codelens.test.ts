@@ -37,13 +37,12 @@ const same = (expected: string[]) => (actual: string[]): boolean => JSON.stringi
 const PAYMENT_SERVICE = 'src/payments/paymentService.ts';
 const PAYMENT_SERVICE_TITLES = [
   'Serves Nordlicht Coworking GmbH (CR-101) · Café Mireille SARL (CR-102)',
-  'Request CR-101 · Nordlicht Coworking GmbH · “Since last week about half of our…” · critical · in-progress',
-  'Request CR-102 · Café Mireille SARL · “I run the café alone, so I order on my…” · high · planned',
-  'Milestone M2 · due 2026-11-25 · gates 1 no-go, 1 pending, 1 go · SCA switched on for all EU cards in…',
-  'Assumption A-1 · validated · tested at M1 · Northpay supports 3-D Secure 2.2 with a…',
-  'Assumption A-2 · invalidated · tested at M2 · About 90% of EU card payments will be…',
-  'Flag F-20261112-q7hm · critical · open · about M2',
-  'Risk R-1 · likelihood high / impact high · open · high risk',
+  // The header's other tags, compact, on the module lens's line; its @serves tags are the module lens.
+  'M2 1 no-go',
+  'A-1 validated',
+  'A-2 invalidated',
+  'F-20261112-q7hm critical, open',
+  'R-1 high risk',
 ];
 
 async function setSetting(name: string, value: boolean | undefined): Promise<void> {
@@ -60,21 +59,25 @@ describe('CodeLens', function () {
     await api.itemsFor(file(PAYMENT_SERVICE)); // resolves once every folder's .alignment/ is read
   });
 
-  it('shows the customers a module serves, most important first, then one lens per tag in line order', async () => {
+  it('shows the customers a module serves, most important first, then the tags\' items in line order', async () => {
     assert.deepStrictEqual(await waitFor('paymentService.ts shows every lens of the example', () => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES)), PAYMENT_SERVICE_TITLES);
   });
 
-  it('puts the module lens on the first line, opening the request picker for the file', async () => {
-    const [module] = await lenses(PAYMENT_SERVICE);
+  it('puts the module lens on the first line, opening the request picker for the file, the header\'s tags beside it', async () => {
+    const all = await lenses(PAYMENT_SERVICE);
+    const [module] = all;
     assert.ok(module?.command);
     assert.deepStrictEqual([module.range.start.line, module.range.start.character, module.range.end.line, module.range.end.character], [0, 0, 0, 0]);
+    // One lens line for the header (lines 1-5), one above each of the two later tags: three lines, not eight.
+    assert.deepStrictEqual(all.map((lens) => lens.range.start.line), [0, 0, 0, 0, 28, 46]);
+    assert.match(all[1]?.command?.tooltip ?? '', /^Milestone M2 · due 2026-11-25 · gates 1 no-go, 1 pending, 1 go · .* \(line 4\)\. Click to open it in \.alignment\/milestones\//);
     assert.strictEqual(module.command.command, Commands.showServingRequests);
     assert.strictEqual((module.command.arguments?.[0] as vscode.Uri).toString(), file(PAYMENT_SERVICE).toString());
   });
 
   it('puts each tag lens on its tag\'s line, opening the item', async () => {
     const all = await lenses('src/pricing/tax.ts');
-    const risk = all.find((lens) => lens.command?.title.startsWith('Risk R-7'));
+    const risk = all.find((lens) => lens.command?.title.startsWith('R-7'));
     assert.ok(risk?.command);
     assert.strictEqual(risk.range.start.line, 49); // `// @risk R-7` is line 50
     assert.strictEqual(risk.command.command, Commands.openItemById);
@@ -83,12 +86,9 @@ describe('CodeLens', function () {
 
   it('names a request a module serves through its feature and through a @serves tag of another feature', async () => {
     assert.deepStrictEqual((await titles('src/cart/cart.ts'))[0], 'Serves Harbour Lane Hotels (CR-103) · Nordlicht Coworking GmbH (CR-104) · +1');
-    // Both medium: Harbour Lane made two requests, Greenfield one. The tag lenses keep the order of the lines.
-    assert.deepStrictEqual(await titles('jobs/settlement_export.py'), [
-      'Serves Harbour Lane Hotels (CR-108) · Greenfield Catering Co. (CR-105)',
-      'Request CR-105 · Greenfield Catering Co. · “I need one line on the bank statement…” · medium · planned',
-      'Request CR-108 · Harbour Lane Hotels · “When we return a coffee machine, the…” · medium · open',
-    ]);
+    // Both medium: Harbour Lane made two requests, Greenfield one. The module lens names both @serves tags' requests,
+    // so they get no lens of their own.
+    assert.deepStrictEqual(await titles('jobs/settlement_export.py'), ['Serves Harbour Lane Hotels (CR-108) · Greenfield Catering Co. (CR-105)']);
   });
 
   it('shows nothing above a module no request or feature covers', async () => {
@@ -132,7 +132,9 @@ describe('CodeLens', function () {
       assert.deepStrictEqual(await waitFor('only the module lens shows', () => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES.slice(0, 1))), PAYMENT_SERVICE_TITLES.slice(0, 1));
       await setSetting(Settings.codeLensTags, undefined);
       await setSetting(Settings.codeLensModule, false);
-      assert.deepStrictEqual(await waitFor('only the tag lenses show', () => titles(PAYMENT_SERVICE), same(PAYMENT_SERVICE_TITLES.slice(1))), PAYMENT_SERVICE_TITLES.slice(1));
+      // Without the module lens, the header's @serves tags have lenses of their own.
+      const tagsOnly = ['CR-101 Nordlicht Coworking GmbH, critical', 'CR-102 Café Mireille SARL, high', ...PAYMENT_SERVICE_TITLES.slice(1)];
+      assert.deepStrictEqual(await waitFor('only the tag lenses show', () => titles(PAYMENT_SERVICE), same(tagsOnly)), tagsOnly);
       await setSetting(Settings.codeLensModule, undefined);
       await vscode.commands.executeCommand(Commands.toggleCodeLens);
       assert.strictEqual(vscode.workspace.getConfiguration().get(Settings.codeLensEnabled), false);
@@ -146,18 +148,18 @@ describe('CodeLens', function () {
   });
 
   it('says a flag has drifted when the code it is anchored to is gone, and not once it is back', async () => {
-    const flagTitle = async (): Promise<string | undefined> => (await titles(PAYMENT_SERVICE)).find((title) => title.startsWith('Flag F-20261112-q7hm'));
+    const flagTitle = async (): Promise<string | undefined> => (await titles(PAYMENT_SERVICE)).find((title) => title.startsWith('F-20261112-q7hm'));
     const original = await read(PAYMENT_SERVICE);
     try {
       // The flag is anchored to lines 30-32, the return URL built from SANDBOX_RETURN_URL: rewrite them.
       const lines = original.split('\n');
       lines.splice(29, 3, '  return buildReturnUrl(config.publicCheckoutHost, orderId);');
       await write(PAYMENT_SERVICE, lines.join('\n'));
-      assert.strictEqual(await waitFor('the flag\'s lens says drifted', flagTitle, (title) => title?.includes('drifted') === true), 'Flag F-20261112-q7hm · critical · open · drifted · about M2');
+      assert.strictEqual(await waitFor('the flag\'s lens says drifted', flagTitle, (title) => title?.includes('drifted') === true), 'F-20261112-q7hm critical, open, drifted');
     } finally {
       await write(PAYMENT_SERVICE, original);
     }
-    assert.strictEqual(await waitFor('the flag\'s lens no longer says drifted', flagTitle, (title) => title?.includes('drifted') === false), 'Flag F-20261112-q7hm · critical · open · about M2');
+    assert.strictEqual(await waitFor('the flag\'s lens no longer says drifted', flagTitle, (title) => title?.includes('drifted') === false), 'F-20261112-q7hm critical, open');
   });
 
   it('opens the item a lens names', async () => {

@@ -12,6 +12,7 @@ import {
   requestsServingFile,
   scanTags,
   servesTitle,
+  tagLenses,
   type AlignmentModel,
   type LoadedItem,
 } from '../../src/core';
@@ -141,20 +142,31 @@ describe('fileLenses on the example repository', () => {
 
   const titles = (file: string, options = {}): string[] => {
     const lenses = fileLenses(model, file, exampleSource(file), options);
-    return [...(lenses.module ? [lenses.module.title] : []), ...lenses.tags.map((lens) => `${lens.tag.line}: ${lens.title}`)];
+    return [...(lenses.module ? [lenses.module.title] : []), ...lenses.tags.map((lens) => `${lens.placedAt}: ${lens.title}`)];
   };
 
-  it('puts the critical request first above the payment service, then one lens per tag id', () => {
+  it('puts the critical request first above the payment service; the header\'s tags join its line, compact', () => {
+    // The @serves tags of the header are what the module lens says already: no lens of their own.
     assert.deepEqual(titles('src/payments/paymentService.ts'), [
       'Serves Nordlicht Coworking GmbH (CR-101) · Café Mireille SARL (CR-102)',
-      '3: Request CR-101 · Nordlicht Coworking GmbH · “Since last week about half of our…” · critical · in-progress',
-      '3: Request CR-102 · Café Mireille SARL · “I run the café alone, so I order on my…” · high · planned',
-      '4: Milestone M2 · due 2026-11-25 · gates 1 no-go, 1 pending, 1 go · SCA switched on for all EU cards in…',
-      '5: Assumption A-1 · validated · tested at M1 · Northpay supports 3-D Secure 2.2 with a…',
-      '5: Assumption A-2 · invalidated · tested at M2 · About 90% of EU card payments will be…',
-      '29: Flag F-20261112-q7hm · critical · open · about M2',
-      '47: Risk R-1 · likelihood high / impact high · open · high risk',
+      '1: M2 1 no-go',
+      '1: A-1 validated',
+      '1: A-2 invalidated',
+      '29: F-20261112-q7hm critical, open',
+      '47: R-1 high risk',
     ]);
+  });
+
+  it('keeps the whole line of each tag\'s item for the tooltip', () => {
+    const lenses = fileLenses(model, 'src/payments/paymentService.ts', exampleSource('src/payments/paymentService.ts'));
+    assert.deepEqual(lenses.tags.slice(0, 2).map((lens) => [lens.tag.line, lens.detail]), [
+      [4, 'Milestone M2 · due 2026-11-25 · gates 1 no-go, 1 pending, 1 go · SCA switched on for all EU cards in…'],
+      [5, 'Assumption A-1 · validated · tested at M1 · Northpay supports 3-D Secure 2.2 with a…'],
+    ]);
+  });
+
+  it('shows the @serves tags when the module lens is off', () => {
+    assert.deepEqual(titles('src/payments/paymentService.ts', { module: false }).slice(0, 2), ['1: CR-101 Nordlicht Coworking GmbH, critical', '1: CR-102 Café Mireille SARL, high']);
   });
 
   it('serves a module through its feature and a tag naming a request of another feature', () => {
@@ -177,8 +189,8 @@ describe('fileLenses on the example repository', () => {
   it('shows a flag as drifted when told its anchor has moved', () => {
     const lenses = fileLenses(model, 'src/payments/webhooks.ts', exampleSource('src/payments/webhooks.ts'), { module: false, isDrifted: () => true });
     assert.deepEqual(lenses.tags.map((lens) => lens.title), [
-      'Risk R-2 · likelihood medium / impact high · open · high risk',
-      'Flag F-20261110-r2xd · high · acknowledged · drifted · about R-2',
+      'R-2 high risk',
+      'F-20261110-r2xd high, acknowledged, drifted',
     ]);
   });
 });
@@ -207,10 +219,44 @@ describe('tag lenses for ids that do not fit', () => {
 
   it('says when an id is unknown or of another kind, without a target', () => {
     const lenses = fileLenses(model, 'src/a.ts', '// @serves CR-9\n// @serves R-1\n').tags;
-    assert.deepEqual(lenses.map((lens) => [lens.title, lens.target?.id]), [
-      ['CR-9: no request with this id in .alignment/', undefined],
-      ['R-1 is a risk, not a request', undefined],
+    assert.deepEqual(lenses.map((lens) => [lens.title, lens.detail, lens.target?.id]), [
+      ['CR-9: no such request', 'CR-9: no request with this id in .alignment/', undefined],
+      ['R-1 is a risk, not a request', 'R-1 is a risk, not a request', undefined],
     ]);
+  });
+});
+
+describe('where tag lenses sit', () => {
+  const model = load({
+    '.alignment/a.yaml': yaml(
+      '- kind: risk', '  id: R-1', '  risk: It broke.', '  likelihood: high', '  impact: high',
+      '- kind: assumption', '  id: A-1', '  statement: It holds.', '  status: untested',
+    ),
+  });
+  const placed = (text: string): [number, number, string][] =>
+    fileLenses(model, 'src/a.py', text, { module: false }).tags.map((lens) => [lens.tag.line, lens.placedAt, lens.title]);
+
+  it('gives a block of tags on adjacent lines one lens line, at its first line', () => {
+    const text = ['import os', '', 'def f():', '    # @risk R-1', '    # @assumes A-1', '    return 1', '', '# @assumes A-1'].join('\n');
+    assert.deepEqual(placed(text), [[4, 4, 'R-1 high risk'], [5, 4, 'A-1 untested'], [8, 8, 'A-1 untested']]);
+  });
+
+  it('puts the tags of the leading comment (after a shebang, blank lines, a docstring) on line 1', () => {
+    const text = ['#!/usr/bin/env python3', '"""Billing."""', '', '# @risk R-1', 'import os', '# @assumes A-1'].join('\n');
+    assert.deepEqual(placed(text), [[4, 1, 'R-1 high risk'], [6, 6, 'A-1 untested']]);
+  });
+
+  it('shows an id named twice in one block once, and again in another block', () => {
+    const text = ['x = 1', '# @risk R-1', '# @risk R-1, R-1', 'y = 2', '# @risk R-1'].join('\n');
+    assert.deepEqual(placed(text), [[2, 2, 'R-1 high risk'], [5, 5, 'R-1 high risk']]);
+  });
+
+  it('reads only as far as the last tag to find the header, however long the file', () => {
+    let asked = 0;
+    const lines = ['// @risk R-1', ...Array.from({ length: 100_000 }, () => '// filler')];
+    const lenses = tagLenses(model, scanTags(lines.join('\n')), (line) => { asked++; return lines[line - 1] ?? ''; }, undefined);
+    assert.deepEqual(lenses.map((lens) => lens.placedAt), [1]);
+    assert.ok(asked <= 2, `asked for ${asked} lines`);
   });
 });
 

@@ -6,6 +6,7 @@ export const assumption: KindDescriptor<'assumption'> = {
   label: 'Assumption',
   text: ({ item }) => String(item.statement),
   summary: ({ item }) => [item.status, ...present(item.milestone && `tested at ${item.milestone}`), excerpt(orMissing(item.statement, 'statement'))],
+  state: ({ item }) => [item.status],
   quote: ({ item }) => item.statement,
   fields: ({ item }) => [
     ['Status', item.status],

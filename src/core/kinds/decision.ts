@@ -9,6 +9,7 @@ export const decision: KindDescriptor<'decision'> = {
     excerpt(orMissing(item.title, 'title')),
     ...present(item.decidedAt && `decided ${item.decidedAt}`, (item.sources ?? []).length === 0 && 'unattributed'),
   ],
+  state: ({ item }) => present(item.decidedAt && `decided ${item.decidedAt}`, (item.sources ?? []).length === 0 && 'unattributed'),
   quote: ({ item }) => item.title,
   fields: ({ item }) => [
     ['Decided', [item.decidedAt, item.decidedBy].filter(Boolean).join(', ')],

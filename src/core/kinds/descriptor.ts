@@ -24,6 +24,8 @@ export interface KindDescriptor<K extends Kind> {
   text(entry: LoadedItem<K>): string;
   /** After the kind and id, what decides how much it matters: status, likelihood × impact, gates. */
   summary(entry: LoadedItem<K>, options: SummaryOptions): string[];
+  /** The fewest words after the id that still say where it stands ("invalidated", "1 no-go"): a compact lens. */
+  state(entry: LoadedItem<K>, options: SummaryOptions): string[];
   /** Someone's own words or the item's main statement, the card's quote. */
   quote(entry: LoadedItem<K>): string | undefined;
   /** The card's fields, in the order shown. */

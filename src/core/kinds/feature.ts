@@ -7,6 +7,7 @@ export const feature: KindDescriptor<'feature'> = {
   label: 'Feature',
   text: (entry) => String(entry.item.title ?? entry.id),
   summary: ({ item }) => [excerpt(orMissing(item.title, 'title')), ...present(item.reported && `reported ${item.reported.status}${progress(item.reported, ' ')}`)],
+  state: ({ item }) => present(item.reported && `reported ${item.reported.status}`),
   quote: ({ item }) => item.title,
   fields: ({ item }) => [
     ['Reported', item.reported && `${item.reported.status}${progress(item.reported, ', ')}${item.reported.source ? ` (${item.reported.source})` : ''}`],

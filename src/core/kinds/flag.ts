@@ -11,6 +11,7 @@ export const flag: KindDescriptor<'flag'> = {
     entry.item.status,
     ...present(isDrifted(entry, options) && 'drifted', entry.item.about && `about ${entry.item.about}`),
   ],
+  state: (entry, options) => [entry.item.severity, entry.item.status, ...present(isDrifted(entry, options) && 'drifted')],
   quote: ({ item }) => item.reality,
   fields: (entry, options) => [
     ['Severity', entry.item.severity],

@@ -32,6 +32,12 @@ export function oneLineSummary(entry: LoadedItem, options: SummaryOptions = {}):
   return [`${kind.label} ${entry.id}`, ...kind.summary(entry, options)].join(' · ');
 }
 
+/** As few words as a lens above a tag needs: "A-2 invalidated", "R-1 high risk", "M2 1 no-go". */
+export function compactSummary(entry: LoadedItem, options: SummaryOptions = {}): string {
+  const state = kindOf(entry).state(entry, options);
+  return state.length > 0 ? `${entry.id} ${state.join(', ')}` : entry.id;
+}
+
 /** An item as a hover card: a heading, the words that matter most (a quote, a statement), then fields. */
 export interface ItemCard {
   heading: string;

@@ -7,6 +7,11 @@ export const milestone: KindDescriptor<'milestone'> = {
   label: 'Milestone',
   text: (entry) => String(entry.item.title ?? entry.id),
   summary: ({ item }) => [...present(item.due && `due ${item.due}`), ...gateSummary(item.gates ?? []), excerpt(orMissing(item.title, 'title'))],
+  // A no-go blocks the milestone: it is the one thing worth a lens's few words; else when it is due.
+  state: ({ item }) => {
+    const noGo = (item.gates ?? []).filter((gate) => gate.call === 'no-go').length;
+    return noGo > 0 ? [`${noGo} no-go`] : present(item.due && `due ${item.due}`);
+  },
   quote: ({ item }) => item.title,
   fields: ({ item }) => [
     ['Due', item.due],

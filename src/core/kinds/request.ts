@@ -6,6 +6,7 @@ export const request: KindDescriptor<'request'> = {
   label: 'Request',
   text: ({ item }) => `${String(item.customer)}: “${String(item.quote)}”`,
   summary: ({ item }) => [orMissing(item.customer, 'customer'), quoted(item.quote, excerpt), ...present(item.priority, item.status)],
+  state: ({ item }) => [excerpt(orMissing(item.customer, 'customer'), 32), ...present(item.priority)],
   quote: ({ item }) => item.quote,
   fields: ({ item }) => [
     ['Customer', orMissing(item.customer, 'customer')],

@@ -11,6 +11,10 @@ export const risk: KindDescriptor<'risk'> = {
     entry.item.status,
     ...present(isHighRisk(entry) && 'high risk'),
   ],
+  state: (entry) => [
+    isHighRisk(entry) ? 'high risk' : `${orMissing(entry.item.likelihood, 'likelihood')} / ${orMissing(entry.item.impact, 'impact')}`,
+    ...present(entry.item.status !== 'open' && entry.item.status),
+  ],
   quote: ({ item }) => item.risk,
   fields: (entry) => [
     ['Likelihood / impact', `${orMissing(entry.item.likelihood, 'likelihood')} / ${orMissing(entry.item.impact, 'impact')}${isHighRisk(entry) ? ' (high risk)' : ''}`],

@@ -2,7 +2,7 @@
 // Computed synchronously from the folder's current snapshot, so a reload never makes them vanish and come
 // back, and the module lens always sits on line 1: the editor never jumps because of them.
 import * as vscode from 'vscode';
-import { isAlignmentFile, moduleLens, tagLens, type ModuleLens } from '../../core';
+import { isAlignmentFile, moduleLens, tagLenses, type ModuleLens } from '../../core';
 import { Commands } from '../constants';
 import type { AlignmentStore, FileContext } from '../workspace/alignmentStore';
 import { Disposable } from '../util/disposables';
@@ -35,20 +35,19 @@ export class RequestCodeLensProvider extends Disposable implements vscode.CodeLe
     const model = context.snapshot.model;
     const tags = tagsOf(document);
     const lenses: vscode.CodeLens[] = [];
-    if (settings.module) {
-      const lens = moduleLens(model, context.path, tags, { noRequest: settings.noRequest });
-      if (lens) lenses.push(new vscode.CodeLens(MODULE_RANGE, moduleCommand(lens, document.uri, context)));
-    }
+    const module = settings.module ? moduleLens(model, context.path, tags, { noRequest: settings.noRequest }) : undefined;
+    if (module) lenses.push(new vscode.CodeLens(MODULE_RANGE, moduleCommand(module, document.uri, context)));
     if (settings.tags) {
       const anchors = context.snapshot.anchors;
       const isDrifted = (flag: { id: string }): boolean => anchors.isDrifted(flag.id);
-      for (const tag of tags) {
-        const lens = tagLens(model, tag, { isDrifted });
-        const range = new vscode.Range(tag.line - 1, tag.tagColumn - 1, tag.line - 1, tag.endColumn - 1);
+      const lineText = (line: number): string => (line <= document.lineCount ? document.lineAt(line - 1).text : '');
+      for (const lens of tagLenses(model, tags, lineText, module, { isDrifted })) {
+        // Lenses on one line share it: a block of tags (or the file's header, with the module lens) adds one line.
+        const range = new vscode.Range(lens.placedAt - 1, 0, lens.placedAt - 1, 0);
         lenses.push(new vscode.CodeLens(range, lens.target
-          ? { title: plainText(lens.title), command: Commands.openItemById, arguments: [context.snapshot.folder.uri, lens.target.id], tooltip: vscode.l10n.t('Open {0} in {1}', lens.target.id, lens.target.file) }
+          ? { title: plainText(lens.title), command: Commands.openItemById, arguments: [context.snapshot.folder.uri, lens.target.id], tooltip: vscode.l10n.t('{0} (line {1}). Click to open it in {2}.', plainText(lens.detail), lens.tag.line, lens.target.file) }
           // Not clickable: there is nothing to open; the Problems panel says what is wrong.
-          : { title: plainText(lens.title), command: '' }));
+          : { title: plainText(lens.title), command: '', tooltip: plainText(lens.detail) }));
       }
     }
     return lenses;
