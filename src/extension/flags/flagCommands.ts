@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { acknowledgeFlag, type Flag, type LoadedItem, localDate, oneLine, orMissing, reopenFlag, resolveFlag } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
-import { currentAuthor } from '../workspace/edits/author';
+import { authorAskingOnce, currentAuthor } from '../workspace/edits/author';
 import { idOfArgument, isObject, itemOfArgument, type FoundItem } from '../workspace/edits/commandArgs';
 import { editInPlace } from '../workspace/edits/editInPlace';
 import { pickFlag } from './itemPickers';
@@ -63,7 +63,8 @@ export class FlagCommands {
     if (!found) return undefined;
     const scripted = isArgumentObject(argument);
     const note = transition.note;
-    const actor = await this.actor(found);
+    const actor = await this.actor(found, scripted);
+    if (!actor) return undefined;
     return editInPlace(this.store, found, {
       ask: () => (scripted ? Promise.resolve(optionalText(argument.note) ?? null) : note ? askNote(found.entry, note.prompt, note.optional) : Promise.resolve(null)),
       compute: (text, answer) => transition.compute(text, found.entry.id, actor, answer ?? undefined),
@@ -75,8 +76,10 @@ export class FlagCommands {
     return pickFlag(this.store, title, vscode.l10n.t('Which flag? (those of the file in the editor first)'), statuses);
   }
 
-  private async actor(found: FoundItem): Promise<Actor> {
-    return { by: (await currentAuthor(found.snapshot.folder.uri)).name, at: localDate(new Date()) };
+  /** Who acts; a script is never asked, a person is asked once when only the system's user name is known. */
+  private async actor(found: FoundItem, scripted: boolean): Promise<Actor | undefined> {
+    const author = scripted ? await currentAuthor(found.snapshot.folder.uri) : await authorAskingOnce(found.snapshot.folder.uri);
+    return author && { by: author.name, at: localDate(new Date()) };
   }
 }
 

@@ -6,7 +6,7 @@ import { CommandTitles, Commands } from '../constants';
 import { FLAG_SEVERITIES, reportedText, type Flag, type LoadedItem } from '../../core';
 import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore';
 import { plainText } from '../util/plainText';
-import { currentAuthor } from '../workspace/edits/author';
+import { authorAskingOnce, currentAuthor } from '../workspace/edits/author';
 import { isObject, itemOfArgument, rangeOfValue, uriOfValue, type FoundItem } from '../workspace/edits/commandArgs';
 import { writeNewFlag } from '../workspace/edits/createFlag';
 import { pick } from './prompts';
@@ -96,7 +96,6 @@ export class FlagRaiser {
   }
 
   private async raiseInteractively(request: RaiseRequest): Promise<vscode.Uri | undefined> {
-    const author = currentAuthor(request.item?.snapshot.folder.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri);
     const source = request.fromTree ? undefined : await raiseSource(this.store, request.uri, request.range);
     const snapshot = source?.snapshot ?? request.item?.snapshot ?? (await this.pickSnapshot());
     if (!snapshot) return undefined;
@@ -118,7 +117,9 @@ export class FlagRaiser {
     const reported = feature ? reportedText(feature.item) : undefined;
     const reality = await askReality(feature, about, step++, steps);
     if (reality === undefined) return undefined;
-    const identity: Identity = { name: (await author).name, role: lastIdentity.role ?? defaultRole(feature), byRole: lastIdentity.byRole };
+    const author = await authorAskingOnce(snapshot.folder.uri);
+    if (!author) return undefined;
+    const identity: Identity = { name: author.name, role: lastIdentity.role ?? defaultRole(feature), byRole: lastIdentity.byRole };
     const severity = await pickSeverity(identity, step, steps);
     if (!severity) return undefined;
     lastIdentity.byRole = identity.byRole || !identity.name;

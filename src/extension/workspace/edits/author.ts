@@ -26,6 +26,27 @@ export async function currentAuthor(folder: vscode.Uri | undefined): Promise<Aut
   return user ? { name: user, source: 'os' } : { name: undefined, source: 'unknown' };
 }
 
+/**
+ * The author for an interactive command. When nothing but the operating system's user says who this is
+ * ("root" in a container), asks once for a name or a role and remembers it in the user's settings, so
+ * flags are never signed by a login name by accident. Undefined when the question is dismissed.
+ */
+export async function authorAskingOnce(folder: vscode.Uri | undefined): Promise<Author | undefined> {
+  const author = await currentAuthor(folder);
+  if (author.source === 'setting' || author.source === 'git') return author;
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Truthline: who is writing? (asked once)'),
+    prompt: vscode.l10n.t('Your name or a role, as truth flags will say it (raisedBy). Remembered in the setting {0}; git\'s user.name is used when set.', Settings.author),
+    placeHolder: vscode.l10n.t('e.g. Marta Kowalska, or Payments on-call'),
+    value: author.name ?? '',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Write a name or a role.')),
+  });
+  if (name === undefined) return undefined;
+  await vscode.workspace.getConfiguration().update(Settings.author, name.trim(), vscode.ConfigurationTarget.Global);
+  return { name: name.trim(), source: 'setting' };
+}
+
 async function gitIdentity(folder: vscode.Uri | undefined): Promise<GitUser> {
   const configs: vscode.Uri[] = [];
   if (folder) configs.push(...(await repositoryConfigs(folder)));
