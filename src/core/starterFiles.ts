@@ -28,6 +28,24 @@ export function starterFiles(options: StarterOptions): TextFile[] {
   ];
 }
 
+/** Top-level folders that hold dependencies, build output or documents rather than the team's code. */
+const NOT_CODE = new Set(['node_modules', 'vendor', 'dist', 'build', 'out', 'target', 'bin', 'obj', 'coverage', 'tmp', 'docs', 'doc']);
+
+/**
+ * What the example feature covers, so the lens and the views show it at once: the folder of the file being
+ * edited, else src/, else the first top-level folder of code; none in an empty folder (the starter then
+ * writes the paths commented out, with an example).
+ */
+export function starterFeaturePaths(activePath: string | undefined, topLevelFolders: readonly string[]): string[] | undefined {
+  if (activePath !== undefined && !activePath.startsWith(`${ALIGNMENT_FOLDER}/`)) {
+    const slash = activePath.lastIndexOf('/');
+    return [slash > 0 ? `${activePath.slice(0, slash)}/` : activePath];
+  }
+  const code = topLevelFolders.filter((name) => !name.startsWith('.') && !NOT_CODE.has(name.toLowerCase())).sort((a, b) => a.localeCompare(b));
+  const chosen = code.includes('src') ? 'src' : code[0];
+  return chosen === undefined ? undefined : [`${chosen}/`];
+}
+
 function readme(): string[] {
   return [
     '# .alignment/',

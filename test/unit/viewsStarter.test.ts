@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { featureReality, isAlignmentFile, itemsForFile, KINDS, loadAlignment } from '../../src/core';
-import { starterFiles } from '../../src/core/starterFiles';
+import { starterFeaturePaths, starterFiles } from '../../src/core/starterFiles';
 
 const TODAY = '2026-11-22';
 
@@ -66,5 +66,24 @@ describe('Initialize starter folder', () => {
     assert.equal(model.byKind.flag[0]?.item.raisedAt, TODAY);
     // Named by its id, as Raise Truth Flag names a flag's file.
     assert.ok(starterFiles({ today: TODAY }).some((file) => file.path === `.alignment/flags/F-${TODAY.replace(/-/g, '')}-example.yaml`));
+  });
+});
+
+describe('what the starter\'s example feature covers', () => {
+  it('covers the folder of the file being edited, or the file itself at the root', () => {
+    assert.deepEqual(starterFeaturePaths('src/app/main.ts', ['src', 'docs']), ['src/app/']);
+    assert.deepEqual(starterFeaturePaths('main.go', ['cmd']), ['main.go']);
+  });
+
+  it('without an editor (or with an .alignment/ file open), covers src/, else the first folder of code', () => {
+    assert.deepEqual(starterFeaturePaths(undefined, ['lib', 'src', 'app']), ['src/']);
+    assert.deepEqual(starterFeaturePaths('.alignment/README.md', ['src']), ['src/']);
+    assert.deepEqual(starterFeaturePaths(undefined, ['.github', 'node_modules', 'docs', 'services', 'api']), ['api/']);
+  });
+
+  it('covers nothing in a folder with no code, and the starter then writes the paths as a commented example', () => {
+    assert.equal(starterFeaturePaths(undefined, ['.git', 'node_modules', 'dist']), undefined);
+    const feature = starterFiles({ today: '2026-11-30' }).find((file) => file.path.endsWith('example-feature.yaml'));
+    assert.match(feature?.text ?? '', /^# paths:\n# {3}- src\/checkout\/$/m);
   });
 });

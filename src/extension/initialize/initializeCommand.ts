@@ -2,11 +2,11 @@
 // overwrites a file, and the example feature covers the code the user is looking at, so the views show
 // something at once.
 import * as vscode from 'vscode';
-import { isAlignmentFile, localDate, starterFiles } from '../../core';
+import { localDate, starterFeaturePaths, starterFiles } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { canWrite, isTrusted } from '../workspace/edits/writeAccess';
 import { createNewFile } from '../workspace/edits/writer';
-import { childUri, relativePath, statOf } from '../util/uris';
+import { childUri, relativePath } from '../util/uris';
 import { linkOnPath } from '../workspace/links';
 
 export async function initializeAlignment(store: AlignmentStore): Promise<void> {
@@ -56,14 +56,18 @@ export async function initializeAlignment(store: AlignmentStore): Promise<void> 
   void vscode.window.showInformationMessage(vscode.l10n.t('Created .alignment/ in {0} with one commented example of each kind. Edit them into your own, or delete them.', folder.name));
 }
 
-/** The folder of the file being edited (so the example feature covers it), else src/ if there is one. */
+/** What the example feature covers: see starterFeaturePaths. */
 async function featurePathsFor(folder: vscode.WorkspaceFolder): Promise<string[] | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
-  const path = active ? relativePath(folder.uri, active) : undefined;
-  if (path !== undefined && !isAlignmentFile(path)) {
-    const slash = path.lastIndexOf('/');
-    return [slash > 0 ? `${path.slice(0, slash)}/` : path];
+  const activePath = active ? relativePath(folder.uri, active) : undefined;
+  return starterFeaturePaths(activePath, await topLevelFolders(folder.uri));
+}
+
+async function topLevelFolders(root: vscode.Uri): Promise<string[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(root);
+    return entries.filter(([, type]) => type === vscode.FileType.Directory).map(([name]) => name);
+  } catch {
+    return []; // unreadable: the starter's paths stay a commented example
   }
-  const src = childUri(folder.uri, 'src');
-  return (await statOf(src)) ? ['src/'] : undefined;
 }
