@@ -8,6 +8,8 @@ export * from './errors';
 export * from './globs';
 export * from './itemReferences';
 export * from './kinds';
+export * from './kindSnippets';
+export * from './nextId';
 export * from './lenses';
 export * from './load';
 export * from './model';

@@ -120,3 +120,15 @@ export const Settings = {
   author: 'truthline.author',
   anchoredLines: 'truthline.editor.anchoredLines',
 } as const;
+
+/** Keys of what the extension remembers for the user (ExtensionContext.globalState). */
+export const StateKeys = {
+  /** The YAML extension has been recommended once; it is not recommended again. */
+  yamlExtensionRecommended: 'truthline.yamlExtensionRecommended',
+} as const;
+
+/** Other extensions Truthline works with. */
+export const OtherExtensions = {
+  /** Red Hat's YAML language support: completion and validation from the schema Truthline contributes. */
+  yaml: 'redhat.vscode-yaml',
+} as const;
