@@ -6,6 +6,8 @@ import { UsageError } from './check';
 export interface CommandLine {
   /** The string options given, by name. */
   readonly values: Readonly<Record<string, string | undefined>>;
+  /** The on/off options given (`--no-suspects`). */
+  readonly switches: ReadonlySet<string>;
   readonly positionals: readonly string[];
   readonly help: boolean;
 }
@@ -13,9 +15,12 @@ export interface CommandLine {
 /** Each option takes a string: one of a list (checked here, and named in the message), or any value (undefined). */
 export type OptionSpecs = Readonly<Record<string, readonly string[] | undefined>>;
 
-/** Reads `args`: the named options, positionals, and -h/--help. */
-export function parseCommandLine(args: readonly string[], specs: OptionSpecs): CommandLine {
-  const options = Object.fromEntries(Object.keys(specs).map((name) => [name, { type: 'string' as const }]));
+/** Reads `args`: the named options, the switches (options without a value), positionals, and -h/--help. */
+export function parseCommandLine(args: readonly string[], specs: OptionSpecs, switchNames: readonly string[] = []): CommandLine {
+  const options = {
+    ...Object.fromEntries(Object.keys(specs).map((name) => [name, { type: 'string' as const }])),
+    ...Object.fromEntries(switchNames.map((name) => [name, { type: 'boolean' as const }])),
+  };
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { ...options, help: { type: 'boolean', short: 'h' } } });
@@ -27,8 +32,10 @@ export function parseCommandLine(args: readonly string[], specs: OptionSpecs): C
     const value = given[name];
     if (allowed && typeof value === 'string' && !allowed.includes(value)) throw new UsageError(`--${name} takes ${quotedList(allowed)}, not "${value}"`);
   }
-  const { help, ...values } = given;
-  return { values: values as Record<string, string | undefined>, positionals: parsed.positionals, help: help === true };
+  const { help, ...rest } = given;
+  const values = Object.fromEntries(Object.entries(rest).filter(([name]) => !switchNames.includes(name)));
+  const switches = new Set(switchNames.filter((name) => rest[name] === true));
+  return { values: values as Record<string, string | undefined>, switches, positionals: parsed.positionals, help: help === true };
 }
 
 function quotedList(values: readonly string[]): string {

@@ -28,3 +28,4 @@ export * from './presentation/order';
 export * from './presentation/sections';
 export * from './presentation/text';
 export * from './impact';
+export * from './suspects';

@@ -32,6 +32,7 @@ export const PROBLEM_CODES = {
   'path-outside-repository': 'error',
   'symbolic-link': 'error',
   'comment-cuts-text': 'warning',
+  'suspect': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

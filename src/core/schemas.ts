@@ -86,6 +86,8 @@ export const assumptionSchema = z.strictObject({
   test: text.optional().describe('How it will be tested.'),
   status: z.enum(ASSUMPTION_STATUSES).default('untested'),
   evidence: text.optional(),
+  reviewedAt: date.optional().describe('When the status was last checked against the code (Confirm status writes it).'),
+  reviewedBy: text.optional(),
   paths: globs.optional(),
 });
 
@@ -100,6 +102,8 @@ export const riskSchema = z.strictObject({
   mitigationStrategy: text.optional(),
   owner: text.optional(),
   status: z.enum(RISK_STATUSES).default('open'),
+  reviewedAt: date.optional().describe('When the status was last checked against the code (Confirm status writes it).'),
+  reviewedBy: text.optional(),
   paths: globs.optional(),
 });
 
@@ -108,6 +112,8 @@ export const gateSchema = z.strictObject({
   who: text.optional(),
   call: z.enum(GATE_CALLS).default('pending'),
   reason: text.optional(),
+  reviewedAt: date.optional().describe('When the status was last checked against the code (Confirm status writes it).'),
+  reviewedBy: text.optional(),
 });
 
 export const milestoneSchema = z.strictObject({

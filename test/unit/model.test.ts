@@ -359,16 +359,16 @@ describe('buildModel', () => {
     }
   });
 
-  it('knows every problem code and its severity (each but anchor-drifted is produced by a test above)', () => {
+  it('knows every problem code and its severity (each but anchor-drifted is produced by a test above, suspect by suspects.test.ts)', () => {
     // anchor-drifted is declared for the extension's anchor tracking; core does not emit it yet.
-    const covered: ProblemCode[] = ['yaml-syntax', 'too-many-aliases', 'too-deep', 'too-many-nodes', 'file-too-large', 'binary-file', 'unreadable-file', 'empty-file', 'schema', 'unknown-key', 'forbidden-key', 'duplicate-id', 'unknown-reference', 'glob-matches-nothing', 'dependency-cycle', 'no-go-but-on-track', 'unknown-tag-id', 'path-outside-repository', 'symbolic-link', 'comment-cuts-text'];
+    const covered: ProblemCode[] = ['yaml-syntax', 'too-many-aliases', 'too-deep', 'too-many-nodes', 'file-too-large', 'binary-file', 'unreadable-file', 'empty-file', 'schema', 'unknown-key', 'forbidden-key', 'duplicate-id', 'unknown-reference', 'glob-matches-nothing', 'dependency-cycle', 'no-go-but-on-track', 'unknown-tag-id', 'path-outside-repository', 'symbolic-link', 'comment-cuts-text', 'suspect'];
     assert.deepEqual([...covered, 'anchor-drifted'].sort(), Object.keys(PROBLEM_CODES).sort(), 'a new code needs a test');
     const severities = Object.fromEntries(covered.map((code) => [code, PROBLEM_CODES[code]]));
     assert.deepEqual(severities, {
       'yaml-syntax': 'error', 'too-many-aliases': 'error', 'too-deep': 'error', 'too-many-nodes': 'error', 'file-too-large': 'error', 'binary-file': 'error', 'unreadable-file': 'error', 'empty-file': 'warning',
       'schema': 'error', 'unknown-key': 'error', 'forbidden-key': 'error', 'duplicate-id': 'error', 'unknown-reference': 'error',
       'glob-matches-nothing': 'warning', 'dependency-cycle': 'warning', 'no-go-but-on-track': 'warning', 'unknown-tag-id': 'error',
-      'path-outside-repository': 'error', 'symbolic-link': 'error', 'comment-cuts-text': 'warning',
+      'path-outside-repository': 'error', 'symbolic-link': 'error', 'comment-cuts-text': 'warning', 'suspect': 'warning',
     });
   });
 
