@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { reportHtml, reportMarkdown } from '../../core/report';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { logError } from '../util/log';
-import type { GitHistories } from './gitHistory';
+import type { GitHistories } from '../workspace/git/gitHistory';
 import { folderToReport, nonce, reportOf, today } from './reportSource';
 
 /** `target` (tests, other extensions) skips the save dialog; its extension picks the format (.md: Markdown). */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { Commands, ViewTypes } from '../constants';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { exportReport } from './exportReport';
-import { GitHistories } from './gitHistory';
+import { GitHistories } from '../workspace/git/gitHistory';
 import { ReportPanel } from './reportPanel';
 import { folderToReport } from './reportSource';
 

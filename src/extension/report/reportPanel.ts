@@ -7,7 +7,7 @@ import type { AlignmentStore, FolderSnapshot } from '../workspace/alignmentStore
 import { openItem } from '../workspace/itemLocation';
 import { Disposable } from '../util/disposables';
 import { repoFileUri } from '../util/uris';
-import type { GitHistories } from './gitHistory';
+import type { GitHistories } from '../workspace/git/gitHistory';
 import { nonce, READING_HISTORY, reportOf, today } from './reportSource';
 
 /** Clicks on an item id post { type: 'open', file, line }; the page carries no other script. */

@@ -207,6 +207,18 @@ describe('Restricted Mode: an untrusted workspace', function () {
       assert.deepStrictEqual(readGitConfigs(), [], 'git config is not read');
     });
 
+    it('runs no git: the exported report has no trend and says why', async () => {
+      const target = vscode.Uri.file(path.join(os.tmpdir(), `truthline-restricted-report-${process.pid}.md`));
+      try {
+        await vscode.commands.executeCommand(Commands.exportReport, target);
+        const text = fs.readFileSync(target.fsPath, 'utf8');
+        assert.match(text, /Restricted Mode: git is not run in an untrusted workspace/);
+        assert.deepStrictEqual(readGitConfigs(), [], 'git config is not read');
+      } finally {
+        fs.rmSync(target.fsPath, { force: true });
+      }
+    });
+
     it('would see a read of git config (the probe works on this file system)', () => {
       for (const name of gitConfigFiles()) fs.readFileSync(name);
       assert.deepStrictEqual(readGitConfigs(), gitConfigFiles(), 'reading moves the access time; on a noatime mount this test cannot prove anything');

@@ -7,21 +7,11 @@
 // checkout, a pull), and only then is the history read again; edits to `.alignment/` between commits
 // change the working tree's report, not its past.
 import * as vscode from 'vscode';
-import type { History } from '../../core/report';
-import { readAlignmentHistory } from '../../git/alignmentHistory';
-import { Disposable } from '../util/disposables';
-import { log } from '../util/log';
-
-/** The slice of the built-in Git extension's API (vscode.git, API 1) read here. */
-interface GitExtensionApi {
-  readonly enabled: boolean;
-  getAPI(version: 1): {
-    readonly git: { readonly path: string };
-    getRepository(uri: vscode.Uri): { readonly state: { readonly HEAD?: { readonly commit?: string }; readonly onDidChange: vscode.Event<void> } } | null;
-  };
-}
-
-const GIT_EXTENSION_ID = 'vscode.git';
+import type { History } from '../../../core/report';
+import { readAlignmentHistory } from '../../../git/alignmentHistory';
+import { Disposable } from '../../util/disposables';
+import { log } from '../../util/log';
+import { gitExtension, whyNoGit, type GitApi } from './gitExtension';
 
 interface CachedHistory {
   key: string;
@@ -40,7 +30,8 @@ export class GitHistories extends Disposable {
 
   /** `.alignment/` through the folder's git history up to `asOfDay`, or why there is none. */
   async historyOf(folder: vscode.WorkspaceFolder, asOfDay: number): Promise<History> {
-    if (folder.uri.scheme !== 'file') return { unavailable: vscode.l10n.t('this workspace is not on a disk git can read (a virtual or web workspace): run `truthline report` in a clone for the weekly trend') };
+    const noGit = whyNoGit(folder);
+    if (noGit) return { unavailable: vscode.l10n.t('{0}: run `truthline report` in a clone for the weekly trend', noGit) };
     const git = await this.git;
     const key = `${asOfDay} ${this.headOf(git, folder) ?? 'HEAD unknown'}`;
     const cached = this.cache.get(folder.uri.toString());
@@ -68,7 +59,7 @@ export class GitHistories extends Disposable {
   }
 
   /** HEAD's commit as the Git extension knows it (watching the repository from now on), if it knows the folder. */
-  private headOf(git: ReturnType<GitExtensionApi['getAPI']> | undefined, folder: vscode.WorkspaceFolder): string | undefined {
+  private headOf(git: GitApi | undefined, folder: vscode.WorkspaceFolder): string | undefined {
     const repository = git?.getRepository(folder.uri);
     if (!repository) return undefined;
     const key = folder.uri.toString();
@@ -82,18 +73,5 @@ export class GitHistories extends Disposable {
       }));
     }
     return repository.state.HEAD?.commit;
-  }
-}
-
-/** The Git extension's API, or undefined when it is missing or disabled (git on the PATH is used then). */
-async function gitExtension(): Promise<ReturnType<GitExtensionApi['getAPI']> | undefined> {
-  const extension = vscode.extensions.getExtension<GitExtensionApi>(GIT_EXTENSION_ID);
-  if (!extension) return undefined;
-  try {
-    const exports = extension.isActive ? extension.exports : await extension.activate();
-    return exports.enabled ? exports.getAPI(1) : undefined;
-  } catch (error) {
-    log(`report: the Git extension could not be used (${String(error)}); running git from the PATH`);
-    return undefined;
   }
 }
