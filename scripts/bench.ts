@@ -11,6 +11,7 @@ import { formatHostileTable, timeHostile, type HostileRow } from './benchTable';
 import { benchTree, TAG_PATTERN } from './benchTree';
 import { ALIGNMENT_INPUTS, TAG_SCANNER_INPUTS } from './hostileInputs';
 import { benchReportTrend } from './benchReport';
+import { benchSuspects } from './benchSuspects';
 
 export interface Scenario {
   name: string;
@@ -296,5 +297,6 @@ if (require.main === module) {
     console.log(`\n${formatHostileTable('hostile inputs', hostileRows(), 100)}`);
     benchScan();
     await benchReportTrend();
+    await benchSuspects();
   })();
 }

@@ -30,6 +30,8 @@ export interface SuspectStatus {
   readonly entry: LoadedItem;
   /** "validated", "mitigated", "Security: go". */
   readonly status: string;
+  /** For a gate's call: which gate of the milestone (0-based). */
+  readonly gateIndex?: number;
   /** The status value (or the gate's call) in the item's file. */
   readonly range: SourceRange;
   /** When the status was last confirmed: the later of its line's and `reviewedAt`'s last change. */
@@ -43,6 +45,7 @@ interface Claim {
   readonly status: string;
   readonly at: YamlPath;
   readonly reviewedAt: YamlPath;
+  readonly gateIndex?: number;
 }
 
 function claimsOf(entry: LoadedItem): Claim[] {
@@ -57,7 +60,7 @@ function claimsOf(entry: LoadedItem): Claim[] {
     }
     case 'milestone':
       return ((entry as LoadedItem<'milestone'>).item.gates ?? []).flatMap((gate, index) =>
-        gate.call === 'go' || gate.call === 'no-go' ? [{ status: `${gate.role}: ${gate.call}`, at: ['gates', index, 'call'], reviewedAt: ['gates', index, 'reviewedAt'] }] : []);
+        gate.call === 'go' || gate.call === 'no-go' ? [{ status: `${gate.role}: ${gate.call}`, at: ['gates', index, 'call'], reviewedAt: ['gates', index, 'reviewedAt'], gateIndex: index }] : []);
     default:
       return [];
   }
@@ -97,7 +100,7 @@ export function suspectStatuses(model: AlignmentModel, input: SuspectInput): Sus
         .map((path) => ({ path, stamp: input.changedAt.get(path) }))
         .filter((change): change is { path: string; stamp: Stamp } => change.stamp !== undefined && change.stamp.time > written.time)
         .sort((a, b) => b.stamp.time - a.stamp.time || (a.path < b.path ? -1 : 1));
-      if (changed.length > 0) suspects.push({ entry, status: claim.status, range, written, changed });
+      if (changed.length > 0) suspects.push({ entry, status: claim.status, ...(claim.gateIndex === undefined ? {} : { gateIndex: claim.gateIndex }), range, written, changed });
     }
   }
   return suspects;

@@ -25,6 +25,8 @@ export const Commands = {
   reanchorFlag: 'truthline.reanchorFlag',
   setAssumptionStatus: 'truthline.setAssumptionStatus',
   setGateCall: 'truthline.setGateCall',
+  /** Hidden: the quick fix on a suspect status (argument: { id, gateIndex? }). */
+  confirmStatus: 'truthline.confirmStatus',
   /** Hidden, returns data: where a flag's anchored code is now (argument: the flag id, or { id }). */
   flagAnchor: 'truthline.flagAnchor',
   openReport: 'truthline.openReport',

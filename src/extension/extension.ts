@@ -11,14 +11,18 @@ import { registerFlags } from './flags/registerFlags';
 import { registerInitialize } from './initialize/registerInitialize';
 import { registerReport } from './report/registerReport';
 import { registerYamlEditing } from './yamlEditing/registerYamlEditing';
+import { registerSuspects } from './suspects/registerSuspects';
+import { SuspectWatch } from './workspace/git/suspectWatch';
 import { initLog } from './util/log';
 
 export function activate(context: vscode.ExtensionContext): TruthlineApi {
   initLog(context);
   const store = new AlignmentStore({ indexTags: true });
   const api = createApi(store);
+  const suspects = new SuspectWatch(store);
   context.subscriptions.push(
     store,
+    suspects,
     api,
     registerProblems(store),
     registerCoreCommands(store),
@@ -29,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     registerInitialize(store),
     registerReport(store),
     registerYamlEditing(store, context.globalState),
+    registerSuspects(store, suspects),
   );
   return api;
 }

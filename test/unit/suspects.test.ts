@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scanTags, suspectProblems, suspectStatuses, type Stamp, type TagHit } from '../../src/core';
+import { confirmStatus, scanTags, suspectProblems, suspectStatuses, type Stamp, type TagHit } from '../../src/core';
 import { load, yaml } from './helpers';
 import { buildCli, ROOT, TempRepos } from './tempRepos';
 
@@ -133,5 +133,56 @@ describe('suspect statuses in truthline check, from git', function () {
     const result = spawnSync(process.execPath, [CLI, 'check', plain], { cwd: os.tmpdir(), encoding: 'utf8', timeout: 30_000 });
     assert.equal(result.status, 0, result.stdout);
     assert.deepEqual(suspectLines(result.stdout), []);
+  });
+});
+
+describe('confirmStatus', () => {
+  const text = yaml(
+    '# Assumptions of payments',
+    '- kind: assumption',
+    '  id: A-1',
+    '  statement: Banks support 3-D Secure 2.',
+    '  status: validated # tested at M1',
+    '  evidence: Sandbox run, 2026-10-01.',
+    '- kind: milestone',
+    '  id: M1',
+    '  title: SCA live',
+    '  gates:',
+    '    - role: Security',
+    '      call: go',
+    '      reason: Reviewed.',
+    '- kind: risk',
+    '  id: R-1',
+    '  risk: Forged webhooks.',
+    '  likelihood: high',
+    '  impact: high',
+    '  status: mitigated',
+    '  paths: [src/webhooks.ts]',
+  );
+  const actor = { by: 'Ada Tester', at: '2026-11-30' };
+
+  it('writes reviewedAt and reviewedBy after the status, keeping the comments and the rest as written', () => {
+    const result = confirmStatus(text, 'A-1', actor);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    assert.equal(result.text, text.replace('  evidence: Sandbox run, 2026-10-01.\n', '  evidence: Sandbox run, 2026-10-01.\n  reviewedAt: 2026-11-30\n  reviewedBy: Ada Tester\n'));
+    const model = load({ '.alignment/a.yaml': result.text });
+    assert.deepEqual(model.problems, []);
+  });
+
+  it('confirms a gate\'s call on the gate, and a risk in its keys\' order; without a name only the date', () => {
+    const gate = confirmStatus(text, 'M1', actor, 0);
+    assert.ok(gate.ok);
+    assert.match(gate.text, / {6}reason: Reviewed\.\n {6}reviewedAt: 2026-11-30\n {6}reviewedBy: Ada Tester\n/);
+    const risk = confirmStatus(text, 'R-1', { at: '2026-11-30' });
+    assert.ok(risk.ok);
+    assert.match(risk.text, / {2}status: mitigated\n {2}reviewedAt: 2026-11-30\n {2}paths: \[src\/webhooks\.ts\]\n/);
+  });
+
+  it('refuses what has no status to confirm, saying why', () => {
+    const flag = confirmStatus(yaml('kind: flag', 'id: F-1', 'reality: x'), 'F-1', actor);
+    assert.deepEqual(flag, { ok: false, message: 'F-1 is a flag: only an assumption, a risk or a gate\'s call is confirmed' });
+    const noGate = confirmStatus(text, 'M1', actor, 3);
+    assert.deepEqual(noGate, { ok: false, message: 'milestone M1 has no gate 4 to confirm' });
+    assert.equal(confirmStatus(text, 'X-9', actor).ok, false);
   });
 });

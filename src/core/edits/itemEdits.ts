@@ -1,13 +1,14 @@
 // The lifecycle edits of items, as text in and new text out: acknowledge, resolve and reopen a flag,
 // set an assumption's status, set a gate's call, re-anchor a flag. Each checks the item's current state
 // first, so a stale command (someone else already resolved the flag) says so instead of writing.
-import { assumptionSchema, flagSchema, gateSchema, type Anchor } from '../schemas';
+import { assumptionSchema, flagSchema, gateSchema, riskSchema, type Anchor } from '../schemas';
 import { editItem, findItem, itemFields, type EditResult, type SetOperation } from './yamlText';
 import { errorMessage } from '../errors';
 
 const FLAG_KEYS = Object.keys(flagSchema.shape);
 const ASSUMPTION_KEYS = Object.keys(assumptionSchema.shape);
 const GATE_KEYS = Object.keys(gateSchema.shape);
+const RISK_KEYS = Object.keys(riskSchema.shape);
 
 export type FlagStatus = 'open' | 'acknowledged' | 'resolved';
 export type AssumptionStatus = 'untested' | 'validated' | 'invalidated';
@@ -109,6 +110,33 @@ export function setGateCall(text: string, milestoneId: string, role: string, cal
   const operations: SetOperation[] = [{ path: ['gates', index, 'call'], value: call, order: GATE_KEYS }];
   if (reason?.trim()) operations.push({ path: ['gates', index, 'reason'], value: reason.trim(), order: GATE_KEYS });
   return editItem(text, milestoneId, operations);
+}
+
+/**
+ * Re-affirms a settled status after checking it against the code: `reviewedAt` (and `reviewedBy`) on the
+ * assumption or risk, or on the milestone's gate at `gateIndex`. The status itself is left as written.
+ */
+export function confirmStatus(text: string, id: string, actor: Actor, gateIndex?: number): EditResult {
+  const item = findItem(text, id);
+  if (!item.ok) return item;
+  let fields: Record<string, unknown>;
+  try {
+    fields = itemFields(item);
+  } catch (error) {
+    return { ok: false, message: `${id} cannot be read (${errorMessage(error)}); fix it first` };
+  }
+  const review = (at: readonly (string | number)[], order: readonly string[]): SetOperation[] => [
+    { path: [...at, 'reviewedAt'], value: actor.at, order },
+    ...(actor.by ? [{ path: [...at, 'reviewedBy'], value: actor.by, order }] : []),
+  ];
+  if (fields.kind === 'assumption') return editItem(text, id, review([], ASSUMPTION_KEYS));
+  if (fields.kind === 'risk') return editItem(text, id, review([], RISK_KEYS));
+  if (fields.kind === 'milestone') {
+    const gates = fields.gates;
+    if (gateIndex === undefined || !Array.isArray(gates) || !isRecord(gates[gateIndex])) return { ok: false, message: `milestone ${id} has no gate ${gateIndex === undefined ? 'named' : gateIndex + 1} to confirm` };
+    return editItem(text, id, review(['gates', gateIndex], GATE_KEYS));
+  }
+  return { ok: false, message: `${id} is ${typeof fields.kind === 'string' ? `a ${fields.kind}` : 'not an item'}: only an assumption, a risk or a gate's call is confirmed` };
 }
 
 function flagSet(key: string, value: string | undefined): SetOperation {
