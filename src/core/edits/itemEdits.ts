@@ -1,13 +1,14 @@
 // The lifecycle edits of items, as text in and new text out: acknowledge, resolve and reopen a flag,
 // set an assumption's status, set a gate's call, re-anchor a flag. Each checks the item's current state
 // first, so a stale command (someone else already resolved the flag) says so instead of writing.
-import { assumptionSchema, flagSchema, gateSchema, type Anchor } from '../schemas';
-import { editItem, findItem, itemFields, type EditResult, type SetOperation } from './yamlText';
+import { assumptionSchema, featureSchema, flagSchema, gateSchema, type Anchor } from '../schemas';
+import { appendToList, editItem, findItem, itemFields, type EditResult, type SetOperation } from './yamlText';
 import { errorMessage } from '../errors';
 
 const FLAG_KEYS = Object.keys(flagSchema.shape);
 const ASSUMPTION_KEYS = Object.keys(assumptionSchema.shape);
 const GATE_KEYS = Object.keys(gateSchema.shape);
+const FEATURE_KEYS = Object.keys(featureSchema.shape);
 
 export type FlagStatus = 'open' | 'acknowledged' | 'resolved';
 export type AssumptionStatus = 'untested' | 'validated' | 'invalidated';
@@ -109,6 +110,18 @@ export function setGateCall(text: string, milestoneId: string, role: string, cal
   const operations: SetOperation[] = [{ path: ['gates', index, 'call'], value: call, order: GATE_KEYS }];
   if (reason?.trim()) operations.push({ path: ['gates', index, 'reason'], value: reason.trim(), order: GATE_KEYS });
   return editItem(text, milestoneId, operations);
+}
+
+/**
+ * Adds a file's path to a feature's `paths`, so the feature covers it: a line of a block list, an entry
+ * of a flow list, or a new `paths` after the title. A path already listed is refused (nothing to add).
+ */
+export function addFeaturePath(text: string, featureId: string, path: string): EditResult {
+  const item = itemOfKind(text, featureId, 'feature');
+  if (!item.ok) return item;
+  const paths = item.fields.paths;
+  if (Array.isArray(paths) && paths.includes(path)) return { ok: false, message: `${featureId} already lists ${path} in its paths` };
+  return appendToList(text, featureId, 'paths', path, FEATURE_KEYS);
 }
 
 function flagSet(key: string, value: string | undefined): SetOperation {
