@@ -24,7 +24,7 @@ const EXTENSION_PATHS = [
 const GIT_READER = 'src/extension/report/gitHistory.ts';
 const NOT_GIT = { regex: '^(\\.\\./)+git(/|$)', message: `src/git spawns git, which a web or virtual workspace cannot: only ${GIT_READER} reads it, for a folder on disk.` };
 
-const FEATURES = ['api', 'codelens', 'commands', 'flags', 'initialize', 'problems', 'report', 'tags', 'views'];
+const FEATURES = ['api', 'codelens', 'commands', 'create', 'flags', 'initialize', 'problems', 'report', 'tags', 'views'];
 const BOUNDARIES = {
   regex: `^(\\.\\./)+(${FEATURES.join('|')})(/|$)`,
   message: 'A feature folder never imports another feature, and workspace/ and util/ import no feature: move what both need into src/extension/workspace/.',

@@ -10,6 +10,7 @@ import { registerViews } from './views/registerViews';
 import { registerFlags } from './flags/registerFlags';
 import { registerInitialize } from './initialize/registerInitialize';
 import { registerReport } from './report/registerReport';
+import { registerCreate } from './create/registerCreate';
 import { initLog } from './util/log';
 
 export function activate(context: vscode.ExtensionContext): TruthlineApi {
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     registerFlags(store, context.extensionUri),
     registerInitialize(store),
     registerReport(store),
+    registerCreate(store),
   );
   return api;
 }
