@@ -35,6 +35,8 @@ export const Commands = {
   newDecision: 'truthline.newDecision',
   /** Optional argument: the file's Uri (editor menus pass it); else the active editor's file. */
   addFileToFeature: 'truthline.addFileToFeature',
+  /** Returns the tag as written (`// @risk R-1`). */
+  insertTag: 'truthline.insertTag',
   openReport: 'truthline.openReport',
   /** Optional argument: the target Uri (skips the save dialog; .md writes Markdown, else HTML). */
   exportReport: 'truthline.exportReport',

@@ -250,6 +250,34 @@ describe('Creating items', function () {
     });
   });
 
+  describe('Insert Comment Tag', () => {
+    it('writes the tag of the item picked above the cursor\'s line, as a comment of the file\'s language, at its indentation', async () => {
+      const editor = await vscode.window.showTextDocument(file(PAYMENT_SERVICE));
+      const line = editor.document.getText().split('\n').findIndex((text) => /^\s+\S/.test(text));
+      assert.ok(line > 0, 'an indented line');
+      const indent = /^\s*/.exec(editor.document.lineAt(line).text)?.[0] ?? '';
+      editor.selection = new vscode.Selection(line, 4, line, 4);
+      prompts.answer({ pick: 'R-1:' });
+      const written = await vscode.commands.executeCommand<string | undefined>(Commands.insertTag);
+      prompts.assertDone();
+      assert.strictEqual(written, '// @risk R-1');
+      assert.strictEqual(editor.document.lineAt(line).text, `${indent}// @risk R-1`);
+      assert.ok(editor.document.isDirty, 'typed into the editor, not saved');
+      const rows = prompts.shown[0]?.items ?? [];
+      const first = rows.findIndex((label) => label.includes('R-1:'));
+      const outside = rows.findIndex((label) => label.includes('R-6:'));
+      assert.ok(first >= 0 && outside > first, 'the items of the file\'s feature come first');
+    });
+
+    it('writes nothing on Escape', async () => {
+      const editor = await vscode.window.showTextDocument(file(PAYMENT_SERVICE));
+      prompts.answer(ESCAPE);
+      assert.strictEqual(await vscode.commands.executeCommand(Commands.insertTag), undefined);
+      prompts.assertDone();
+      assert.strictEqual(editor.document.isDirty, false);
+    });
+  });
+
   describe('Getting Started walkthrough', () => {
     interface WalkthroughStep { id: string; description: string; completionEvents?: string[] }
 
@@ -265,7 +293,7 @@ describe('Creating items', function () {
         assert.ok(events.length > 0, `${step.id} ticks when its command runs`);
         for (const command of events) assert.ok(known.has(command), `${step.id}: ${command} is registered`);
       }
-      for (const command of [Commands.newFeature, Commands.newRequest, Commands.newRisk, Commands.addFileToFeature, Commands.raiseFlag]) {
+      for (const command of [Commands.newFeature, Commands.newRequest, Commands.newRisk, Commands.insertTag, Commands.raiseFlag]) {
         assert.ok(known.has(command), `${command} is registered`);
       }
     });

@@ -1,5 +1,5 @@
 // Creating items without writing YAML by hand: New Feature…, New Customer Request…, New Assumption…,
-// New Risk…, New Milestone…, New Decision… and Add This File to a Feature….
+// New Risk…, New Milestone…, New Decision…, Add This File to a Feature… and Insert Comment Tag….
 import * as vscode from 'vscode';
 import type { NewItemKind } from '../../core';
 import { Commands } from '../constants';
@@ -9,6 +9,7 @@ import { canWrite, isTrusted } from '../workspace/edits/writeAccess';
 import { DisposableStore } from '../util/disposables';
 import { logError } from '../util/log';
 import { addFileToFeature } from './addFileToFeature';
+import { insertTag } from './insertTag';
 import { createTarget } from './createTarget';
 import { askNewItem, createTitle } from './newItemPrompts';
 
@@ -26,6 +27,10 @@ export function registerCreate(store: AlignmentStore): vscode.Disposable {
   for (const [id, kind] of NEW_ITEM_COMMANDS) {
     disposables.add(vscode.commands.registerCommand(id, () => reportErrors(id, () => createItem(store, kind))));
   }
+  disposables.add(vscode.commands.registerCommand(Commands.insertTag, () => insertTag(store).catch((error: unknown) => {
+    logError(`${Commands.insertTag} failed`, error);
+    throw error;
+  })));
   disposables.add(vscode.commands.registerCommand(Commands.addFileToFeature, (argument: unknown) => reportErrors(Commands.addFileToFeature, () => addFileToFeature(store, argument))));
   return disposables;
 }
