@@ -1,7 +1,7 @@
 // Add This File to a Feature: the file's path is appended to the feature's `paths` in place, whatever form
 // the list has, and every other byte (comments, other items) is kept.
 import * as assert from 'node:assert/strict';
-import { addFeaturePath, parseAlignmentFile, type EditResult } from '../../src/core';
+import { addFeaturePath, compileGlob, literalGlob, parseAlignmentFile, type EditResult } from '../../src/core';
 import { yaml } from './helpers';
 
 function text(result: EditResult): string {
@@ -50,9 +50,9 @@ describe('addFeaturePath', () => {
       '',
       'owners: [Ada]',
     );
-    const after = text(addFeaturePath(before, 'gift', '**/gift_*.sql'));
-    assert.equal(after, before.replace('    - "!src/gift/legacy/"\n', '    - "!src/gift/legacy/"\n    - "**/gift_*.sql"\n'));
-    assert.deepEqual(pathsOf(after, 'gift'), ['src/gift/', '!src/gift/legacy/', '**/gift_*.sql']);
+    const after = text(addFeaturePath(before, 'gift', 'app/gift/page.tsx'));
+    assert.equal(after, before.replace('    - "!src/gift/legacy/"\n', '    - "!src/gift/legacy/"\n    - app/gift/page.tsx\n'));
+    assert.deepEqual(pathsOf(after, 'gift'), ['src/gift/', '!src/gift/legacy/', 'app/gift/page.tsx']);
   });
 
   it('edits the one feature of a list file, and keeps CRLF line ends', () => {
@@ -68,12 +68,21 @@ describe('addFeaturePath', () => {
     assert.equal(addFeaturePath(yaml('kind: feature', 'id: gift', 'title: Gift'), 'other', 'src/b.ts').ok, false);
   });
 
-  it('quotes a path YAML would read otherwise', () => {
-    for (const path of ['src/# odd.ts', 'src/a: b.ts', '-lead.ts', '[x].ts', 'it\'s.ts', '@scope/x.ts']) {
+  it('writes a pattern that names exactly the file, quoted where YAML would read it otherwise', () => {
+    for (const path of ['src/# odd.ts', 'src/a: b.ts', '-lead.ts', 'app/[slug]/page.tsx', 'it\'s.ts', '@scope/x.ts', '!bang/x.ts', 'src/a*b?.ts', 'src/{x}/(y).ts', 'Makefile']) {
       for (const before of [yaml('kind: feature', 'id: g', 'title: G', 'paths:', '  - src/'), yaml('kind: feature', 'id: g', 'title: G', 'paths: [src/]'), yaml('kind: feature', 'id: g', 'title: G')]) {
         const paths = pathsOf(text(addFeaturePath(before, 'g', path)), 'g') as string[];
-        assert.equal(paths[paths.length - 1], path);
+        const pattern = paths[paths.length - 1] as string;
+        assert.equal(pattern, literalGlob(path));
+        const glob = compileGlob(pattern);
+        assert.equal(glob.error, undefined, pattern);
+        assert.ok(glob.test(path) && !glob.negated, `${pattern} covers ${path}`);
+        assert.ok(!glob.test(`other/${path}`) && !glob.test(path.replace(/[a-z]/, 'Q')), `${pattern} covers only ${path}`);
       }
     }
+    assert.equal(literalGlob('app/[slug]/page.tsx'), 'app/[[]slug[]]/page.tsx');
+    assert.equal(literalGlob('Makefile'), '/Makefile', 'a file at the root, not every Makefile');
+    assert.equal(literalGlob('src/payments/'), 'src/payments/');
+    assert.equal(literalGlob('!x/y.ts'), '[!]x/y.ts');
   });
 });

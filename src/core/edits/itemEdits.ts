@@ -4,6 +4,7 @@
 import { assumptionSchema, featureSchema, flagSchema, gateSchema, type Anchor } from '../schemas';
 import { appendToList, editItem, findItem, itemFields, type EditResult, type SetOperation } from './yamlText';
 import { errorMessage } from '../errors';
+import { literalGlob } from '../globs';
 
 const FLAG_KEYS = Object.keys(flagSchema.shape);
 const ASSUMPTION_KEYS = Object.keys(assumptionSchema.shape);
@@ -113,15 +114,17 @@ export function setGateCall(text: string, milestoneId: string, role: string, cal
 }
 
 /**
- * Adds a file's path to a feature's `paths`, so the feature covers it: a line of a block list, an entry
- * of a flow list, or a new `paths` after the title. A path already listed is refused (nothing to add).
+ * Adds a repository-relative file to a feature's `paths`, so the feature covers it: the pattern naming
+ * exactly that file (literalGlob) as a line of a block list, an entry of a flow list, or a new `paths` after
+ * the title. A pattern already listed is refused (nothing to add).
  */
 export function addFeaturePath(text: string, featureId: string, path: string): EditResult {
   const item = itemOfKind(text, featureId, 'feature');
   if (!item.ok) return item;
+  const pattern = literalGlob(path);
   const paths = item.fields.paths;
-  if (Array.isArray(paths) && paths.includes(path)) return { ok: false, message: `${featureId} already lists ${path} in its paths` };
-  return appendToList(text, featureId, 'paths', path, FEATURE_KEYS);
+  if (Array.isArray(paths) && paths.includes(pattern)) return { ok: false, message: `${featureId} already lists ${pattern} in its paths` };
+  return appendToList(text, featureId, 'paths', pattern, FEATURE_KEYS);
 }
 
 function flagSet(key: string, value: string | undefined): SetOperation {

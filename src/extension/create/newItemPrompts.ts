@@ -6,6 +6,7 @@ import {
   featureIdFromTitle,
   ID_PREFIXES,
   LEVELS,
+  literalGlob,
   localDate,
   newIdProblem,
   nextFreeId,
@@ -64,7 +65,7 @@ async function askFeature(target: CreateTarget): Promise<NewItem | undefined> {
   const taken = takenIds(target.snapshot);
   const id = await askId(steps.next(), featureIdFromTitle(title, taken), taken, vscode.l10n.t('The feature\'s id: short, in lower case, used in other items and in tags'));
   if (id === undefined) return undefined;
-  const folder = target.activePath === undefined ? undefined : folderOf(target.activePath);
+  const folder = target.activePath === undefined ? undefined : literalGlob(folderOf(target.activePath));
   const paths = await ask({
     title: steps.next(),
     prompt: vscode.l10n.t('The code it covers: globs separated by commas ("src/gift/" covers everything below it; "!" excludes). Empty: none yet'),
