@@ -24,14 +24,12 @@ const NEW_ITEM_COMMANDS: readonly [string, NewItemKind][] = [
 
 export function registerCreate(store: AlignmentStore): vscode.Disposable {
   const disposables = new DisposableStore();
-  for (const [id, kind] of NEW_ITEM_COMMANDS) {
-    disposables.add(vscode.commands.registerCommand(id, () => reportErrors(id, () => createItem(store, kind))));
-  }
-  disposables.add(vscode.commands.registerCommand(Commands.insertTag, () => insertTag(store).catch((error: unknown) => {
-    logError(`${Commands.insertTag} failed`, error);
-    throw error;
-  })));
-  disposables.add(vscode.commands.registerCommand(Commands.addFileToFeature, (argument: unknown) => reportErrors(Commands.addFileToFeature, () => addFileToFeature(store, argument))));
+  const command = <T>(id: string, run: (argument: unknown) => Promise<T>): void => {
+    disposables.add(vscode.commands.registerCommand(id, (argument: unknown) => reportErrors(id, () => run(argument))));
+  };
+  for (const [id, kind] of NEW_ITEM_COMMANDS) command(id, () => createItem(store, kind));
+  command(Commands.addFileToFeature, (argument) => addFileToFeature(store, argument));
+  command(Commands.insertTag, () => insertTag(store));
   return disposables;
 }
 
@@ -45,7 +43,8 @@ async function createItem(store: AlignmentStore, kind: NewItemKind): Promise<vsc
   return writeNewItem(store, target.snapshot, item);
 }
 
-async function reportErrors(id: string, run: () => Promise<vscode.Uri | undefined>): Promise<vscode.Uri | undefined> {
+/** The full error goes to the Truthline log; VS Code shows the rejection when the command ran from a menu or the palette. */
+async function reportErrors<T>(id: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
