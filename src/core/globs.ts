@@ -239,3 +239,20 @@ export function matchesGlobList(globs: readonly CompiledGlob[], path: string): b
 export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
 }
+
+/** Characters a pattern reads as wildcards, classes, alternatives or groups. */
+const GLOB_SPECIAL = /[*?[\]{}()]/g;
+
+/**
+ * The pattern that names exactly this repository-relative file or folder (a folder ends with "/"): each
+ * wildcard character, and a leading "!" (an exclusion), is written as a class of itself (`app/[[]slug[]]/`
+ * for the folder `app/[slug]`), and a name without a "/" inside is anchored at the root (`/Makefile`, not
+ * every Makefile at any depth).
+ */
+export function literalGlob(path: string): string {
+  const folder = path.endsWith('/');
+  const name = normalizePath(path).replace(/\/+$/, '');
+  const escaped = name.replace(GLOB_SPECIAL, (char) => `[${char}]`).replace(/^!/, '[!]');
+  const anchored = name.includes('/') ? escaped : `/${escaped}`;
+  return folder ? `${anchored}/` : anchored;
+}

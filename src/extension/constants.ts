@@ -29,9 +29,25 @@ export const Commands = {
   confirmStatus: 'truthline.confirmStatus',
   /** Hidden, returns data: where a flag's anchored code is now (argument: the flag id, or { id }). */
   flagAnchor: 'truthline.flagAnchor',
+  newFeature: 'truthline.newFeature',
+  newRequest: 'truthline.newRequest',
+  newAssumption: 'truthline.newAssumption',
+  newRisk: 'truthline.newRisk',
+  newMilestone: 'truthline.newMilestone',
+  newDecision: 'truthline.newDecision',
+  /** Optional argument: the file's Uri (editor menus pass it); else the active editor's file. */
+  addFileToFeature: 'truthline.addFileToFeature',
+  /** Returns the tag as written (`// @risk R-1`). */
+  insertTag: 'truthline.insertTag',
   openReport: 'truthline.openReport',
   /** Optional argument: the target Uri (skips the save dialog; .md writes Markdown, else HTML). */
   exportReport: 'truthline.exportReport',
+} as const;
+
+/** The Getting Started walkthrough (`contributes.walkthroughs`), as VS Code names it: `<publisher>.<name>#<id>`. */
+export const Walkthroughs = {
+  gettingStarted: 'truthline.gettingStarted',
+  gettingStartedFull: `${EXTENSION_ID}#truthline.gettingStarted`,
 } as const;
 
 /** Webview panel types. */

@@ -13,6 +13,7 @@ import { registerReport } from './report/registerReport';
 import { registerYamlEditing } from './yamlEditing/registerYamlEditing';
 import { registerSuspects } from './suspects/registerSuspects';
 import { SuspectWatch } from './workspace/git/suspectWatch';
+import { registerCreate } from './create/registerCreate';
 import { initLog } from './util/log';
 
 export function activate(context: vscode.ExtensionContext): TruthlineApi {
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     registerReport(store),
     registerYamlEditing(store, context.globalState),
     registerSuspects(store, suspects),
+    registerCreate(store),
   );
   return api;
 }

@@ -2,4 +2,5 @@
 export * from './anchors';
 export * from './itemEdits';
 export * from './newFlag';
+export * from './newItems';
 export { editItem, findItem, itemFields, type EditResult, type FoundItem, type SetOperation, type YamlValue } from './yamlText';

@@ -1,14 +1,16 @@
 // The lifecycle edits of items, as text in and new text out: acknowledge, resolve and reopen a flag,
 // set an assumption's status, set a gate's call, re-anchor a flag. Each checks the item's current state
 // first, so a stale command (someone else already resolved the flag) says so instead of writing.
-import { assumptionSchema, flagSchema, gateSchema, riskSchema, type Anchor } from '../schemas';
-import { editItem, findItem, itemFields, type EditResult, type SetOperation } from './yamlText';
+import { assumptionSchema, featureSchema, flagSchema, gateSchema, riskSchema, type Anchor } from '../schemas';
+import { appendToList, editItem, findItem, itemFields, type EditResult, type SetOperation } from './yamlText';
 import { errorMessage } from '../errors';
+import { literalGlob } from '../globs';
 
 const FLAG_KEYS = Object.keys(flagSchema.shape);
 const ASSUMPTION_KEYS = Object.keys(assumptionSchema.shape);
 const GATE_KEYS = Object.keys(gateSchema.shape);
 const RISK_KEYS = Object.keys(riskSchema.shape);
+const FEATURE_KEYS = Object.keys(featureSchema.shape);
 
 export type FlagStatus = 'open' | 'acknowledged' | 'resolved';
 export type AssumptionStatus = 'untested' | 'validated' | 'invalidated';
@@ -137,6 +139,20 @@ export function confirmStatus(text: string, id: string, actor: Actor, gateIndex?
     return editItem(text, id, review(['gates', gateIndex], GATE_KEYS));
   }
   return { ok: false, message: `${id} is ${typeof fields.kind === 'string' ? `a ${fields.kind}` : 'not an item'}: only an assumption, a risk or a gate's call is confirmed` };
+}
+
+/**
+ * Adds a repository-relative file to a feature's `paths`, so the feature covers it: the pattern naming
+ * exactly that file (literalGlob) as a line of a block list, an entry of a flow list, or a new `paths` after
+ * the title. A pattern already listed is refused (nothing to add).
+ */
+export function addFeaturePath(text: string, featureId: string, path: string): EditResult {
+  const item = itemOfKind(text, featureId, 'feature');
+  if (!item.ok) return item;
+  const pattern = literalGlob(path);
+  const paths = item.fields.paths;
+  if (Array.isArray(paths) && paths.includes(pattern)) return { ok: false, message: `${featureId} already lists ${pattern} in its paths` };
+  return appendToList(text, featureId, 'paths', pattern, FEATURE_KEYS);
 }
 
 function flagSet(key: string, value: string | undefined): SetOperation {

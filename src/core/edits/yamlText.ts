@@ -7,12 +7,12 @@
 // outside the replaced span is the same bytes, the file parsed again means the same with the edited path
 // set to the new value (every document, every item, every other key of the item), and every comment is
 // still there. An edit that cannot keep that promise is refused with a message, never written.
-import { Document, isAlias, isMap, isScalar, isSeq, Lexer, CST, parseAllDocuments, parse, Scalar, visit, type Alias, type Node, type Pair, type YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, Lexer, CST, parseAllDocuments, parse, Scalar, visit, type Alias, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export type EditResult = { ok: true; text: string } | { ok: false; message: string };
 
-/** A value written into YAML: text, numbers, or a mapping of them (an anchor). */
-export type YamlValue = string | number | boolean | { readonly [key: string]: YamlValue | undefined };
+/** A value written into YAML: text, numbers, a list or a mapping of them (an anchor, a list of paths). */
+export type YamlValue = string | number | boolean | readonly YamlValue[] | { readonly [key: string]: YamlValue | undefined };
 
 export interface SetOperation {
   /** Keys (and list indexes) from the item down to the value, e.g. ['gates', 1, 'call']. */
@@ -82,6 +82,57 @@ function editStep(current: string, id: string, operation: SetOperation, style: S
     message: `could not edit "${id}" safely: ${problem}; nothing was changed, edit the file by hand`,
     retry: style === 'block' && /\n/.test(planned.splice.insert.replace(/^\n/, '')),
   };
+}
+
+/**
+ * Appends `value` to the list at `key` of the item: a line after the last entry of a block list, an entry
+ * before the `]` of a flow list, a new list when the key is missing or empty. Verified as every edit is.
+ */
+export function appendToList(text: string, id: string, key: string, value: string, order?: readonly string[]): EditResult {
+  try {
+    const bom = text.startsWith(BOM) ? BOM : '';
+    const current = text.slice(bom.length);
+    const normalized = current.replace(/\r\n/g, '\n');
+    const item = findItem(normalized, id);
+    if (!item.ok) return item;
+    const existing = itemFields(item)[key];
+    if (existing === undefined || existing === null) return editItem(text, id, [{ path: [key], value: [value], order }]);
+    const node = item.map.get(key, true) as Node | undefined;
+    if (isAlias(node)) return { ok: false, message: `"${key}" of ${id} is an alias (*${node.source}); edit it by hand` };
+    if (!isSeq(node) || !Array.isArray(existing)) return { ok: false, message: `"${key}" of ${id} is not a list` };
+    const planned = planAppend(normalized, node, value);
+    if (!planned.ok) return planned;
+    const splice = toOriginal(current, planned.splice);
+    const next = current.slice(0, splice.start) + splice.insert + current.slice(splice.end);
+    const problem = verifyStep(current, next, splice, id, { path: [key], value: [...(existing as YamlValue[]), value] });
+    if (problem !== undefined) return { ok: false, message: `could not edit "${id}" safely: ${problem}; nothing was changed, edit the file by hand` };
+    return { ok: true, text: bom + next };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { ok: false, message: `could not edit "${id}" safely (${reason}); nothing was changed, edit the file by hand` };
+  }
+}
+
+function planAppend(text: string, list: YAMLSeq, value: string): { ok: true; splice: Splice } | { ok: false; message: string } {
+  // A one-line value as it can stand in either style; text of several lines is double-quoted.
+  const scalar = value.includes('\n') ? JSON.stringify(value) : flowScalar(value);
+  const start = list.range?.[0];
+  if (start === undefined) return { ok: false, message: 'cannot find the list in the text' };
+  const items = list.items as (Node | Pair)[];
+  const last = items[items.length - 1];
+  if (list.flow) {
+    if (last === undefined) {
+      const open = text.indexOf('[', start);
+      return open === -1 ? { ok: false, message: 'cannot find the [ of the list' } : { ok: true, splice: { start: open + 1, end: open + 1, insert: scalar } };
+    }
+    const end = (last as Node).range?.[1];
+    if (end === undefined) return { ok: false, message: 'the list holds something other than values; edit it by hand' };
+    return { ok: true, splice: { start: end, end, insert: `, ${scalar}` } };
+  }
+  const final = lastNode(last as Node | null);
+  const end = trimEnd(text, final?.range?.[1] ?? list.range?.[1] ?? start, start);
+  const lineEnd = endOfLine(text, end);
+  return { ok: true, splice: { start: lineEnd, end: lineEnd, insert: `\n${' '.repeat(columnOf(text, start))}- ${scalar}` } };
 }
 
 /** The item's mapping node in `text` (its ranges count from after a byte order mark), or why it cannot be edited. */

@@ -8,7 +8,7 @@ import { authorAskingOnce, currentAuthor } from '../workspace/edits/author';
 import { idOfArgument, isObject, itemOfArgument, type FoundItem } from '../workspace/edits/commandArgs';
 import { editInPlace } from '../workspace/edits/editInPlace';
 import { pickFlag } from './itemPickers';
-import { ask } from './prompts';
+import { ask } from '../workspace/prompts';
 
 /** An argument object (not a tree row): it says everything, nothing is asked. */
 export function isArgumentObject(argument: unknown): argument is Record<string, unknown> {

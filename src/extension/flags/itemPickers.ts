@@ -5,7 +5,7 @@ import type { Flag, Kind, LoadedItem } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import type { FoundItem } from '../workspace/edits/commandArgs';
 import { itemLabel, KIND_ICONS } from '../workspace/kinds/itemLabels';
-import { pick, separator, type PickItem } from './prompts';
+import { pick, separator, type PickItem } from '../workspace/prompts';
 import { plainText } from '../util/plainText';
 
 const SEVERITY_ORDER: Record<Flag['severity'], number> = { critical: 0, high: 1, medium: 2, low: 3 };

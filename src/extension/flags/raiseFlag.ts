@@ -9,7 +9,7 @@ import { plainText } from '../util/plainText';
 import { authorAskingOnce, currentAuthor } from '../workspace/edits/author';
 import { isObject, itemOfArgument, rangeOfValue, uriOfValue, type FoundItem } from '../workspace/edits/commandArgs';
 import { writeNewFlag } from '../workspace/edits/createFlag';
-import { pick } from './prompts';
+import { pick } from '../workspace/prompts';
 import { askReality, pickAbout, pickSeverity, type AboutChoice, type Identity } from './raisePrompts';
 import { featureFor, raiseCandidates, raiseSource } from './raiseTarget';
 import { canWrite } from '../workspace/edits/writeAccess';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { type Flag, FLAG_SEVERITIES, type LoadedItem, oneLine, reportedStatusText } from '../../core';
 import { itemLabel, KIND_ICONS } from '../workspace/kinds/itemLabels';
-import { ask, pick, separator, type PickItem } from './prompts';
+import { ask, pick, separator, type PickItem } from '../workspace/prompts';
 import type { CandidateItem, RaiseCandidates, TieToCode } from './raiseTarget';
 import { plainText } from '../util/plainText';
 

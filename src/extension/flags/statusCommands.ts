@@ -9,7 +9,7 @@ import { gateIndexOfArgument } from '../workspace/edits/commandArgs';
 import { editInPlace } from '../workspace/edits/editInPlace';
 import { isArgumentObject, itemFor } from './flagCommands';
 import { pickItem } from './itemPickers';
-import { ask, pick, type PickItem } from './prompts';
+import { ask, pick, type PickItem } from '../workspace/prompts';
 
 export class StatusCommands {
   constructor(private readonly store: AlignmentStore, private readonly afterWrite: () => Promise<void>) {}

@@ -163,6 +163,13 @@ describe('Restricted Mode: an untrusted workspace', function () {
       ['set a gate call', Commands.setGateCall, () => ({ id: 'M2', role: 'Security', call: 'go', reason: 'Signatures verified' })],
       ['re-anchor a flag', Commands.reanchorFlag, () => ({ id: 'F-20261112-q7hm', uri: file(PAYMENT_SERVICE), range })],
       ['initialize .alignment/', Commands.initialize, () => undefined],
+      ['create a feature', Commands.newFeature, () => undefined],
+      ['create a customer request', Commands.newRequest, () => undefined],
+      ['create an assumption', Commands.newAssumption, () => undefined],
+      ['create a risk', Commands.newRisk, () => undefined],
+      ['create a milestone', Commands.newMilestone, () => undefined],
+      ['create a decision', Commands.newDecision, () => undefined],
+      ['add the active file to a feature', Commands.addFileToFeature, () => undefined],
     ];
 
     before(async () => {
