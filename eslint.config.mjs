@@ -25,7 +25,7 @@ const EXTENSION_PATHS = [
 const GIT_DOOR = 'src/extension/workspace/git/**/*.ts';
 const NOT_GIT = { regex: '^(\\.\\./)+git(/|$)', message: `src/git spawns git, which a web or virtual workspace cannot: only ${GIT_DOOR} reads it, for a folder on disk.` };
 
-const FEATURES = ['api', 'codelens', 'commands', 'flags', 'initialize', 'problems', 'report', 'suspects', 'tags', 'views', 'yamlEditing'];
+const FEATURES = ['api', 'codelens', 'commands', 'flags', 'impact', 'initialize', 'problems', 'report', 'suspects', 'tags', 'views', 'yamlEditing'];
 const BOUNDARIES = {
   regex: `^(\\.\\./)+(${FEATURES.join('|')})(/|$)`,
   message: 'A feature folder never imports another feature, and workspace/ and util/ import no feature: move what both need into src/extension/workspace/.',
