@@ -112,6 +112,7 @@ export const Views = {
   container: 'truthline',
   currentFeature: 'truthline.currentFeature',
   allFeatures: 'truthline.allFeatures',
+  changeImpact: 'truthline.changeImpact',
 } as const;
 
 export const ContextKeys = {

@@ -14,16 +14,20 @@ import { registerYamlEditing } from './yamlEditing/registerYamlEditing';
 import { registerSuspects } from './suspects/registerSuspects';
 import { SuspectWatch } from './workspace/git/suspectWatch';
 import { registerCreate } from './create/registerCreate';
+import { ChangeWatch } from './workspace/git/changeWatch';
+import { registerImpact } from './impact/registerImpact';
 import { initLog } from './util/log';
 
 export function activate(context: vscode.ExtensionContext): TruthlineApi {
   initLog(context);
   const store = new AlignmentStore({ indexTags: true });
-  const api = createApi(store);
   const suspects = new SuspectWatch(store);
+  const changes = new ChangeWatch(store);
+  const api = createApi(store, changes);
   context.subscriptions.push(
     store,
     suspects,
+    changes,
     api,
     registerProblems(store),
     registerCoreCommands(store),
@@ -36,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     registerYamlEditing(store, context.globalState),
     registerSuspects(store, suspects),
     registerCreate(store),
+    registerImpact(store, changes),
   );
   return api;
 }

@@ -110,12 +110,20 @@ export function parseChangedLines(output: string): Map<string, { start: number; 
 }
 
 /** Each changed file's text at the head (up to 1 MiB): from the working tree, or from the head commit through one `git cat-file --batch`. */
+const PARALLEL_READS = 16;
+
 async function readTexts(root: string, head: string | undefined, files: ChangedFile[], options: GitOptions): Promise<void> {
   const present = files.filter((file) => file.status !== 'deleted');
   if (head === undefined) {
-    await Promise.all(present.map(async (file) => {
-      const stat = await fs.lstat(path.join(root, file.path)).catch(() => undefined);
-      if (stat?.isFile() && stat.size <= DEFAULT_MAX_FILE_BYTES) file.text = await fs.readFile(path.join(root, file.path), 'utf8');
+    // A few files at a time: thousands of untracked files read at once would use up the process's file
+    // descriptors, and every other spawn and open in it (the editor's extension host) would fail.
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, present.length) }, async () => {
+      while (next < present.length) {
+        const file = present[next++] as ChangedFile;
+        const stat = await fs.lstat(path.join(root, file.path)).catch(() => undefined);
+        if (stat?.isFile() && stat.size <= DEFAULT_MAX_FILE_BYTES) file.text = await fs.readFile(path.join(root, file.path), 'utf8').catch(() => undefined);
+      }
     }));
     return;
   }

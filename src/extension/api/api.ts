@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LoadedItem } from '../../core';
 import type { AlignmentStore } from '../workspace/alignmentStore';
+import type { ChangeWatch, FolderImpact } from '../workspace/git/changeWatch';
 import { completeCodePlaces, placeUri } from '../workspace/workspaceTags';
 
 /** An item as plain data: its fields, plus where it is written. */
@@ -36,11 +37,18 @@ export interface TruthlineApi {
    * once the workspace's tags are indexed; undefined for an id no folder has.
    */
   codeFor(id: string): Promise<CodePlaceData[] | undefined>;
+  /**
+   * What the working tree's change (against the merge-base with the upstream branch, else main or master)
+   * touches in the workspace folder of `uri` (or the first with .alignment/): the same shape as
+   * `truthline impact --format json`, with `base` and `baseFrom`. Undefined when git cannot say (no
+   * repository, Restricted Mode, a virtual workspace) or no folder has .alignment/.
+   */
+  impact(uri?: vscode.Uri): Promise<FolderImpact | undefined>;
   /** Fired after every reload of any folder's .alignment/. */
   readonly onDidChange: vscode.Event<void>;
 }
 
-export function createApi(store: AlignmentStore): TruthlineApi & vscode.Disposable {
+export function createApi(store: AlignmentStore, changes: ChangeWatch): TruthlineApi & vscode.Disposable {
   const emitter = new vscode.EventEmitter<void>();
   const subscription = store.onDidChange(() => emitter.fire());
   return {
@@ -80,6 +88,15 @@ export function createApi(store: AlignmentStore): TruthlineApi & vscode.Disposab
         lines: place.lines.map((line) => ({ ...line })),
         byPaths: place.byPaths,
       }));
+    },
+    async impact(uri) {
+      await store.ready;
+      const snapshot = uri ? store.fileContext(uri)?.snapshot : store.snapshots().find((candidate) => candidate.exists);
+      if (!snapshot?.exists) return undefined;
+      // The watch reads in the background a second after a change: read now, so the answer is current.
+      await changes.refresh();
+      const answer = changes.answerOf(snapshot);
+      return answer && 'value' in answer ? structuredClone(answer.value) : undefined;
     },
     onDidChange: emitter.event,
     dispose() {

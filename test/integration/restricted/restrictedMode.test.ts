@@ -214,6 +214,11 @@ describe('Restricted Mode: an untrusted workspace', function () {
       assert.deepStrictEqual(readGitConfigs(), [], 'git config is not read');
     });
 
+    it('runs no git: the API has no change impact to give', async () => {
+      assert.strictEqual(await truthline.impact(), undefined);
+      assert.deepStrictEqual(readGitConfigs(), [], 'git config is not read');
+    });
+
     it('runs no git: the exported report has no trend and says why', async () => {
       const target = vscode.Uri.file(path.join(os.tmpdir(), `truthline-restricted-report-${process.pid}.md`));
       try {
