@@ -3,6 +3,7 @@
 // something at once.
 import * as vscode from 'vscode';
 import { localDate, starterFeaturePaths, starterFiles } from '../../core';
+import { Walkthroughs } from '../constants';
 import type { AlignmentStore } from '../workspace/alignmentStore';
 import { canWrite, isTrusted } from '../workspace/edits/writeAccess';
 import { createNewFile } from '../workspace/edits/writer';
@@ -53,7 +54,10 @@ export async function initializeAlignment(store: AlignmentStore): Promise<void> 
   }
   const feature = files.find((file) => file.path.includes('/features/'));
   if (feature) await vscode.window.showTextDocument(childUri(folder.uri, feature.path), { preview: false });
-  void vscode.window.showInformationMessage(vscode.l10n.t('Created .alignment/ in {0} with one commented example of each kind. Edit them into your own, or delete them.', folder.name));
+  const start = vscode.l10n.t('Get Started');
+  // Not awaited: the command is done when the files are written; the walkthrough is the next step, offered.
+  void vscode.window.showInformationMessage(vscode.l10n.t('Created .alignment/ in {0} with one commented example of each kind. Edit them into your own, or delete them; Get Started walks through describing a feature, a customer\'s words, a risk, tags and a flag.', folder.name), start)
+    .then((answer) => (answer === start ? vscode.commands.executeCommand('workbench.action.openWalkthrough', Walkthroughs.gettingStartedFull, false) : undefined));
 }
 
 /** What the example feature covers: see starterFeaturePaths. */
