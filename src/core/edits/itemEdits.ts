@@ -119,14 +119,9 @@ export function setGateCall(text: string, milestoneId: string, role: string, cal
  * assumption or risk, or on the milestone's gate at `gateIndex`. The status itself is left as written.
  */
 export function confirmStatus(text: string, id: string, actor: Actor, gateIndex?: number): EditResult {
-  const item = findItem(text, id);
+  const item = fieldsOfItem(text, id);
   if (!item.ok) return item;
-  let fields: Record<string, unknown>;
-  try {
-    fields = itemFields(item);
-  } catch (error) {
-    return { ok: false, message: `${id} cannot be read (${errorMessage(error)}); fix it first` };
-  }
+  const { fields } = item;
   const review = (at: readonly (string | number)[], order: readonly string[]): SetOperation[] => [
     { path: [...at, 'reviewedAt'], value: actor.at, order },
     ...(actor.by ? [{ path: [...at, 'reviewedBy'], value: actor.by, order }] : []),
@@ -159,20 +154,27 @@ function flagSet(key: string, value: string | undefined): SetOperation {
   return { path: [key], value, order: FLAG_KEYS };
 }
 
-/** The item's fields (aliases resolved), when it is of `kind`. */
-function itemOfKind(text: string, id: string, kind: string): { ok: true; fields: Record<string, unknown> } | { ok: false; message: string } {
+type ItemFields = { ok: true; fields: Record<string, unknown> } | { ok: false; message: string };
+
+/** The item's fields (aliases resolved), whatever its kind. */
+function fieldsOfItem(text: string, id: string): ItemFields {
   const item = findItem(text, id);
   if (!item.ok) return item;
-  let fields: Record<string, unknown>;
   try {
-    fields = itemFields(item);
+    return { ok: true, fields: itemFields(item) };
   } catch (error) {
     // Aliases that expand beyond the limit, or point nowhere: the loader reports them; nothing to edit.
     return { ok: false, message: `${id} cannot be read (${errorMessage(error)}); fix it first` };
   }
-  const actual = fields.kind;
+}
+
+/** The item's fields (aliases resolved), when it is of `kind`. */
+function itemOfKind(text: string, id: string, kind: string): ItemFields {
+  const item = fieldsOfItem(text, id);
+  if (!item.ok) return item;
+  const actual = item.fields.kind;
   if (actual !== kind) return { ok: false, message: `${id} is ${typeof actual === 'string' ? `a ${actual}` : 'not an item'}, not a ${kind}` };
-  return { ok: true, fields };
+  return item;
 }
 
 function flagState(text: string, id: string): { ok: true; fields: Record<string, unknown>; status: FlagStatus } | { ok: false; message: string } {
