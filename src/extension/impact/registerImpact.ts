@@ -14,6 +14,8 @@ export function registerImpact(store: AlignmentStore, changes: ChangeWatch): vsc
     view.message = provider.message();
   };
   disposables.add(provider.onDidChangeTreeData(showMessage));
+  // Set again when the view opens: it starts collapsed, and a message set while it was folded is shown then.
+  disposables.add(view.onDidChangeVisibility(showMessage));
   showMessage();
   return disposables;
 }
