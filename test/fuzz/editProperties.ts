@@ -21,6 +21,7 @@ import fc from 'fast-check';
 import { CST, isAlias, isMap, isScalar, isSeq, Lexer, parseAllDocuments, type Node, type Pair, type YAMLMap } from 'yaml';
 import {
   acknowledgeFlag,
+  confirmStatus,
   editItem,
   reanchorFlag,
   reopenFlag,
@@ -211,7 +212,7 @@ export interface Mutation {
   variant: number;
 }
 
-export type EditKind = 'acknowledge' | 'resolve' | 'reopen' | 'reanchor' | 'status' | 'gate' | 'set';
+export type EditKind = 'acknowledge' | 'resolve' | 'reopen' | 'reanchor' | 'status' | 'gate' | 'confirm' | 'set';
 
 export interface EditCase {
   seed: number;
@@ -275,7 +276,7 @@ export function editCaseArbitrary(seedCount = editSeeds().length): fc.Arbitrary<
     bom: fc.boolean(),
     finalNewline: fc.boolean(),
     target: fc.nat(),
-    kind: fc.constantFrom<EditKind>('acknowledge', 'resolve', 'reopen', 'reanchor', 'status', 'gate', 'set'),
+    kind: fc.constantFrom<EditKind>('acknowledge', 'resolve', 'reopen', 'reanchor', 'status', 'gate', 'confirm', 'set'),
     pick: fc.nat(),
     note: fc.option(fc.oneof(sentence, longText, oddString), { nil: undefined }),
     value: yamlValueArbitrary,
@@ -413,6 +414,7 @@ export function caseEdit(editCase: EditCase, text: string): PlannedEdit | undefi
   if (item.kind !== 'flag' && ['acknowledge', 'resolve', 'reopen', 'reanchor'].includes(kind)) kind = 'set';
   if (item.kind !== 'assumption' && kind === 'status') kind = 'set';
   if ((item.kind !== 'milestone' || gates.length === 0) && kind === 'gate') kind = 'set';
+  if (!(item.kind === 'assumption' || item.kind === 'risk' || (item.kind === 'milestone' && gates.some(isRecord))) && kind === 'confirm') kind = 'set';
   const noted = (after: Record<string, unknown>, before: Record<string, unknown>): void => {
     if (typeof before.reality === 'string' && before.reality.trim() && typeof after.reality === 'string') {
       assert.ok(after.reality.startsWith(before.reality), 'the old reality is kept at the start of the new one');
@@ -487,6 +489,21 @@ export function caseEdit(editCase: EditCase, text: string): PlannedEdit | undefi
           const gate = (after.gates as Record<string, unknown>[])[found] as Record<string, unknown>;
           assert.equal(gate.call, call);
           if (note?.trim()) assert.equal(gate.reason, note.trim());
+        },
+      };
+    }
+    case 'confirm': {
+      // A gate's call on a milestone (a gate that is a mapping), else the item itself.
+      const gateIndexes = gates.map((gate: unknown, index: number) => (isRecord(gate) ? index : -1)).filter((index: number) => index >= 0);
+      const gate = item.kind === 'milestone' ? gateIndexes[pick % gateIndexes.length] : undefined;
+      const at: (string | number)[] = gate === undefined ? [] : ['gates', gate];
+      return {
+        label: `confirmStatus(${id}, ${gate ?? '-'})`, id,
+        run: (source) => confirmStatus(source, id, ACTOR, gate),
+        paths: [[...at, 'reviewedAt'], [...at, 'reviewedBy']],
+        expect: (_before, after) => {
+          assert.equal(valueAt(after, [...at, 'reviewedAt']), ACTOR.at);
+          if (ACTOR.by) assert.equal(valueAt(after, [...at, 'reviewedBy']), ACTOR.by);
         },
       };
     }
