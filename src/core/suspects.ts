@@ -85,11 +85,13 @@ export function suspectStatuses(model: AlignmentModel, input: SuspectInput): Sus
     if (list) list.push(hit);
     else tagsById.set(hit.tag.id, [hit]);
   }
+  // Files changed but gone now (deleted since, in a commit or the working tree) still tie by paths.
+  const changedTies = new RepoPathTies(model, input.changedAt.keys());
   const suspects: SuspectStatus[] = [];
   for (const entry of model.items) {
     const claims = claimsOf(entry);
     if (claims.length === 0) continue;
-    const tied = codeFor(model, entry.id, tagsById.get(entry.id) ?? [], ties).map((place) => place.path);
+    const tied = [...new Set([...codeFor(model, entry.id, tagsById.get(entry.id) ?? [], ties).map((place) => place.path), ...changedTies.pathsOf(entry.id)])];
     if (tied.length === 0) continue;
     for (const claim of claims) {
       const range = entry.locate(claim.at);

@@ -129,6 +129,16 @@ describe('truthline impact', function () {
     assert.match(text, /\nDownstream \(depends on what changed: tell them\):\n {2}ship \(owners: Bo Team\) via pay ← ship\n/);
   });
 
+  it('works on a detached HEAD, and names a deleted file\'s feature and customers', () => {
+    git(root, ['checkout', '-q', '--detach', 'HEAD']);
+    rmSync(path.join(root, 'src/pay/old.ts'));
+    const impact = JSON.parse(truthline(['impact', '--format', 'json'], root).stdout);
+    assert.equal(impact.base, git(root, ['rev-parse', 'main']).trim(), 'no upstream on a detached HEAD: the merge-base with main is the base');
+    assert.deepEqual(impact.files, ['src/pay/old.ts']);
+    assert.deepEqual(impact.features.map((feature: { id: string }) => feature.id), ['pay'], 'a deleted file still belongs to the feature whose paths covered it');
+    assert.deepEqual(impact.requests.map((request: { id: string }) => request.id), ['CR-1']);
+  });
+
   it('says so when nothing of .alignment/ is touched', () => {
     writeFileSync(path.join(root, 'src/misc.ts'), '// still nothing\n');
     assert.match(truthline(['impact'], root).stdout, /It touches no feature, customer request or other item of \.alignment\/\./);

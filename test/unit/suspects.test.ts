@@ -2,7 +2,7 @@
 // through `truthline check` (git blame of the status lines, git log of the tied files, the working tree).
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { confirmStatus, scanTags, suspectProblems, suspectStatuses, type Stamp, type TagHit } from '../../src/core';
@@ -126,6 +126,18 @@ describe('suspect statuses in truthline check, from git', function () {
     writeFileSync(file, original.replace('  status: validated\n', '  status: validated\n  reviewedAt: 2026-10-20\n'));
     git(['commit', '-q', '-am', 'A-1 confirmed'], '2026-10-20');
     assert.deepEqual(suspectLines(check().stdout), []);
+  });
+
+  it('works on a detached HEAD, and counts a tied file deleted in the working tree as changed now', () => {
+    git(['checkout', '-q', '--detach', 'HEAD']);
+    rmSync(path.join(root, 'src/m.ts'));
+    try {
+      const lines = suspectLines(check().stdout);
+      assert.ok(lines.some((line) => /M1 says "security: go"|M1 says "Security: go"/.test(line) && /src\/m\.ts \(uncommitted, /.test(line)), lines.join('\n'));
+    } finally {
+      git(['checkout', '-q', '--', 'src/m.ts']);
+      git(['checkout', '-q', 'main']);
+    }
   });
 
   it('says nothing about suspects outside a git repository', () => {
