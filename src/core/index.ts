@@ -25,4 +25,5 @@ export * from './presentation/gap';
 export * from './presentation/order';
 export * from './presentation/sections';
 export * from './presentation/text';
+export * from './presentation/upstream';
 export * from './impact';
