@@ -1,7 +1,7 @@
 // The rows of the Current Feature view for one file: each feature covering it with its groups, and the
 // items tied to the file that none of those features holds.
 import * as vscode from 'vscode';
-import { featureIdsOf, featureReality, type Group, isOpenFlag, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile } from '../../../core';
+import { featureIdsOf, featureReality, type Group, isOpenFlag, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile, upstreamTrouble } from '../../../core';
 import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
@@ -32,8 +32,9 @@ export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, foun
       const id = `${base}/feature:${feature.id}`;
       const groups = groupsOf(id, section.groups);
       const reality = featureReality(snapshot.model, feature.id);
+      const upstream = upstreamTrouble(snapshot.model, feature.id);
       const collapsible = groups.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
-      roots.push(new ItemNode(id, snapshot, feature, () => featureItem(feature, reality, { now, tie: found.ties.get(feature.id) }, { spellOutReality: false, collapsible }), () => groups));
+      roots.push(new ItemNode(id, snapshot, feature, () => featureItem(feature, reality, { now, tie: found.ties.get(feature.id) }, { spellOutReality: false, collapsible, upstream }), () => groups));
     } else if (hasFeatures) {
       const id = `${base}/file`;
       roots.push(new ContainerNode(id, () => fileRow(path), groupsOf(id, section.groups)));
