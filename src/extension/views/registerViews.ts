@@ -11,7 +11,7 @@ import { FollowedFile } from './currentFeature/followedFile';
 import { openFeature } from './openFeature';
 import { openItem } from '../workspace/itemLocation';
 import { updateStatusBar } from './statusBar';
-import type { TreeNode } from './tree/treeNode';
+import { ItemNode, type TreeNode } from './tree/treeNode';
 import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSettings } from './viewSettings';
 
 export function registerViews(store: AlignmentStore): vscode.Disposable {
@@ -51,6 +51,7 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   disposables.add(vscode.commands.registerCommand(Commands.hideResolvedFlags, () => setShowResolvedFlags(false)));
   disposables.add(vscode.commands.registerCommand(Commands.openItem, (uri: vscode.Uri, range: SourceRange) => openItem(uri, range)));
   disposables.add(vscode.commands.registerCommand(Commands.openFeature, () => openFeature(store)));
+  disposables.add(vscode.commands.registerCommand(Commands.openFeatureDefinition, (node: unknown) => openFeatureDefinition(store, node)));
 
   disposables.add(onDidChangeViewSettings(() => {
     const previous = settings;
@@ -75,4 +76,10 @@ async function setShowResolvedFlags(show: boolean): Promise<void> {
   const config = vscode.workspace.getConfiguration();
   const target = config.inspect<boolean>(Settings.showResolvedFlags)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await config.update(Settings.showResolvedFlags, show, target);
+}
+
+/** All Features' inline action: a feature row's YAML, at the feature, focused to edit. */
+async function openFeatureDefinition(store: AlignmentStore, node: unknown): Promise<void> {
+  if (!(node instanceof ItemNode) || node.entry.kind !== 'feature') return;
+  await openItem(store.uriOf(node.snapshot, node.entry), node.entry.range, false);
 }

@@ -2,23 +2,26 @@
 // Expanding a feature shows the items that make up its reality: open flags, invalidated assumptions,
 // blocked milestones and high risks.
 import * as vscode from 'vscode';
-import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
+import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem, upstreamTrouble } from '../../../core';
 import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
 import { icon, joined } from '../../workspace/kinds/format';
 import { itemNode } from '../tree/itemNodes';
+import { legendNode } from './legend';
 import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
 import type { SortOrder } from '../viewSettings';
 
 export function allFeaturesRoots(snapshots: readonly FolderSnapshot[], sortBy: SortOrder, now: number): TreeNode[] {
   const withAlignment = snapshots.filter((snapshot) => snapshot.exists);
   // One folder: its features at the top. Several: one row per folder, each with its own features.
-  if (withAlignment.length === 1) return featureNodes(withAlignment[0] as FolderSnapshot, sortBy, now);
-  return withAlignment.map((snapshot) => {
+  const rows = withAlignment.length === 1 ? featureNodes(withAlignment[0] as FolderSnapshot, sortBy, now) : withAlignment.map((snapshot) => {
     const features = featureNodes(snapshot, sortBy, now);
     return new ContainerNode(`all:${snapshot.folder.uri.toString()}`, () => folderRow(snapshot), features);
   });
+  // No feature, no legend: the view stays empty and shows its welcome text.
+  const anyFeature = withAlignment.some((snapshot) => snapshot.model.byKind.feature.length > 0);
+  return anyFeature ? [...rows, legendNode()] : rows;
 }
 
 interface FeatureRow {
@@ -34,8 +37,10 @@ function featureNodes(snapshot: FolderSnapshot, sortBy: SortOrder, now: number):
   return rows.map(({ entry, reality }) => {
     const id = `all:${snapshot.folder.uri.toString()}/feature:${entry.id}`;
     const children = realityEntries(snapshot, entry.id).map((item) => itemNode(id, snapshot, item, { now }));
+    const upstream = upstreamTrouble(snapshot.model, entry.id);
     const collapsible = children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-    return new ItemNode(id, snapshot, entry, () => featureItem(entry, reality, { now }, { spellOutReality: true, collapsible }), () => children);
+    // A click opens the row (what makes its reality); its YAML is the inline Open Feature Definition.
+    return new ItemNode(id, snapshot, entry, () => featureItem(entry, reality, { now }, { spellOutReality: true, collapsible, upstream }), () => children, { opensOnClick: false });
   });
 }
 
