@@ -11,7 +11,8 @@ import { FollowedFile } from './currentFeature/followedFile';
 import { openFeature } from './openFeature';
 import { openItem } from '../workspace/itemLocation';
 import { updateStatusBar } from './statusBar';
-import { ItemNode, type TreeNode } from './tree/treeNode';
+import type { TreeNode } from './tree/treeNode';
+import { itemOfArgument } from '../workspace/edits/commandArgs';
 import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSettings } from './viewSettings';
 
 export function registerViews(store: AlignmentStore): vscode.Disposable {
@@ -78,8 +79,9 @@ async function setShowResolvedFlags(show: boolean): Promise<void> {
   await config.update(Settings.showResolvedFlags, show, target);
 }
 
-/** All Features' inline action: a feature row's YAML, at the feature, focused to edit. */
-async function openFeatureDefinition(store: AlignmentStore, node: unknown): Promise<void> {
-  if (!(node instanceof ItemNode) || node.entry.kind !== 'feature') return;
-  await openItem(store.uriOf(node.snapshot, node.entry), node.entry.range, false);
+/** All Features' inline action: a feature row's YAML (or a feature id's), at the feature, focused to edit. */
+async function openFeatureDefinition(store: AlignmentStore, argument: unknown): Promise<void> {
+  const found = itemOfArgument(store, argument);
+  if (found?.entry.kind !== 'feature') return;
+  await openItem(store.uriOf(found.snapshot, found.entry), found.entry.range, false);
 }

@@ -70,7 +70,7 @@ function featureTooltip(entry: LoadedItem<'feature'>, context: RowContext, probl
     .field(featureStateName(state), featureStateMeaning(state))
     .field(vscode.l10n.t('Reported'), joined(reportedText(entry), item.reported?.source, item.reported?.asOf))
     .list(state === 'disagrees' ? vscode.l10n.t('Reality disagrees') : vscode.l10n.t('Reality'), problems.length > 0 ? problems : [vscode.l10n.t('no open flags, invalidated assumptions, no-go gates or high risks')])
-    .list(vscode.l10n.t('Trouble upstream'), upstream.map(troubleReason))
+    .list(vscode.l10n.t('Upstream'), upstream.map(troubleReason))
     .field(vscode.l10n.t('Goal'), direction?.goal)
     .field(vscode.l10n.t('For'), direction?.for?.join(', '))
     .field(vscode.l10n.t('Success signal'), direction?.successSignal)
