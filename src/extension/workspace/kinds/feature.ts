@@ -43,7 +43,7 @@ function featureDescription(entry: LoadedItem<'feature'>, problems: readonly str
 }
 
 /** "payments blocked", "cart-pricing at-risk". */
-function troubleText(trouble: UpstreamTrouble): string {
+export function troubleText(trouble: UpstreamTrouble): string {
   switch (trouble.trouble) {
     case 'blocked': return vscode.l10n.t('{0} blocked', trouble.featureId);
     case 'disagrees': return vscode.l10n.t('{0} \u2260 reality', trouble.featureId);
@@ -53,7 +53,7 @@ function troubleText(trouble: UpstreamTrouble): string {
 }
 
 /** One line per troubled feature upstream, saying why. */
-function troubleReason(trouble: UpstreamTrouble): string {
+export function troubleReason(trouble: UpstreamTrouble): string {
   switch (trouble.trouble) {
     case 'blocked': return vscode.l10n.t('{0}: blocked by a no-go gate', trouble.featureId);
     case 'disagrees': return vscode.l10n.t('{0}: reported on-track, reality disagrees', trouble.featureId);
