@@ -85,7 +85,7 @@ describe('Views: the trees', () => {
         'Pre-mortem Risks — 2 · 2 high',
         'Milestones — 2 · 1 blocked',
         'Truth Flags — 2 · 1 critical',
-        'Upstream — 1',
+        'Upstream — 1 · cart-pricing at-risk',
         'Decisions — 1',
       ]);
       // A screen reader hears each count in words, one or many.
@@ -95,7 +95,7 @@ describe('Views: the trees', () => {
         'Pre-mortem Risks · 2 risks · 2 high',
         'Milestones · 2 milestones · 1 blocked',
         'Truth Flags · 2 flags · 1 critical',
-        'Upstream · 1 item',
+        'Upstream · 1 item · cart-pricing at-risk',
         'Decisions · 1 decision',
       ]);
       // The acknowledged flag is unresolved too: the status bar says both apart.
@@ -342,8 +342,13 @@ describe('Views: the trees', () => {
       const payments = all.getChildren()[3];
       assert.strictEqual(payments?.treeItem().contextValue, 'truthline.feature.disagrees');
       assert.match(payments?.treeItem().accessibilityInformation?.label ?? '', /Reality disagrees/);
-      assert.deepStrictEqual(payments?.children().map(idOf), ['F-20261112-q7hm', 'F-20261110-r2xd', 'M2', 'A-2', 'R-1', 'R-2']);
-      assert.strictEqual(all.getChildren()[1]?.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.None);
+      assert.deepStrictEqual(payments?.children().map(idOf), ['F-20261112-q7hm', 'F-20261110-r2xd', 'M2', 'A-2', 'R-1', 'R-2', 'Upstream']);
+      // Clean itself: what it holds is the trouble upstream, one row per feature there.
+      const upstream = all.getChildren()[1]?.children() ?? [];
+      assert.deepStrictEqual(upstream.map(line), ['Upstream — payments blocked, cart-pricing at-risk']);
+      assert.deepStrictEqual(upstream[0]?.children().map(line), ['payments blocked', 'cart-pricing at-risk']);
+      assert.strictEqual(upstream[0]?.children()[0]?.treeItem().command?.command, Commands.openItem, 'a feature upstream opens its YAML');
+      assert.strictEqual(all.getChildren()[0]?.children().some((node) => idOf(node) === 'Upstream'), false, 'cart-pricing depends on nothing');
     });
 
     it('gives clean, honest bad news, reality disagreeing and trouble upstream each its own icon, and explains them', () => {
