@@ -61,6 +61,17 @@ export function itemsForFile(model: AlignmentModel, path: string, tags: readonly
 }
 
 export function upstreamOf(model: AlignmentModel, featureIds: readonly string[]): LoadedItem[] {
+  const upstream: LoadedItem[] = [];
+  for (const featureId of upstreamFeatureIds(model, featureIds)) {
+    for (const entry of model.itemsOfFeature.get(featureId) ?? []) {
+      if ((entry.kind === 'flag' && isOpenFlag(entry as LoadedItem<'flag'>)) || (entry.kind === 'risk' && isHighRisk(entry as LoadedItem<'risk'>))) upstream.push(entry);
+    }
+  }
+  return upstream;
+}
+
+/** The features the given ones depend on, transitively (`dependsOn`), the given ones left out. */
+export function upstreamFeatureIds(model: AlignmentModel, featureIds: readonly string[]): string[] {
   const own = new Set(featureIds);
   const seen = new Set<string>();
   const queue = [...featureIds];
@@ -74,11 +85,5 @@ export function upstreamOf(model: AlignmentModel, featureIds: readonly string[])
       }
     }
   }
-  const upstream: LoadedItem[] = [];
-  for (const featureId of seen) {
-    for (const entry of model.itemsOfFeature.get(featureId) ?? []) {
-      if ((entry.kind === 'flag' && isOpenFlag(entry as LoadedItem<'flag'>)) || (entry.kind === 'risk' && isHighRisk(entry as LoadedItem<'risk'>))) upstream.push(entry);
-    }
-  }
-  return upstream;
+  return [...seen];
 }

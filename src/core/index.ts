@@ -27,5 +27,6 @@ export * from './presentation/gap';
 export * from './presentation/order';
 export * from './presentation/sections';
 export * from './presentation/text';
+export * from './presentation/upstream';
 export * from './impact';
 export * from './suspects';

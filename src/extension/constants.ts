@@ -14,6 +14,8 @@ export const Commands = {
   openItemById: 'truthline.codeLens.openItem',
   openItem: 'truthline.openItem',
   openFeature: 'truthline.openFeature',
+  /** Hidden: All Features' inline action on a feature row (argument: the row's node). */
+  openFeatureDefinition: 'truthline.allFeatures.openFeatureDefinition',
   sortAllFeaturesByGap: 'truthline.allFeatures.sortByGap',
   sortAllFeaturesByName: 'truthline.allFeatures.sortByName',
   showResolvedFlags: 'truthline.currentFeature.showResolvedFlags',
@@ -96,6 +98,8 @@ export const ContextValues = {
   decisionUnattributed: 'truthline.decision.unattributed',
   /** A file or tag line under an item's "In the code" group. */
   code: 'truthline.code',
+  /** All Features' "What the icons mean" row and its lines. */
+  legend: 'truthline.legend',
 } as const;
 
 /** The rows no menu offers anything on, and why (the manifest test accepts no other token without a menu). */
@@ -106,6 +110,7 @@ export const ContextValuesWithoutMenu: Readonly<Partial<Record<keyof typeof Cont
   decision: 'a decision has no status or call to set, and the row opens its YAML on click',
   decisionUnattributed: 'as a decision',
   code: 'a place in the code opens on click; the editor offers the rest',
+  legend: 'the legend only explains the icons',
 };
 
 export const Views = {

@@ -75,7 +75,7 @@ describe('Views: the trees', () => {
       const [feature, ...others] = await follow('src/payments/paymentService.ts');
       assert.ok(feature);
       assert.strictEqual(others.length, 0);
-      assert.strictEqual(line(feature), 'payments · on-track 85% ≠ — reality disagrees · Card payments with 3-D Secure (Strong Customer Authentication)');
+      assert.strictEqual(line(feature), 'payments · on-track 85% ≠ — reality disagrees · upstream: cart-pricing at-risk · Card payments with 3-D Secure (Strong Customer Authentication)');
       const item = feature.treeItem();
       assert.strictEqual(item.contextValue, 'truthline.feature.disagrees');
       assert.deepStrictEqual([(item.iconPath as vscode.ThemeIcon).id, (item.iconPath as vscode.ThemeIcon).color?.id], ['error', 'charts.red']);
@@ -85,7 +85,7 @@ describe('Views: the trees', () => {
         'Pre-mortem Risks — 2 · 2 high',
         'Milestones — 2 · 1 blocked',
         'Truth Flags — 2 · 1 critical',
-        'Upstream — 1',
+        'Upstream — 1 · cart-pricing at-risk',
         'Decisions — 1',
       ]);
       // A screen reader hears each count in words, one or many.
@@ -95,7 +95,7 @@ describe('Views: the trees', () => {
         'Pre-mortem Risks · 2 risks · 2 high',
         'Milestones · 2 milestones · 1 blocked',
         'Truth Flags · 2 flags · 1 critical',
-        'Upstream · 1 item',
+        'Upstream · 1 item · cart-pricing at-risk',
         'Decisions · 1 decision',
       ]);
       // The acknowledged flag is unresolved too: the status bar says both apart.
@@ -126,6 +126,21 @@ describe('Views: the trees', () => {
       assert.match(line(child(feature, 'Upstream').children()[0] as TreeNode), /^R-3 · high × medium · occurred — from cart-pricing · Carts expired while customers confirmed the payment in [^…]+$/);
       assert.deepStrictEqual(child(feature, 'Customer Requests').children().map(idOf), ['CR-101', 'CR-102']);
       assert.match(line(child(feature, 'Customer Requests').children()[0] as TreeNode), /^CR-101 — this file · Nordlicht Coworking GmbH: “Since last week about half of our orders fail at the card step\.[^…]*”$/);
+    });
+
+    it('says on a feature whose own items are clean that what it depends on is in trouble', async () => {
+      const [feature] = await follow('src/api/checkoutController.ts');
+      assert.ok(feature);
+      assert.strictEqual(line(feature), 'checkout-api · on-track 75% — upstream: payments blocked, cart-pricing at-risk · Checkout API (start checkout, return from 3-D Secure, webhooks endpoint)');
+      const item = feature.treeItem();
+      assert.deepStrictEqual([(item.iconPath as vscode.ThemeIcon).id, (item.iconPath as vscode.ThemeIcon).color?.id], ['type-hierarchy-super', 'charts.yellow']);
+      // The tooltip's Markdown escapes punctuation; read it as the hover shows it.
+      const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/\\/g, '');
+      assert.match(tooltip, /\n\n\*Trouble upstream:\* Nothing wrong of its own/);
+      assert.match(tooltip, /\*Upstream:\*\n- payments: blocked by a no-go gate\n- cart-pricing: reported at-risk/);
+      assert.match(item.accessibilityInformation?.label ?? '', /Trouble upstream · upstream: payments blocked, cart-pricing at-risk/);
+      const upstream = child(feature, 'Upstream');
+      assert.strictEqual(upstream.treeItem().accessibilityInformation?.label?.split(' · ').slice(0, 2).join(' · '), `Upstream · ${upstream.children().length === 1 ? '1 item' : `${upstream.children().length} items`}`);
     });
 
     it('opens an item\'s YAML at its line from its row', async () => {
@@ -317,22 +332,72 @@ describe('Views: the trees', () => {
       all.refresh();
       assert.deepStrictEqual(all.getChildren().map(line), [
         'cart-pricing · at-risk 60% — 1 high risk',
-        'checkout-api · on-track 75% — no open problems',
-        'fraud-screening · on-track 70% — no open problems',
-        'payments · on-track 85% ≠ — reality: 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks',
-        'receipts · on-track 90% — 1 flag (1 low)',
-        'settlement-export · at-risk 40% — 1 flag (1 medium) · 1 invalidated · 1 high risk',
+        'checkout-api · on-track 75% — upstream: payments blocked, cart-pricing at-risk',
+        'fraud-screening · on-track 70% — upstream: cart-pricing at-risk',
+        'payments · on-track 85% ≠ — reality: 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks · upstream: cart-pricing at-risk',
+        'receipts · on-track 90% — 1 flag (1 low) · upstream: payments blocked, cart-pricing at-risk',
+        'settlement-export · at-risk 40% — 1 flag (1 medium) · 1 invalidated · 1 high risk · upstream: payments blocked, cart-pricing at-risk',
+        'What the icons mean',
       ]);
       const payments = all.getChildren()[3];
       assert.strictEqual(payments?.treeItem().contextValue, 'truthline.feature.disagrees');
-      assert.match(payments?.treeItem().accessibilityInformation?.label ?? '', /reality disagrees/);
-      assert.deepStrictEqual(payments?.children().map(idOf), ['F-20261112-q7hm', 'F-20261110-r2xd', 'M2', 'A-2', 'R-1', 'R-2']);
-      assert.strictEqual(all.getChildren()[1]?.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.None);
+      assert.match(payments?.treeItem().accessibilityInformation?.label ?? '', /Reality disagrees/);
+      assert.deepStrictEqual(payments?.children().map(idOf), ['F-20261112-q7hm', 'F-20261110-r2xd', 'M2', 'A-2', 'R-1', 'R-2', 'Upstream']);
+      // Clean itself: what it holds is the trouble upstream, one row per feature there.
+      const upstream = all.getChildren()[1]?.children() ?? [];
+      assert.deepStrictEqual(upstream.map(line), ['Upstream — payments blocked, cart-pricing at-risk']);
+      assert.deepStrictEqual(upstream[0]?.children().map(line), ['payments blocked', 'cart-pricing at-risk']);
+      assert.strictEqual(upstream[0]?.children()[0]?.treeItem().command?.command, Commands.openItem, 'a feature upstream opens its YAML');
+      assert.strictEqual(all.getChildren()[0]?.children().some((node) => idOf(node) === 'Upstream'), false, 'cart-pricing depends on nothing');
+    });
+
+    it('gives clean, honest bad news, reality disagreeing and trouble upstream each its own icon, and explains them', () => {
+      all.sortBy = 'name';
+      const iconOf = (node: TreeNode | undefined): string => {
+        const icon = node?.treeItem().iconPath as vscode.ThemeIcon;
+        return `${icon.id} ${icon.color?.id ?? ''}`.trim();
+      };
+      const byId = new Map(all.getChildren().map((node) => [idOf(node), node]));
+      assert.deepStrictEqual(['cart-pricing', 'settlement-export', 'payments', 'receipts', 'checkout-api'].map((id) => `${id}: ${iconOf(byId.get(id))}`), [
+        'cart-pricing: warning charts.yellow', // reported at-risk: bad news, told
+        'settlement-export: warning charts.yellow',
+        'payments: error charts.red', // reported on-track, a critical flag and a no-go gate say otherwise
+        'receipts: error charts.orange', // reported on-track, only a low flag says otherwise
+        'checkout-api: type-hierarchy-super charts.yellow', // clean itself, payments upstream is blocked
+      ]);
+      assert.match((byId.get('cart-pricing')?.treeItem().tooltip as vscode.MarkdownString).value.replace(/\\/g, ''), /^\*\*[^*]+\*\*\s+cart-pricing\n\n\*Honest bad news:\* The report itself says at-risk/);
+      const legend = byId.get('What the icons mean');
+      assert.ok(legend);
+      assert.strictEqual(legend.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      assert.deepStrictEqual(legend.children().map((node) => `${labelOf(node.treeItem())}: ${iconOf(node)}`), [
+        'Clean: pass charts.green',
+        'Honest bad news: warning charts.yellow',
+        'Reality disagrees: error charts.red',
+        'Reality doubts it: error charts.orange',
+        'Trouble upstream: type-hierarchy-super charts.yellow',
+        'No status: circle-large-outline disabledForeground',
+      ]);
+      assert.ok(legend.children().every((node) => String(node.treeItem().description).length > 20), 'each line says what its icon means');
+    });
+
+    it('expands a feature on click, and opens its YAML from the inline Open Feature Definition', async () => {
+      const payments = all.getChildren().find((node) => idOf(node) === 'payments');
+      assert.ok(payments);
+      assert.strictEqual(payments.treeItem().command, undefined, 'a click expands the row');
+      assert.strictEqual(payments.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      // An item under it still opens on click.
+      assert.strictEqual(payments.children()[0]?.treeItem().command?.command, Commands.openItem);
+      await vscode.commands.executeCommand(Commands.openFeatureDefinition, payments);
+      await waitUntil('the feature YAML is open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.alignment/features/payments.yaml') === true, OFTEN);
+      const cursor = vscode.window.activeTextEditor?.selection.active;
+      const entry = (payments as ItemNode).entry;
+      assert.deepStrictEqual([cursor?.line, cursor?.character], [entry.range.line - 1, entry.range.column - 1]);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
     it('sorts by the gap: reality disagreeing first, then the widest gap', () => {
       all.sortBy = 'gap';
-      assert.deepStrictEqual(all.getChildren().map(idOf), ['payments', 'settlement-export', 'cart-pricing', 'receipts', 'checkout-api', 'fraud-screening']);
+      assert.deepStrictEqual(all.getChildren().map(idOf), ['payments', 'settlement-export', 'cart-pricing', 'receipts', 'checkout-api', 'fraud-screening', 'What the icons mean']);
       all.sortBy = 'name';
     });
 
@@ -344,9 +409,9 @@ describe('Views: the trees', () => {
         await write(FLAG, ['kind: flag', 'id: F-zz-views', 'feature: checkout-api', 'reality: The endpoint returns 500 for a declined card.', 'severity: high']);
         await waitUntil('checkout-api is marked', () => checkout().includes('≠'), OFTEN);
         const marked = Date.now() - start;
-        assert.strictEqual(checkout(), 'checkout-api · on-track 75% ≠ — reality: 1 flag (1 high)');
+        assert.strictEqual(checkout(), 'checkout-api · on-track 75% ≠ — reality: 1 flag (1 high) · upstream: payments blocked, cart-pricing at-risk');
         await remove(FLAG);
-        await waitUntil('checkout-api is clean again', () => checkout() === 'checkout-api · on-track 75% — no open problems', OFTEN);
+        await waitUntil('checkout-api is clean again', () => checkout() === 'checkout-api · on-track 75% — upstream: payments blocked, cart-pricing at-risk', OFTEN);
         report(`All Features marked checkout-api ${marked} ms after the flag file was written`);
       } finally {
         await remove(FLAG);

@@ -4,15 +4,18 @@ import type { FeatureReality } from '../reality';
 
 /**
  * - disagrees: reported on-track or done, while reality holds a serious problem (the thermocline of truth)
- * - admitted: reality holds problems and the report says so (at-risk, off-track), or only minor ones
+ * - concerns: reported on-track or done, while reality holds only minor problems (a low flag): reality
+ *   disagrees too, if less loudly; the report calls it "concerns", and it never counts as disagreeing
+ * - admitted: honest bad news: the report itself says at-risk or off-track, or no one claimed on-track
  * - clean: reported, and nothing in reality contradicts it
  * - unreported: no status reported, or not started
  */
-export type GapLevel = 'disagrees' | 'admitted' | 'clean' | 'unreported';
+export type GapLevel = 'disagrees' | 'concerns' | 'admitted' | 'clean' | 'unreported';
 
 export function gapLevel(feature: LoadedItem<'feature'>, reality: FeatureReality): GapLevel {
   if (reality.disagrees) return 'disagrees';
   const status = feature.item.reported?.status;
+  if (reality.gap > 0 && (status === 'on-track' || status === 'done')) return 'concerns';
   if (reality.gap > 0 || status === 'at-risk' || status === 'off-track') return 'admitted';
   if (status === undefined || status === 'not-started') return 'unreported';
   return 'clean';

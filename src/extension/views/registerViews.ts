@@ -12,6 +12,7 @@ import { openFeature } from './openFeature';
 import { openItem } from '../workspace/itemLocation';
 import { updateStatusBar } from './statusBar';
 import type { TreeNode } from './tree/treeNode';
+import { itemOfArgument } from '../workspace/edits/commandArgs';
 import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSettings } from './viewSettings';
 
 export function registerViews(store: AlignmentStore): vscode.Disposable {
@@ -51,6 +52,7 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
   disposables.add(vscode.commands.registerCommand(Commands.hideResolvedFlags, () => setShowResolvedFlags(false)));
   disposables.add(vscode.commands.registerCommand(Commands.openItem, (uri: vscode.Uri, range: SourceRange) => openItem(uri, range)));
   disposables.add(vscode.commands.registerCommand(Commands.openFeature, () => openFeature(store)));
+  disposables.add(vscode.commands.registerCommand(Commands.openFeatureDefinition, (node: unknown) => openFeatureDefinition(store, node)));
 
   disposables.add(onDidChangeViewSettings(() => {
     const previous = settings;
@@ -75,4 +77,11 @@ async function setShowResolvedFlags(show: boolean): Promise<void> {
   const config = vscode.workspace.getConfiguration();
   const target = config.inspect<boolean>(Settings.showResolvedFlags)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await config.update(Settings.showResolvedFlags, show, target);
+}
+
+/** All Features' inline action: a feature row's YAML (or a feature id's), at the feature, focused to edit. */
+async function openFeatureDefinition(store: AlignmentStore, argument: unknown): Promise<void> {
+  const found = itemOfArgument(store, argument);
+  if (found?.entry.kind !== 'feature') return;
+  await openItem(store.uriOf(found.snapshot, found.entry), found.entry.range, false);
 }

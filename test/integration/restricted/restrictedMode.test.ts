@@ -104,8 +104,8 @@ describe('Restricted Mode: an untrusted workspace', function () {
           const item = node.treeItem();
           return `${typeof item.label === 'string' ? item.label : item.label?.label ?? ''} — ${String(item.description)}`;
         });
-        assert.strictEqual(rows.length, 6, JSON.stringify(rows));
-        assert.ok(rows.includes('payments · on-track 85% ≠ — reality: 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks'), JSON.stringify(rows));
+        assert.strictEqual(rows.length, 7, JSON.stringify(rows)); // six features and the legend
+        assert.ok(rows.includes('payments · on-track 85% ≠ — reality: 2 flags (1 critical, 1 high) · 1 invalidated · 1 no-go · 2 high risks · upstream: cart-pricing at-risk'), JSON.stringify(rows));
       } finally {
         all.dispose();
         store.dispose();

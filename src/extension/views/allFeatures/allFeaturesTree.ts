@@ -1,24 +1,28 @@
 // The rows of the All Features view: every feature with its reported status beside its reality, unfiltered.
 // Expanding a feature shows the items that make up its reality: open flags, invalidated assumptions,
-// blocked milestones and high risks.
+// blocked milestones and high risks, then the features upstream in trouble.
 import * as vscode from 'vscode';
-import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem } from '../../../core';
+import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem, upstreamTrouble } from '../../../core';
 import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
 import { icon, joined } from '../../workspace/kinds/format';
 import { itemNode } from '../tree/itemNodes';
+import { legendNode } from './legend';
+import { upstreamTroubleNode } from './upstreamRows';
 import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
 import type { SortOrder } from '../viewSettings';
 
 export function allFeaturesRoots(snapshots: readonly FolderSnapshot[], sortBy: SortOrder, now: number): TreeNode[] {
   const withAlignment = snapshots.filter((snapshot) => snapshot.exists);
   // One folder: its features at the top. Several: one row per folder, each with its own features.
-  if (withAlignment.length === 1) return featureNodes(withAlignment[0] as FolderSnapshot, sortBy, now);
-  return withAlignment.map((snapshot) => {
+  const rows = withAlignment.length === 1 ? featureNodes(withAlignment[0] as FolderSnapshot, sortBy, now) : withAlignment.map((snapshot) => {
     const features = featureNodes(snapshot, sortBy, now);
     return new ContainerNode(`all:${snapshot.folder.uri.toString()}`, () => folderRow(snapshot), features);
   });
+  // No feature, no legend: the view stays empty and shows its welcome text.
+  const anyFeature = withAlignment.some((snapshot) => snapshot.model.byKind.feature.length > 0);
+  return anyFeature ? [...rows, legendNode()] : rows;
 }
 
 interface FeatureRow {
@@ -33,9 +37,14 @@ function featureNodes(snapshot: FolderSnapshot, sortBy: SortOrder, now: number):
   rows.sort(sortBy === 'gap' ? compareByGap : (a, b) => compareTitles(a.name, b.name));
   return rows.map(({ entry, reality }) => {
     const id = `all:${snapshot.folder.uri.toString()}/feature:${entry.id}`;
-    const children = realityEntries(snapshot, entry.id).map((item) => itemNode(id, snapshot, item, { now }));
+    const upstream = upstreamTrouble(snapshot.model, entry.id);
+    const children = [
+      ...realityEntries(snapshot, entry.id).map((item) => itemNode(id, snapshot, item, { now })),
+      ...(upstream.length > 0 ? [upstreamTroubleNode(id, snapshot, upstream)] : []),
+    ];
     const collapsible = children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
-    return new ItemNode(id, snapshot, entry, () => featureItem(entry, reality, { now }, { spellOutReality: true, collapsible }), () => children);
+    // A click opens the row (what makes its reality); its YAML is the inline Open Feature Definition.
+    return new ItemNode(id, snapshot, entry, () => featureItem(entry, reality, { now }, { spellOutReality: true, collapsible, upstream }), () => children, { opensOnClick: false });
   });
 }
 

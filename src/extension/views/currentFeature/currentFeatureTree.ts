@@ -1,10 +1,11 @@
 // The rows of the Current Feature view for one file: each feature covering it with its groups, and the
 // items tied to the file that none of those features holds.
 import * as vscode from 'vscode';
-import { featureIdsOf, featureReality, type Group, isOpenFlag, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile } from '../../../core';
+import { featureIdsOf, featureReality, type Group, isOpenFlag, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile, upstreamTrouble } from '../../../core';
 import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
+import { troubleText } from '../../workspace/kinds/feature';
 import { icon } from '../../workspace/kinds/format';
 import { groupNode } from '../tree/groupNode';
 import { itemNode } from '../tree/itemNodes';
@@ -15,13 +16,15 @@ export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, foun
   const sections = sectionsForFile(snapshot.model, found, options);
   // Ids do not name the file: switching between two files of one feature keeps what is expanded.
   const base = `current:${snapshot.folder.uri.toString()}`;
-  const groupsOf = (parentId: string, groups: readonly Group[]): TreeNode[] => groups.map((group) => {
+  const groupsOf = (parentId: string, groups: readonly Group[], featureId?: string): TreeNode[] => groups.map((group) => {
     const id = `${parentId}/${group.kind}`;
     const children = group.entries.map((entry) => itemNode(id, snapshot, entry, {
       now,
       ...(group.kind === 'upstream' ? { upstreamOf: featureIdsOf(entry)[0] ?? '' } : { tie: found.ties.get(entry.id) }),
     }));
-    return groupNode(id, group.kind, group.entries, children);
+    // Upstream says first which feature there is blocked or in trouble: "Upstream 6 · payments blocked".
+    const troubles = group.kind === 'upstream' && featureId ? upstreamTrouble(snapshot.model, featureId) : [];
+    return troubles.length > 0 ? groupNode(id, group.kind, group.entries, children, troubles.map(troubleText).join(', ')) : groupNode(id, group.kind, group.entries, children);
   });
 
   const roots: TreeNode[] = [];
@@ -30,10 +33,11 @@ export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, foun
     const feature = section.feature;
     if (feature) {
       const id = `${base}/feature:${feature.id}`;
-      const groups = groupsOf(id, section.groups);
+      const groups = groupsOf(id, section.groups, feature.id);
       const reality = featureReality(snapshot.model, feature.id);
+      const upstream = upstreamTrouble(snapshot.model, feature.id);
       const collapsible = groups.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
-      roots.push(new ItemNode(id, snapshot, feature, () => featureItem(feature, reality, { now, tie: found.ties.get(feature.id) }, { spellOutReality: false, collapsible }), () => groups));
+      roots.push(new ItemNode(id, snapshot, feature, () => featureItem(feature, reality, { now, tie: found.ties.get(feature.id) }, { spellOutReality: false, collapsible, upstream }), () => groups));
     } else if (hasFeatures) {
       const id = `${base}/file`;
       roots.push(new ContainerNode(id, () => fileRow(path), groupsOf(id, section.groups)));

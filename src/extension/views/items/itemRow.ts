@@ -1,6 +1,6 @@
 // Tree rows of items: what each kind draws (src/extension/workspace/kinds/<kind>.ts) as a TreeItem.
 import * as vscode from 'vscode';
-import type { FeatureReality, Gate, LoadedItem } from '../../../core';
+import type { FeatureReality, Gate, LoadedItem, UpstreamTrouble } from '../../../core';
 import { featureRow } from '../../workspace/kinds/feature';
 import type { RowContext } from '../../workspace/kinds/format';
 import { type ItemKind, type ItemRow, itemRow } from '../../workspace/kinds';
@@ -10,11 +10,13 @@ export interface FeatureRowOptions {
   /** The radiator spells reality out on the row; the Current Feature view has it in the groups below. */
   readonly spellOutReality: boolean;
   readonly collapsible: vscode.TreeItemCollapsibleState;
+  /** The features it depends on that are blocked or in trouble. */
+  readonly upstream: readonly UpstreamTrouble[];
 }
 
-/** A feature: its reported status beside its reality, the icon coloured by the gap between the two. */
+/** A feature: its reported status beside its reality, and the trouble upstream; the icon says which is bad news. */
 export function featureItem(entry: LoadedItem<'feature'>, reality: FeatureReality, context: RowContext, options: FeatureRowOptions): vscode.TreeItem {
-  return treeItem(featureRow(entry, reality, context, options.spellOutReality), options.collapsible);
+  return treeItem(featureRow(entry, reality, context, options.spellOutReality, options.upstream), options.collapsible);
 }
 
 /**

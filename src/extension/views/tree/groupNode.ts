@@ -30,11 +30,11 @@ export function groupLabel(kind: GroupKind): string {
   }
 }
 
-export function groupNode(id: string, kind: GroupKind, entries: readonly LoadedItem[], children: readonly TreeNode[]): TreeNode {
+/** `alarm`, when given, says what matters most instead of the group's own count of its items. */
+export function groupNode(id: string, kind: GroupKind, entries: readonly LoadedItem[], children: readonly TreeNode[], alarm = alarmOf(kind, entries)): TreeNode {
   return new ContainerNode(id, () => {
     const state = EXPANDED.has(kind) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const row = new vscode.TreeItem(groupLabel(kind), state);
-    const alarm = alarmOf(kind, entries);
     // The bare number beside the group's name; a screen reader hears it in words.
     row.description = joined(String(entries.length), alarm);
     row.iconPath = icon(ICONS[kind]);

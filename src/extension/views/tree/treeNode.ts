@@ -16,7 +16,15 @@ export interface TreeNode {
   children(): readonly TreeNode[];
 }
 
-/** An item of `.alignment/`; clicking it opens its YAML at its line. */
+export interface ItemNodeOptions {
+  /**
+   * Whether a click opens the YAML (the default). All Features' feature rows expand on click instead, and
+   * offer the YAML as an inline action.
+   */
+  readonly opensOnClick?: boolean;
+}
+
+/** An item of `.alignment/`; clicking it opens its YAML at its line, unless told otherwise. */
 export class ItemNode<K extends Kind = Kind> implements TreeNode {
   constructor(
     readonly id: string,
@@ -24,13 +32,14 @@ export class ItemNode<K extends Kind = Kind> implements TreeNode {
     readonly entry: LoadedItem<K>,
     private readonly build: () => vscode.TreeItem,
     private readonly kids: () => readonly TreeNode[] = () => [],
+    private readonly options: ItemNodeOptions = {},
   ) {}
 
   treeItem(): vscode.TreeItem {
     const item = plainRow(this.build());
     item.id = this.id;
     markProblems(item, this.entry.problems);
-    item.command ??= openCommand(this.snapshot, this.entry.file, this.entry.problems[0] ?? this.entry.range, item.label);
+    if (this.options.opensOnClick !== false) item.command ??= openCommand(this.snapshot, this.entry.file, this.entry.problems[0] ?? this.entry.range, item.label);
     return item;
   }
 

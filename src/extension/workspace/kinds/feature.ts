@@ -1,53 +1,76 @@
 import * as vscode from 'vscode';
-import { type FeatureReality, gapLevel, type GapLevel, type LoadedItem, orMissing } from '../../../core';
+import { type FeatureReality, gapLevel, type LoadedItem, orMissing, type UpstreamTrouble } from '../../../core';
 import { ContextValues } from '../../constants';
-import { Colors, icon, joined, rowText, type RowContext } from './format';
+import { type FeatureState, featureStateIcon, featureStateMeaning, featureStateName } from './featureState';
+import { joined, rowText, type RowContext } from './format';
 import type { ItemRow, KindView } from './kindView';
 import { Tooltip } from './tooltip';
 
 /** A feature in a picker; in the trees it is a row of its own, with its reality (featureRow). */
 export const featureView: KindView = { codicon: 'package' };
 
-const GAP_ICONS: Record<GapLevel, vscode.ThemeIcon> = {
-  disagrees: icon('error', Colors.red),
-  admitted: icon('warning', Colors.yellow),
-  clean: icon('pass', Colors.green),
-  unreported: icon('circle-large-outline', Colors.muted),
-};
-
-/** A feature: its reported status beside its reality, the icon coloured by the gap between the two. */
-export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality, context: RowContext, spellOutReality: boolean): ItemRow {
+/**
+ * A feature: its reported status beside its reality, the icon saying which of the two is bad news (see
+ * featureState.ts); `upstream` is what troubles the features it depends on.
+ */
+export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality, context: RowContext, spellOutReality: boolean, upstream: readonly UpstreamTrouble[] = []): ItemRow {
   const level = gapLevel(entry, reality);
+  // Trouble upstream takes the icon only from a feature with nothing wrong of its own: its own bad news says more.
+  const state: FeatureState = upstream.length > 0 && (level === 'clean' || level === 'unreported') ? 'upstream' : level;
   const reported = reportedText(entry);
   const problems = realityParts(reality);
   const disagrees = level === 'disagrees';
+  const upstreamLine = upstream.length > 0 ? vscode.l10n.t('upstream: {0}', upstream.map(troubleText).join(', ')) : undefined;
   return {
     // The id, not the title, names the row: short enough that the status beside it shows in a narrow side bar.
-    ...rowText([entry.id, disagrees ? `${reported} \u2260` : reported], featureDescription(entry, problems, disagrees, spellOutReality)),
-    icon: GAP_ICONS[level],
+    ...rowText([entry.id, disagrees ? `${reported} \u2260` : reported], featureDescription(entry, problems, disagrees, spellOutReality, upstreamLine)),
+    icon: featureStateIcon(state),
     contextValue: disagrees ? ContextValues.featureDisagrees : ContextValues.feature,
-    accessibility: joined(vscode.l10n.t('Feature {0}', orMissing(entry.item.title, 'title')), reported, disagrees ? vscode.l10n.t('reality disagrees') : undefined, ...problems),
-    tooltip: featureTooltip(entry, context, problems, disagrees),
+    accessibility: joined(vscode.l10n.t('Feature {0}', orMissing(entry.item.title, 'title')), reported, featureStateName(state), ...problems, upstreamLine),
+    tooltip: featureTooltip(entry, context, problems, state, upstream),
   };
 }
 
 /**
- * After "on-track 85% ≠" the description goes on with reality. The radiator spells reality out; the Current
- * Feature view has it in the groups below, and the title after it.
+ * After "on-track 85% ≠" the description goes on with reality, then the trouble upstream. The radiator
+ * spells reality out; the Current Feature view has it in the groups below, and the title after it.
  */
-function featureDescription(entry: LoadedItem<'feature'>, problems: readonly string[], disagrees: boolean, spellOutReality: boolean): string {
-  if (!spellOutReality) return joined(disagrees && vscode.l10n.t('reality disagrees'), orMissing(entry.item.title, 'title'));
-  const reality = joined(...(problems.length > 0 ? problems : [vscode.l10n.t('no open problems')]));
+function featureDescription(entry: LoadedItem<'feature'>, problems: readonly string[], disagrees: boolean, spellOutReality: boolean, upstreamLine: string | undefined): string {
+  if (!spellOutReality) return joined(disagrees && vscode.l10n.t('reality disagrees'), upstreamLine, orMissing(entry.item.title, 'title'));
+  if (problems.length === 0) return upstreamLine ?? vscode.l10n.t('no open problems');
+  const reality = joined(...problems, upstreamLine);
   return disagrees ? vscode.l10n.t('reality: {0}', reality) : reality;
 }
 
-function featureTooltip(entry: LoadedItem<'feature'>, context: RowContext, problems: readonly string[], disagrees: boolean): vscode.MarkdownString {
+/** "payments blocked", "cart-pricing at-risk". */
+export function troubleText(trouble: UpstreamTrouble): string {
+  switch (trouble.trouble) {
+    case 'blocked': return vscode.l10n.t('{0} blocked', trouble.featureId);
+    case 'disagrees': return vscode.l10n.t('{0} \u2260 reality', trouble.featureId);
+    case 'off-track': return vscode.l10n.t('{0} off-track', trouble.featureId);
+    case 'at-risk': return vscode.l10n.t('{0} at-risk', trouble.featureId);
+  }
+}
+
+/** One line per troubled feature upstream, saying why. */
+export function troubleReason(trouble: UpstreamTrouble): string {
+  switch (trouble.trouble) {
+    case 'blocked': return vscode.l10n.t('{0}: blocked by a no-go gate', trouble.featureId);
+    case 'disagrees': return vscode.l10n.t('{0}: reported on-track, reality disagrees', trouble.featureId);
+    case 'off-track': return vscode.l10n.t('{0}: reported off-track', trouble.featureId);
+    case 'at-risk': return vscode.l10n.t('{0}: reported at-risk', trouble.featureId);
+  }
+}
+
+function featureTooltip(entry: LoadedItem<'feature'>, context: RowContext, problems: readonly string[], state: FeatureState, upstream: readonly UpstreamTrouble[]): vscode.MarkdownString {
   const { item } = entry;
   const direction = item.direction;
   return new Tooltip()
     .title(orMissing(item.title, 'title'), entry.id)
+    .field(featureStateName(state), featureStateMeaning(state))
     .field(vscode.l10n.t('Reported'), joined(reportedText(entry), item.reported?.source, item.reported?.asOf))
-    .list(disagrees ? vscode.l10n.t('Reality disagrees') : vscode.l10n.t('Reality'), problems.length > 0 ? problems : [vscode.l10n.t('no open flags, invalidated assumptions, no-go gates or high risks')])
+    .list(state === 'disagrees' ? vscode.l10n.t('Reality disagrees') : vscode.l10n.t('Reality'), problems.length > 0 ? problems : [vscode.l10n.t('no open flags, invalidated assumptions, no-go gates or high risks')])
+    .list(vscode.l10n.t('Upstream'), upstream.map(troubleReason))
     .field(vscode.l10n.t('Goal'), direction?.goal)
     .field(vscode.l10n.t('For'), direction?.for?.join(', '))
     .field(vscode.l10n.t('Success signal'), direction?.successSignal)

@@ -1,0 +1,86 @@
+// Which of the sidebar's states a feature is in (its icon), and the trouble it inherits from upstream.
+import * as assert from 'node:assert/strict';
+import { type AlignmentModel, featureReality, gapLevel, type LoadedItem, upstreamTrouble } from '../../src/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { load, yaml } from './helpers';
+
+const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'checkout-service');
+
+const feature = (id: string, status: string | undefined, ...more: string[]): string[] =>
+  ['- kind: feature', `  id: ${id}`, `  title: ${id}`, ...(status ? ['  reported:', `    status: ${status}`] : []), ...more];
+const flag = (id: string, featureId: string, severity: string): string[] =>
+  ['- kind: flag', `  id: ${id}`, '  reality: Demo only.', `  feature: ${featureId}`, `  severity: ${severity}`];
+const noGo = (id: string, featureId: string): string[] =>
+  ['- kind: milestone', `  id: ${id}`, '  title: Beta', `  feature: ${featureId}`, '  gates:', '    - role: security', '      call: no-go'];
+
+function levelOf(model: AlignmentModel, id: string): string {
+  return gapLevel(model.byId.get(id) as LoadedItem<'feature'>, featureReality(model, id));
+}
+
+describe('gapLevel: the state a feature row shows', () => {
+  const model = load({
+    '.alignment/a.yaml': yaml(
+      ...feature('clean', 'on-track'),
+      ...feature('lying', 'on-track'), ...flag('F-1', 'lying', 'high'),
+      ...feature('doubted', 'on-track'), ...flag('F-2', 'doubted', 'low'),
+      ...feature('honest', 'at-risk'),
+      ...feature('honest-flagged', 'off-track'), ...flag('F-3', 'honest-flagged', 'critical'),
+      ...feature('silent', undefined),
+      ...feature('silent-flagged', 'not-started'), ...flag('F-4', 'silent-flagged', 'medium')),
+  });
+
+  it('tells honest bad news from a report reality disagrees with', () => {
+    assert.equal(levelOf(model, 'honest'), 'admitted');
+    assert.equal(levelOf(model, 'honest-flagged'), 'admitted');
+    assert.equal(levelOf(model, 'lying'), 'disagrees');
+  });
+
+  it('calls an on-track report with only a low flag a concern, not honest bad news', () => {
+    assert.equal(levelOf(model, 'doubted'), 'concerns');
+    assert.equal(featureReality(model, 'doubted').disagrees, false, 'the CLI and the report still do not count it as disagreeing');
+  });
+
+  it('keeps clean and unreported apart, and a flag on an unclaimed feature is bad news nobody hid', () => {
+    assert.equal(levelOf(model, 'clean'), 'clean');
+    assert.equal(levelOf(model, 'silent'), 'unreported');
+    assert.equal(levelOf(model, 'silent-flagged'), 'admitted');
+  });
+});
+
+describe('upstreamTrouble', () => {
+  it('names each troubled feature upstream, transitively, worst first', () => {
+    const model = load({
+      '.alignment/a.yaml': yaml(
+        ...feature('app', 'on-track', '  dependsOn: [api, docs]'),
+        ...feature('api', 'on-track', '  dependsOn: [pay, cart]'),
+        ...feature('docs', 'on-track'), ...flag('F-1', 'docs', 'low'),
+        ...feature('cart', 'at-risk'),
+        ...feature('pay', 'on-track', '  dependsOn: [ledger]'), ...noGo('M-1', 'pay'),
+        ...feature('ledger', 'on-track'), ...flag('F-2', 'ledger', 'medium')),
+    });
+    assert.deepEqual(upstreamTrouble(model, 'app'), [
+      { featureId: 'pay', trouble: 'blocked' },
+      { featureId: 'ledger', trouble: 'disagrees' },
+      { featureId: 'cart', trouble: 'at-risk' },
+    ]);
+    assert.deepEqual(upstreamTrouble(model, 'ledger'), [], 'nothing upstream');
+    assert.deepEqual(upstreamTrouble(model, 'docs'), []);
+  });
+
+  it('survives a dependency cycle and a dependency that does not exist', () => {
+    const model = load({
+      '.alignment/a.yaml': yaml(
+        ...feature('a', 'on-track', '  dependsOn: [b, ghost]'),
+        ...feature('b', 'off-track', '  dependsOn: [a]')),
+    });
+    assert.deepEqual(upstreamTrouble(model, 'a'), [{ featureId: 'b', trouble: 'off-track' }]);
+    assert.deepEqual(upstreamTrouble(model, 'b'), []);
+  });
+
+  it('sees the example: checkout-api builds on payments, which a no-go gate blocks', () => {
+    const files = readdirSync(path.join(EXAMPLE, '.alignment'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.yaml'));
+    const model = load(Object.fromEntries(files.map((file) => [`.alignment/${file}`, readFileSync(path.join(EXAMPLE, '.alignment', file), 'utf8')])));
+    assert.deepEqual(upstreamTrouble(model, 'checkout-api')[0], { featureId: 'payments', trouble: 'blocked' });
+  });
+});
