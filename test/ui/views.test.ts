@@ -237,6 +237,9 @@ describe('Sidebar views', function () {
   });
 
   it('expands a feature on click, and opens its YAML from the row\'s inline action', async () => {
+    // A feature an earlier test opened is closed again, so receipts is in view (the list draws only what shows).
+    const payments = row(page, 'All Features', /^payments/);
+    if ((await payments.getAttribute('aria-expanded')) === 'true') await payments.locator('.monaco-tl-twistie').click();
     const receipts = row(page, 'All Features', /^receipts/);
     const before = await workbench.activeEditorTitle();
     await waitUntil('a click expands receipts', async () => {
@@ -348,7 +351,11 @@ describe('Sidebar views', function () {
     await page.mouse.move(900, 600);
     await workbench.screenshot('views-current-feature-300px');
 
-    // The rows earlier tests opened are closed again, so the legend has the room.
+    // The rows earlier tests opened are closed again, and Current Feature folded, so the legend has the room
+    // (the list draws only the rows that show).
+    const currentFeature = page.locator('.part.sidebar .pane-header[aria-label^="Current Feature"]');
+    await currentFeature.click();
+    await waitUntil('Current Feature is folded', async () => (await currentFeature.getAttribute('aria-expanded')) === 'false', PATIENTLY);
     for (const feature of [/^payments/, /^receipts/]) {
       const opened = row(page, 'All Features', feature);
       if ((await opened.getAttribute('aria-expanded')) === 'true') await opened.locator('.monaco-tl-twistie').click();
@@ -364,6 +371,8 @@ describe('Sidebar views', function () {
     for (const text of [...await rowTexts(page, 'Current Feature'), ...await rowTexts(page, 'All Features')]) assert.ok(!text.includes('\u2026'), text);
     await page.mouse.move(900, 600);
     await workbench.screenshot('views-all-features-300px');
+    await currentFeature.click();
+    await waitUntil('Current Feature is open again', async () => (await currentFeature.getAttribute('aria-expanded')) === 'true', PATIENTLY);
   });
 
   it('colours the rows from the theme, light or dark', async () => {
