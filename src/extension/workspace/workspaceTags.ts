@@ -20,14 +20,18 @@ const tiesByModel = new WeakMap<AlignmentModel, { filesVersion: number; complete
  * ~0.2 s); every later question reads only its item's files.
  */
 export function codePlaces(snapshot: FolderSnapshot, id: string): CodePlace[] {
+  return codeFor(snapshot.model, id, snapshot.tags.hitsFor(id), pathTies(snapshot));
+}
+
+/** The folder's files by the items whose paths cover them, worked out once per model and file list. */
+export function pathTies(snapshot: FolderSnapshot): RepoPathTies {
   const { model, tags } = snapshot;
-  const hits = tags.hitsFor(id);
   let cached = tiesByModel.get(model);
   if (!cached || cached.filesVersion !== tags.filesVersion || cached.complete !== tags.complete) {
     cached = { filesVersion: tags.filesVersion, complete: tags.complete, ties: new RepoPathTies(model, tags.files()) };
     tiesByModel.set(model, cached);
   }
-  return codeFor(model, id, hits, cached.ties);
+  return cached.ties;
 }
 
 /** The places in the code once the folder is indexed whole; undefined when cancelled first. */

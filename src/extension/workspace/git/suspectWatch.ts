@@ -1,9 +1,10 @@
 // Which settled statuses the code has moved past, per folder, kept current in the background (see
 // FolderGitWatch): git as `truthline check` reads it (src/git), core's rule on the workspace tag index.
-import { RepoPathTies, suspectStatuses, type SuspectStatus, type TagHit } from '../../../core';
+import { hasSettledStatuses, suspectStatuses, type SuspectStatus, type TagHit } from '../../../core';
 import { readSuspectHistory } from '../../../git/suspectHistory';
 import type { AlignmentStore } from '../alignmentStore';
 import type { FolderSnapshot } from '../folderAlignment';
+import { pathTies } from '../workspaceTags';
 import { FolderGitWatch, type GitAnswer } from './folderGitWatch';
 
 export class SuspectWatch extends FolderGitWatch<readonly SuspectStatus[]> {
@@ -18,9 +19,12 @@ export class SuspectWatch extends FolderGitWatch<readonly SuspectStatus[]> {
   }
 
   protected async read(snapshot: FolderSnapshot, git: string | undefined): Promise<GitAnswer<readonly SuspectStatus[]>> {
+    // No settled status, nothing to suspect: no git, and no pass over the workspace's files and tags.
+    if (!hasSettledStatuses(snapshot.model)) return { value: [] };
     const history = await readSuspectHistory(snapshot.folder.uri.fsPath, snapshot.model, { git });
     if (!history) return { unavailable: 'not in a git repository' };
-    return { value: suspectStatuses(snapshot.model, { ...history, tags: tagHits(snapshot), repoFiles: new RepoPathTies(snapshot.model, snapshot.tags.files()) }) };
+    // The path ties are the ones the trees and references use, built once per model and file list.
+    return { value: suspectStatuses(snapshot.model, { ...history, tags: tagHits(snapshot), repoFiles: pathTies(snapshot) }) };
   }
 
   protected describe(suspects: readonly SuspectStatus[]): string {
