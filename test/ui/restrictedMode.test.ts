@@ -86,6 +86,10 @@ describe('Restricted Mode: trusting the folder lets Truthline write, without a r
     await workbench.waitForPromptTitle('Raise Truth Flag (2/3)');
     await page.keyboard.type(REALITY);
     await page.keyboard.press('Enter');
+    // Neither git nor the setting names the user in this run's fresh profile: asked once who is writing.
+    await workbench.waitForPromptTitle('who is writing');
+    await page.keyboard.type('Ada Tester');
+    await page.keyboard.press('Enter');
     await workbench.waitForPromptTitle('Raise Truth Flag (3/3)');
     await page.keyboard.press('Enter'); // severity: medium, by name
     await waitUntil('the flag file is written', () => flagFiles().length === existing.length + 1, { timeoutMs: TIMEOUT, intervalMs: 50 });
