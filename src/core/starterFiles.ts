@@ -186,13 +186,14 @@ function decision(today: string): string[] {
 function flag(today: string, compact: string): string[] {
   return [
     '# A truth flag: what the status says, beside what the engineer sees. One file per flag, so two people on',
-    '# two branches never conflict. Raise real ones from the command palette (Truthline); resolve or delete this one.',
+    '# two branches never conflict. Raise real ones from the command palette (Truthline: Raise Truth Flag).',
+    '# This one is resolved, so the example feature starts clean: reopen it to see an open flag, or delete it.',
     'kind: flag',
     `id: F-${compact}-example`,
     `feature: ${FEATURE}`,
     'about: A-1',
     'reported: Example feature on track, 10% (weekly status report).',
-    'reality: This is an example flag. Nothing is wrong yet; set the status to resolved or delete this file.',
+    'reality: This is an example flag. Nothing is wrong yet.',
     'severity: low # low, medium, high or critical',
     'raisedBy: Truthline',
     `raisedAt: ${today}`,
@@ -200,7 +201,10 @@ function flag(today: string, compact: string): string[] {
     '#   path: src/checkout/cart.ts',
     '#   startLine: 10',
     '#   endLine: 12',
-    'status: open # open, acknowledged or resolved',
+    'status: resolved # open, acknowledged or resolved',
+    'resolution: An example, resolved when the folder was created.',
+    'resolvedBy: Truthline',
+    `resolvedAt: ${today}`,
   ];
 }
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { featureReality, isAlignmentFile, itemsForFile, KINDS, loadAlignment } from '../../src/core';
+import { featureReality, gapLevel, isAlignmentFile, itemsForFile, KINDS, loadAlignment, type LoadedItem } from '../../src/core';
 import { starterFeaturePaths, starterFiles } from '../../src/core/starterFiles';
 
 const TODAY = '2026-11-22';
@@ -29,10 +29,11 @@ describe('Initialize starter folder', () => {
     for (const list of [found.requests, found.assumptions, found.risks, found.milestones, found.decisions, found.flags]) assert.equal(list.length, 1);
   });
 
-  it('does not start with a feature whose reality disagrees (the example flag is low, the example risk not high)', () => {
+  it('starts calm: the example flag is resolved and the example risk not high, so the feature is clean', () => {
     const reality = featureReality(load(), 'example-feature');
     assert.equal(reality.disagrees, false);
-    assert.deepEqual(reality.openFlags, { critical: 0, high: 0, medium: 0, low: 1 });
+    assert.deepEqual(reality.openFlags, { critical: 0, high: 0, medium: 0, low: 0 });
+    assert.equal(gapLevel(load().byId.get('example-feature') as LoadedItem<'feature'>, reality), 'clean');
   });
 
   it('keeps every file under .alignment/ and comments every example', () => {
