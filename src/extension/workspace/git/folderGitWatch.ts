@@ -23,6 +23,8 @@ export abstract class FolderGitWatch<T> extends Disposable {
   readonly onDidChange = this.changes.event;
   private readonly git = gitExtension();
   private readonly watchedRepositories = new Set<string>();
+  /** How many times the Git extension said each watched folder's repository changed. */
+  private readonly repositoryChanges = new Map<string, number>();
   private readonly pending = new Set<string>();
   private readonly debouncer = this.register(new Debouncer(DELAY_MS, () => void this.readPending()));
   private reading: Promise<void> = Promise.resolve();
@@ -47,6 +49,14 @@ export abstract class FolderGitWatch<T> extends Disposable {
   async refresh(): Promise<void> {
     for (const snapshot of this.store.snapshots()) if (this.readable(snapshot)) this.pending.add(snapshot.folder.uri.toString());
     await this.readPending();
+  }
+
+  /**
+   * A count that grows whenever the Git extension says the folder's repository changed; undefined while the
+   * Git extension does not watch it (then any change may have been missed, and git must be asked again).
+   */
+  protected repositoryGeneration(snapshot: FolderSnapshot): number | undefined {
+    return this.repositoryChanges.get(snapshot.folder.uri.toString());
   }
 
   /** Reads the folder with git (`git` is the editor's git, or undefined for the one on the PATH). */
@@ -107,7 +117,9 @@ export abstract class FolderGitWatch<T> extends Disposable {
       this.watchedRepositories.delete(key); // the Git extension may open it later: ask again next time
       return;
     }
+    this.repositoryChanges.set(key, 0);
     this.register(repository.state.onDidChange(() => {
+      this.repositoryChanges.set(key, (this.repositoryChanges.get(key) ?? 0) + 1);
       const snapshot = this.store.snapshots().find((candidate) => candidate.folder.uri.toString() === key);
       if (snapshot) this.schedule(snapshot);
     }));

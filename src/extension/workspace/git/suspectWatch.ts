@@ -1,13 +1,24 @@
 // Which settled statuses the code has moved past, per folder, kept current in the background (see
 // FolderGitWatch): git as `truthline check` reads it (src/git), core's rule on the workspace tag index.
-import { hasSettledStatuses, suspectStatuses, type SuspectStatus, type TagHit } from '../../../core';
-import { readSuspectHistory } from '../../../git/suspectHistory';
+import { hasSettledStatuses, suspectStatuses, type AlignmentModel, type SuspectStatus, type TagHit } from '../../../core';
+import { readSuspectHistory, type SuspectHistory } from '../../../git/suspectHistory';
 import type { AlignmentStore } from '../alignmentStore';
 import type { FolderSnapshot } from '../folderAlignment';
 import { pathTies } from '../workspaceTags';
 import { FolderGitWatch, type GitAnswer } from './folderGitWatch';
 
+/** What git said for one model while the repository stayed as it was. */
+interface ReadHistory {
+  readonly model: AlignmentModel;
+  readonly generation: number;
+  readonly history: SuspectHistory;
+}
+
 export class SuspectWatch extends FolderGitWatch<readonly SuspectStatus[]> {
+  // A change of tags (typing one) changes which files tie to an item, not git's answer: the rule runs again
+  // on the history already read, as long as the model and the repository are the ones it was read for.
+  private readonly histories = new Map<string, ReadHistory>();
+
   constructor(store: AlignmentStore) {
     super(store, 'suspects', true);
   }
@@ -21,10 +32,21 @@ export class SuspectWatch extends FolderGitWatch<readonly SuspectStatus[]> {
   protected async read(snapshot: FolderSnapshot, git: string | undefined): Promise<GitAnswer<readonly SuspectStatus[]>> {
     // No settled status, nothing to suspect: no git, and no pass over the workspace's files and tags.
     if (!hasSettledStatuses(snapshot.model)) return { value: [] };
-    const history = await readSuspectHistory(snapshot.folder.uri.fsPath, snapshot.model, { git });
+    const history = await this.historyOf(snapshot, git);
     if (!history) return { unavailable: 'not in a git repository' };
     // The path ties are the ones the trees and references use, built once per model and file list.
     return { value: suspectStatuses(snapshot.model, { ...history, tags: tagHits(snapshot), repoFiles: pathTies(snapshot) }) };
+  }
+
+  private async historyOf(snapshot: FolderSnapshot, git: string | undefined): Promise<SuspectHistory | undefined> {
+    const key = snapshot.folder.uri.toString();
+    const generation = this.repositoryGeneration(snapshot);
+    const known = this.histories.get(key);
+    if (known && generation !== undefined && known.model === snapshot.model && known.generation === generation) return known.history;
+    const history = await readSuspectHistory(snapshot.folder.uri.fsPath, snapshot.model, { git });
+    if (history && generation !== undefined) this.histories.set(key, { model: snapshot.model, generation, history });
+    else this.histories.delete(key);
+    return history;
   }
 
   protected describe(suspects: readonly SuspectStatus[]): string {
