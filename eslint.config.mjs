@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 // The extension's layers (docs/architecture.md): feature folders sit side by side on the shared editor layer
 // (workspace/) and util/, and never import each other; the shared layer imports no feature. Each feature
@@ -24,6 +25,15 @@ const EXTENSION_PATHS = [
 // a folder on disk.
 const GIT_DOOR = 'src/extension/workspace/git/**/*.ts';
 const NOT_GIT = { regex: '^(\\.\\./)+git(/|$)', message: `src/git spawns git, which a web or virtual workspace cannot: only ${GIT_DOOR} reads it, for a folder on disk.` };
+
+// The extension also runs in the browser's web worker extension host (scripts/webBundle.mjs): core and the
+// extension use no Node globals, except the Node side of an `x.ts` / `x.web.ts` pair, which the browser
+// bundle replaces by its sibling.
+const NODE_GLOBALS = ['process', 'Buffer', 'setImmediate', 'clearImmediate', 'require', '__dirname', '__filename', 'global']
+  .map((name) => ({ name, message: 'Not in the browser\'s extension host: use a web API (TextEncoder, setTimeout), or put it in an x.ts with an x.web.ts sibling.' }));
+const NODE_SIDES = readdirSync(new URL('./src', import.meta.url), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.web.ts'))
+  .map((file) => `src/${file.replace(/\\/g, '/').replace(/\.web\.ts$/, '.ts')}`);
 
 const FEATURES = ['api', 'codelens', 'commands', 'create', 'flags', 'impact', 'initialize', 'problems', 'report', 'suspects', 'tags', 'views', 'yamlEditing'];
 const BOUNDARIES = {
@@ -77,6 +87,11 @@ export default tseslint.config(
     },
   },
   ...featureBoundaries,
+  {
+    files: ['src/core/**/*.ts', 'src/extension/**/*.ts'],
+    ignores: NODE_SIDES,
+    rules: { 'no-restricted-globals': ['error', ...NODE_GLOBALS] },
+  },
   {
     // util/ is the ground floor: it imports neither features nor the shared layer.
     files: ['src/extension/util/**/*.ts'],

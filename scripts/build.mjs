@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { checkWebBundle, probeWebGuard, webBuildOptions } from './webBundle.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -11,6 +12,8 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20'
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The same extension for the browser's extension host (package.json `browser`); see webBundle.mjs.
+  webBuildOptions({ sourcemap: common.sourcemap, minify: common.minify, logLevel: common.logLevel }),
   // `truthline --version`: the version is written into the bundle (importing package.json would make tsc copy it into out/).
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { TRUTHLINE_VERSION: JSON.stringify(version) } },
   // The CLI's file-reading worker threads load this small file, next to dist/cli.js.
@@ -22,7 +25,9 @@ mkdirSync('dist', { recursive: true });
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  for (const { metafile } of results) if (metafile) checkWebBundle(metafile);
+  await probeWebGuard(esbuild);
   const { alignmentJsonSchema } = createRequire(import.meta.url)('../out/build/jsonSchema.js');
   writeFileSync('dist/alignment.schema.json', JSON.stringify(alignmentJsonSchema(), null, 2) + '\n');
 }

@@ -11,6 +11,7 @@ import { FollowedFile } from './currentFeature/followedFile';
 import { openFeature } from './openFeature';
 import { openItem } from '../workspace/itemLocation';
 import { updateStatusBar } from './statusBar';
+import { suspectNotice } from './suspectNotice';
 import type { TreeNode } from './tree/treeNode';
 import { itemOfArgument } from '../workspace/edits/commandArgs';
 import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSettings } from './viewSettings';
@@ -66,9 +67,16 @@ export function registerViews(store: AlignmentStore): vscode.Disposable {
     void setContextKey(ContextKeys.alignmentState, state);
   };
   disposables.add(store.onDidChange(showAlignmentState));
+  const showSuspectNotice = (): void => {
+    allView.message = suspectNotice(store);
+  };
+  disposables.add(store.onDidChange(showSuspectNotice));
 
   setSort(settings.allFeaturesSortBy);
-  void store.ready.then(showAlignmentState);
+  void store.ready.then(() => {
+    showAlignmentState();
+    showSuspectNotice();
+  });
   return disposables;
 }
 

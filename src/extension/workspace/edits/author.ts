@@ -3,12 +3,11 @@
 // else the operating system's user. Git's files are read through vscode.workspace.fs, and only in a
 // trusted workspace: in Restricted Mode the repository's files are untrusted content, and nothing is
 // written there anyway.
-import * as os from 'os';
 import * as vscode from 'vscode';
 import { Settings } from '../../constants';
 import { decodeText, statOf } from '../../util/uris';
-import { log } from '../../util/log';
 import { gitDirOf, gitUser, type GitUser } from '../../../core';
+import { globalGitConfigs, osUser } from './osIdentity';
 
 export interface Author {
   /** The name to write; undefined when nothing says who the user is. */
@@ -50,7 +49,7 @@ export async function authorAskingOnce(folder: vscode.Uri | undefined): Promise<
 async function gitIdentity(folder: vscode.Uri | undefined): Promise<GitUser> {
   const configs: vscode.Uri[] = [];
   if (folder) configs.push(...(await repositoryConfigs(folder)));
-  configs.push(...globalConfigs());
+  configs.push(...globalGitConfigs());
   const merged: GitUser = {};
   // The repository's config wins over the global one: read it first, keep the first value found.
   for (const uri of configs) {
@@ -81,31 +80,6 @@ async function repositoryConfigs(folder: vscode.Uri): Promise<vscode.Uri[]> {
     if (dir.path === '/' || dir.path === '' || vscode.Uri.joinPath(dir, '..').path === dir.path) return [];
   }
 }
-
-function globalConfigs(): vscode.Uri[] {
-  const home = safely(() => os.homedir());
-  if (!home) return [];
-  const xdg = process.env.XDG_CONFIG_HOME;
-  return [
-    vscode.Uri.joinPath(vscode.Uri.file(home), '.gitconfig'),
-    xdg ? vscode.Uri.joinPath(vscode.Uri.file(xdg), 'git', 'config') : vscode.Uri.joinPath(vscode.Uri.file(home), '.config', 'git', 'config'),
-  ];
-}
-
-function osUser(): string | undefined {
-  return safely(() => os.userInfo().username) || undefined;
-}
-
-function safely<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    // No home directory or user database (a container, a web host): there is just no name to offer.
-    log(`no operating system user: ${String(error)}`);
-    return undefined;
-  }
-}
-
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {

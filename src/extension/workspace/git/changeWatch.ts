@@ -2,10 +2,11 @@
 // working tree (staged, unstaged, untracked) against the merge-base with the upstream branch (else main or
 // master), read as `truthline impact` reads it (src/git), core's changeImpact on the folder's model.
 import { changeImpact, type Impact } from '../../../core';
-import { ChangeError, readChange, type Change } from '../../../git/changes';
+import type { Change } from '../../../git/changes';
 import type { AlignmentStore } from '../alignmentStore';
 import type { FolderSnapshot } from '../folderAlignment';
 import { FolderGitWatch, type GitAnswer } from './folderGitWatch';
+import { localGit } from './localGit';
 
 /** The impact with what it was computed against: `base` the commit, `baseFrom` how it was chosen. */
 export interface FolderImpact extends Impact {
@@ -20,12 +21,13 @@ export class ChangeWatch extends FolderGitWatch<FolderImpact> {
   }
 
   protected async read(snapshot: FolderSnapshot, git: string | undefined): Promise<GitAnswer<FolderImpact>> {
+    if (!localGit) return { unavailable: 'git cannot run here' }; // whyNoGit says so first: never read
     let change: Change;
     try {
-      change = await readChange(snapshot.folder.uri.fsPath, {}, { git });
+      change = await localGit.readChange(snapshot.folder.uri.fsPath, {}, { git });
     } catch (error) {
       // No repository, no commit yet, no base branch: said in words, as the CLI says it.
-      if (error instanceof ChangeError) return { unavailable: error.message };
+      if (localGit.isChangeError(error)) return { unavailable: error.message };
       throw error;
     }
     return { value: { ...changeImpact(snapshot.model, change.files), base: change.base, baseFrom: change.baseFrom } };

@@ -2,6 +2,7 @@
 // user's `git.path` holds) and a repository's state, to hear when HEAD or the working tree changes.
 import * as vscode from 'vscode';
 import { log } from '../../util/log';
+import { localGit } from './localGit';
 
 export interface GitRepository {
   readonly state: { readonly HEAD?: { readonly commit?: string }; readonly onDidChange: vscode.Event<void> };
@@ -32,12 +33,21 @@ export async function gitExtension(): Promise<GitApi | undefined> {
   }
 }
 
+/** The browser's extension host (vscode.dev, github.dev) runs no programs: git's answers need a clone. */
+const NEEDS_A_CLONE = (): string => vscode.l10n.t('Truthline runs in the browser here, where git cannot run: this needs a local clone');
+
+/** True when this build of the extension can run git at all (the Node build; not the browser's). */
+export function canRunGit(): boolean {
+  return localGit !== undefined;
+}
+
 /**
  * Why git may not run for this folder, or undefined when it may. Git reads the repository's config, and a
  * config can name programs git then runs (core.fsmonitor, diff drivers): in an untrusted workspace that is
  * the repository's author running code, so git is not started there (as the Git extension does not).
  */
 export function whyNoGit(folder: vscode.WorkspaceFolder): string | undefined {
+  if (!localGit) return NEEDS_A_CLONE();
   if (folder.uri.scheme !== 'file') return vscode.l10n.t('this workspace is not on a disk git can read (a virtual or web workspace)');
   if (!vscode.workspace.isTrusted) return vscode.l10n.t('Restricted Mode: git is not run in an untrusted workspace, since a repository\'s config can make it run programs. Trust the folder to read its history');
   return undefined;

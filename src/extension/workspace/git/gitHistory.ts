@@ -8,10 +8,10 @@
 // change the working tree's report, not its past.
 import * as vscode from 'vscode';
 import type { History } from '../../../core/report';
-import { readAlignmentHistory } from '../../../git/alignmentHistory';
 import { Disposable } from '../../util/disposables';
 import { log } from '../../util/log';
 import { gitExtension, whyNoGit, type GitApi } from './gitExtension';
+import { localGit } from './localGit';
 
 interface CachedHistory {
   key: string;
@@ -30,6 +30,7 @@ export class GitHistories extends Disposable {
 
   /** `.alignment/` through the folder's git history up to `asOfDay`, or why there is none. */
   async historyOf(folder: vscode.WorkspaceFolder, asOfDay: number): Promise<History> {
+    if (!localGit) return { unavailable: vscode.l10n.t('Truthline runs in the browser here, where git cannot run: the weekly trend needs a local clone (or `truthline report` in one)') };
     const noGit = whyNoGit(folder);
     if (noGit) return { unavailable: vscode.l10n.t('{0}: run `truthline report` in a clone for the weekly trend', noGit) };
     const git = await this.git;
@@ -38,7 +39,7 @@ export class GitHistories extends Disposable {
     if (cached?.key === key) return cached.history;
     const started = Date.now();
     const entry: CachedHistory = { key, history: Promise.resolve({ unavailable: '' }) };
-    entry.history = readAlignmentHistory(folder.uri.fsPath, asOfDay, { git: git?.git.path }).then((read) => {
+    entry.history = localGit.readAlignmentHistory(folder.uri.fsPath, asOfDay, { git: git?.git.path }).then((read) => {
       log(`report: git history of ${folder.name} read in ${Date.now() - started} ms (${'commits' in read ? `${read.commits.length} commits` : read.unavailable})`);
       entry.value = read;
       return read;

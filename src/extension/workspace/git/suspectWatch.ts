@@ -1,11 +1,12 @@
 // Which settled statuses the code has moved past, per folder, kept current in the background (see
 // FolderGitWatch): git as `truthline check` reads it (src/git), core's rule on the workspace tag index.
 import { hasSettledStatuses, suspectStatuses, type AlignmentModel, type SuspectStatus, type TagHit } from '../../../core';
-import { readSuspectHistory, type SuspectHistory } from '../../../git/suspectHistory';
+import type { SuspectHistory } from '../../../git/suspectHistory';
 import type { AlignmentStore } from '../alignmentStore';
 import type { FolderSnapshot } from '../folderAlignment';
 import { pathTies } from '../workspaceTags';
 import { FolderGitWatch, type GitAnswer } from './folderGitWatch';
+import { localGit } from './localGit';
 
 /** What git said for one model while the repository stayed as it was. */
 interface ReadHistory {
@@ -43,7 +44,8 @@ export class SuspectWatch extends FolderGitWatch<readonly SuspectStatus[]> {
     const generation = this.repositoryGeneration(snapshot);
     const known = this.histories.get(key);
     if (known && generation !== undefined && known.model === snapshot.model && known.generation === generation) return known.history;
-    const history = await readSuspectHistory(snapshot.folder.uri.fsPath, snapshot.model, { git });
+    if (!localGit) return undefined;
+    const history = await localGit.readSuspectHistory(snapshot.folder.uri.fsPath, snapshot.model, { git });
     if (history && generation !== undefined) this.histories.set(key, { model: snapshot.model, generation, history });
     else this.histories.delete(key);
     return history;
