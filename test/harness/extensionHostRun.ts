@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import type { Browser } from 'playwright-core';
 import { format } from 'util';
 import type { CodeServer } from './codeServer';
+import { SUITE_TAG } from '../web/taggedReporter';
 
 /**
  * The workbench sends its own log (offline noise, mostly) through codeAutomationLog too. The suite's
@@ -13,7 +14,7 @@ import type { CodeServer } from './codeServer';
  * apart: tagged lines are the suite's, the rest go to a file.
  */
 export const OUTPUT_TAG_ENV = 'TRUTHLINE_OUTPUT_TAG';
-const outputTag = '[suite] ';
+const outputTag = SUITE_TAG; // the browser suite's reporter tags its lines itself
 
 export interface ExtensionHostRun {
   readonly folder: string;
@@ -27,6 +28,11 @@ export interface ExtensionHostRun {
   readonly onOutput: (line: string) => void;
   /** File that receives the workbench's own log. */
   readonly workbenchLog: string;
+  /**
+   * The suite runs in the browser's extension host: a web worker in the page, whose console.log arrives on
+   * the page's console (read there; the Node host's output comes through codeAutomationLog).
+   */
+  readonly browserHost?: boolean;
 }
 
 /** Resolves with the extension host's exit code: 0 when every test passed. */
@@ -53,6 +59,13 @@ export async function runInExtensionHost(browser: Browser, server: CodeServer, r
         fs.appendFileSync(run.workbenchLog, `[${level}] ${text}\n`);
       }
     });
+    if (run.browserHost) {
+      page.on('console', (message) => {
+        const text = message.text().replace(/^\[Extension Host\] /, '');
+        if (text.startsWith(outputTag)) for (const line of text.slice(outputTag.length).split('\n')) run.onOutput(line);
+        else fs.appendFileSync(run.workbenchLog, `[console ${message.type()}] ${text}\n`);
+      });
+    }
     await page.goto(server.workbenchUrl(run.folder, { payload: JSON.stringify(payload) }));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

@@ -16,6 +16,11 @@ function findRepoRoot(start: string): string {
 export const repoRoot = findRepoRoot(__dirname);
 export const exampleWorkspace = path.join(repoRoot, 'examples', 'checkout-service');
 export const integrationSuite = path.join(repoRoot, 'out', 'test', 'integration');
+/**
+ * The integration tests that apply in the browser's extension host, bundled for a web worker
+ * (scripts/buildWebSuite.mjs). The file itself: the web host fetches the path as given (a folder is a 404).
+ */
+export const webSuite = path.join(repoRoot, 'out', 'web-suite', 'index.js');
 export const uiTests = path.join(repoRoot, 'out', 'test', 'ui');
 export const vsixFile = path.join(repoRoot, 'dist', 'truthline.vsix');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');

@@ -12,6 +12,8 @@ export interface RunFolder {
   readonly extensions: string;
   /** VS Code asks whether to trust a folder (Restricted Mode until it is trusted); off unless asked for. */
   readonly workspaceTrust: boolean;
+  /** Truthline runs in the browser's web worker extension host (as on vscode.dev), not the Node one. */
+  readonly browserHost: boolean;
   /** Environment for every process started for this run (code-server, the extension host, Chromium). */
   readonly env: NodeJS.ProcessEnv;
 }
@@ -45,8 +47,17 @@ function trustSettings(workspaceTrust: boolean): Record<string, unknown> {
   return { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' };
 }
 
-export function createRunFolder(name: string, options: { workspaceTrust?: boolean } = {}): RunFolder {
+/**
+ * An extension with both `main` and `browser` runs in the Node extension host; this user setting, read when
+ * the page opens, moves it into the browser's web worker host, where vscode.dev and github.dev run it.
+ */
+function hostSettings(browserHost: boolean): Record<string, unknown> {
+  return browserHost ? { 'remote.extensionKind': { 'truthline.truthline': ['web'] } } : {};
+}
+
+export function createRunFolder(name: string, options: { workspaceTrust?: boolean; browserHost?: boolean } = {}): RunFolder {
   const workspaceTrust = options.workspaceTrust ?? false;
+  const browserHost = options.browserHost ?? false;
   const parent = process.env[RUN_DIR_ENV];
   const root = parent
     ? fs.mkdtempSync(path.join(parent, `${name}-`))
@@ -58,7 +69,7 @@ export function createRunFolder(name: string, options: { workspaceTrust?: boolea
   };
   const userData = dir('user-data');
   dir('user-data', 'User');
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...trustSettings(workspaceTrust) }, null, 2) + '\n');
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...trustSettings(workspaceTrust), ...hostSettings(browserHost) }, null, 2) + '\n');
 
   // npm's own variables (npm_config_nodedir and friends) describe this project's toolchain, not the
   // one VS Code and its extensions should see; the harness's own variables are for the harness.
@@ -73,7 +84,7 @@ export function createRunFolder(name: string, options: { workspaceTrust?: boolea
     XDG_STATE_HOME: dir('xdg', 'state'),
     XDG_RUNTIME_DIR: dir('xdg', 'runtime'),
   };
-  return { root, userData, extensions: dir('extensions'), workspaceTrust, env };
+  return { root, userData, extensions: dir('extensions'), workspaceTrust, browserHost, env };
 }
 
 export function removeRunFolder(run: RunFolder): void {

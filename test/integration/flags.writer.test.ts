@@ -4,7 +4,7 @@
 // writer racing the edit between Truthline's last compare and its write loses nothing.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { Commands, EXTENSION_ID } from '../../src/extension/constants';
+import { Commands, EXTENSION_ID, Settings } from '../../src/extension/constants';
 import { readForEdit, writeEdit, writerTestHooks } from '../../src/extension/workspace/edits/writer';
 import { revertAllAndClose } from './editors';
 import { waitUntil } from './waiting';
@@ -55,6 +55,11 @@ describe('Writing edits back', function () {
   this.timeout(60_000);
   const warnings: string[] = [];
   const showWarningMessage = vscode.window.showWarningMessage;
+
+  // The edits sign who wrote them: name someone, since the browser's extension host has no login name to
+  // fall back on and this copy's git config names nobody.
+  before(() => vscode.workspace.getConfiguration().update(Settings.author, 'Ada Tester', vscode.ConfigurationTarget.Global));
+  after(() => vscode.workspace.getConfiguration().update(Settings.author, undefined, vscode.ConfigurationTarget.Global));
 
   before(() => {
     (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (message: string, ...rest: unknown[]) => {

@@ -59,7 +59,8 @@ describe('Comment tags', function () {
     assert.ok(text.includes('*Received:* 2026-10-21'), text);
     assert.ok(text.includes('*Status:* in-progress'), text);
     const link = /\]\(([^)]+)\)/.exec(card.value)?.[1] ?? '';
-    assert.match(link, /^file:\/\/.*\/\.alignment\/requests\/nordlicht-coworking\.yaml#L4$/);
+    // file: in the Node extension host; vscode-remote: in the browser's, which reads the folder through the server.
+    assert.match(link, /^(file|vscode-remote):\/\/.*\/\.alignment\/requests\/nordlicht-coworking\.yaml#L4$/);
     assert.ok(!card.isTrusted, 'the card must not be trusted');
     assert.ok(!card.supportHtml, 'the card must not render HTML');
   });
