@@ -15,7 +15,7 @@ import { collectResults } from './results';
 import { createRunFolder } from './runFolder';
 import { copyExampleWorkspace } from './workspaceCopy';
 import { extensionHosts } from './leftovers';
-import { openWorkbenches, type RestrictedServer, setUiSession } from './uiSession';
+import { openWorkbenches, type RestrictedServer, type Server, setUiSession } from './uiSession';
 
 /** TRUTHLINE_UI_TESTS=restricted,flags runs only the test files whose names contain one of the words. */
 function selected(file: string): boolean {
@@ -53,11 +53,20 @@ runMain(async () => {
       extensionHosts: () => extensionHosts(trustRun.env.HOME ?? ''),
     };
   };
+  // The browser's extension host needs its user setting before the page opens: a server of its own too.
+  let browserHost: Promise<Server> | undefined;
+  const startBrowserHost = async (): Promise<Server> => {
+    const webRun = createRunFolder('ui-web', { browserHost: true });
+    runs.push(webRun);
+    installExtension(install, webRun, vsixFile);
+    return { server: await startCodeServer({ install, run: webRun }), workspace: copyExampleWorkspace(webRun) };
+  };
   setUiSession({
     browser: await launchBrowser(install, run),
     server,
     workspace: copyExampleWorkspace(run),
     restricted: () => (restricted ??= startRestricted()),
+    browserHost: () => (browserHost ??= startBrowserHost()),
   });
 
   // One retry: a real browser driving a real workbench on a small, busy machine now and then misses a

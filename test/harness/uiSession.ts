@@ -21,6 +21,8 @@ interface UiSession extends Server {
   readonly browser: Browser;
   /** A second code-server with workspace trust on, started on first use: its workspace opens in Restricted Mode. */
   readonly restricted: () => Promise<RestrictedServer>;
+  /** A code-server whose user settings put Truthline in the browser's extension host, started on first use. */
+  readonly browserHost: () => Promise<Server>;
 }
 
 let session: UiSession | undefined;
@@ -51,6 +53,16 @@ export async function openRestrictedWorkbench(): Promise<{ workbench: Workbench;
   if (!session) throw new Error('UI tests run through runUi.js, which starts code-server and the browser');
   const restricted = await session.restricted();
   return { workbench: await openOn(session.browser, restricted.server, restricted.workspace), workspace: restricted.workspace, extensionHosts: () => restricted.extensionHosts() };
+}
+
+/**
+ * Opens the workbench with Truthline in the browser's web worker extension host (as on vscode.dev and
+ * github.dev), on a copy of the example repository of its own. Each call opens a fresh browser context.
+ */
+export async function openBrowserHostWorkbench(): Promise<Workbench> {
+  if (!session) throw new Error('UI tests run through runUi.js, which starts code-server and the browser');
+  const web = await session.browserHost();
+  return openOn(session.browser, web.server, web.workspace);
 }
 
 async function openOn(browser: Browser, server: CodeServer, folder: string): Promise<Workbench> {

@@ -10,5 +10,5 @@ export function suspectNotice(store: AlignmentStore): string | undefined {
   if (!vscode.workspace.isTrusted) return undefined;
   const unchecked = store.snapshots().filter((snapshot) => snapshot.exists && hasSettledStatuses(snapshot.model));
   const reason = unchecked.map((snapshot) => whyNoGit(snapshot.folder)).find((why) => why !== undefined);
-  return reason ? vscode.l10n.t('Done and validated statuses are not checked against later code changes: {0}.', reason) : undefined;
+  return reason ? vscode.l10n.t('Statuses are not checked against later code changes — {0}.', reason) : undefined;
 }

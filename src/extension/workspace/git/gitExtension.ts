@@ -34,7 +34,7 @@ export async function gitExtension(): Promise<GitApi | undefined> {
 }
 
 /** The browser's extension host (vscode.dev, github.dev) runs no programs: git's answers need a clone. */
-const NEEDS_A_CLONE = (): string => vscode.l10n.t('Truthline runs in the browser here, where git cannot run: this needs a local clone');
+const NEEDS_A_CLONE = (): string => vscode.l10n.t('git cannot run in the browser: this needs a local clone');
 
 /** True when this build of the extension can run git at all (the Node build; not the browser's). */
 export function canRunGit(): boolean {

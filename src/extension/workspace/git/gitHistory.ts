@@ -30,7 +30,7 @@ export class GitHistories extends Disposable {
 
   /** `.alignment/` through the folder's git history up to `asOfDay`, or why there is none. */
   async historyOf(folder: vscode.WorkspaceFolder, asOfDay: number): Promise<History> {
-    if (!localGit) return { unavailable: vscode.l10n.t('Truthline runs in the browser here, where git cannot run: the weekly trend needs a local clone (or `truthline report` in one)') };
+    if (!localGit) return { unavailable: vscode.l10n.t('git cannot run in the browser: the weekly trend needs a local clone (or `truthline report` in one)') };
     const noGit = whyNoGit(folder);
     if (noGit) return { unavailable: vscode.l10n.t('{0}: run `truthline report` in a clone for the weekly trend', noGit) };
     const git = await this.git;
