@@ -15,8 +15,10 @@ const builds = [
   // The same extension for the browser's extension host (package.json `browser`); see webBundle.mjs.
   webBuildOptions({ sourcemap: common.sourcemap, minify: common.minify, logLevel: common.logLevel }),
   // `truthline --version`: the version is written into the bundle (importing package.json would make tsc copy it into out/).
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { TRUTHLINE_VERSION: JSON.stringify(version) } },
-  // The CLI's file-reading worker threads load this small file, next to dist/cli.js.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js', define: { TRUTHLINE_VERSION: JSON.stringify(version) } },
+  // `truthline` itself: a small launcher that runs dist/cliMain.js from V8's code cache (src/cli/launch.ts).
+  { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's file-reading worker threads load this small file, next to dist/cliMain.js.
   { ...common, entryPoints: ['src/cli/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
   { ...common, entryPoints: ['src/core/jsonSchema.ts'], outfile: 'out/build/jsonSchema.js', sourcemap: false, minify: false, logLevel: 'warning' },
 ];

@@ -1,9 +1,11 @@
 // `truthline impact`: what a change touches — the features, the customers and their words, the risks,
 // assumptions, milestones and flags tied to the changed code, and the features downstream with their owners.
 // git gives the change (src/git/changes.ts), core says what it touches (changeImpact); the items are read
-// from the working tree's `.alignment/`.
+// from `.alignment/` at the head: the working tree's, or the --head commit's.
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { changeImpact, errorMessage } from '../core';
+import { ALIGNMENT_FOLDER, type AlignmentModel, changeImpact, errorMessage, loadAlignment } from '../core';
+import { readAlignmentAt } from '../git/alignmentAt';
 import { ChangeError, readChange } from '../git/changes';
 import { parseCommandLine } from './arguments';
 import { runCheck, UsageError } from './check';
@@ -15,7 +17,8 @@ Names what the change from --base to --head touches in <root> (default: the curr
 covering the changed files (with owners), the customer requests they serve (customer and quote), the risks,
 assumptions, milestones and flags tied to them, and every feature downstream (depending on a touched one)
 with its owners. --base defaults to the merge-base with the upstream branch (else main or master), --head to
-the working tree (staged, unstaged and untracked changes). --format markdown is a pull-request comment,
+the working tree (staged, unstaged and untracked changes); the items are those of .alignment/ at the head
+(the working tree's, or --head's commit's). --format markdown is a pull-request comment,
 github prints workflow annotations. Exit code: 0, or 2 for a usage error, an unknown ref, a folder that is
 not a git repository or a missing .alignment/.`;
 
@@ -35,8 +38,12 @@ export async function runImpactCommand(args: readonly string[]): Promise<number>
     return 2;
   }
   try {
-    const { model } = await runCheck(options.root);
+    // The items as the head has them: the working tree's (checked as `truthline check` does) for the working
+    // tree, else the head commit's `.alignment/`.
+    const workingTree = options.head === undefined ? (await runCheck(options.root)).model : undefined;
+    if (!workingTree && !(await fs.stat(options.root).catch(() => undefined))?.isDirectory()) throw new UsageError(`folder not found: ${options.root}. Give the repository's root folder (the one holding ${ALIGNMENT_FOLDER}/), or run truthline there.`);
     const change = await readChange(options.root, { base: options.base, head: options.head });
+    const model = workingTree ?? await modelAt(options.root, change.head ?? 'HEAD');
     process.stdout.write(formatImpact(options.format, change, changeImpact(model, change.files)));
     return 0;
   } catch (error) {
@@ -44,4 +51,13 @@ export async function runImpactCommand(args: readonly string[]): Promise<number>
     process.stderr.write(`truthline: ${errorMessage(error)}\n`);
     return 2;
   }
+}
+
+/** The items of `.alignment/` at a commit; a head without one has nothing to name. */
+async function modelAt(root: string, commit: string): Promise<AlignmentModel> {
+  const files = await readAlignmentAt(root, commit).catch((error: unknown) => {
+    throw new ChangeError(errorMessage(error));
+  });
+  if (files.length === 0) throw new ChangeError(`no ${ALIGNMENT_FOLDER}/ in ${root} at ${commit.slice(0, 7)}: nothing to name`);
+  return loadAlignment(files);
 }

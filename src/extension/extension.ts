@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): TruthlineApi {
     registerCoreCommands(store),
     registerCodeLens(store),
     registerTagProviders(store),
-    registerViews(store),
+    registerViews(store, suspects),
     registerFlags(store, context.extensionUri),
     registerInitialize(store),
     registerReport(store),

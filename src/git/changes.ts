@@ -127,7 +127,8 @@ async function readTexts(root: string, head: string | undefined, files: ChangedF
     }));
     return;
   }
-  const objects = await catFileBatch(root, present.map((file) => `${head}:${file.path}`), options).catch((error: unknown) => {
+  // `./`: the paths are relative to `root`, which may be a folder inside the repository.
+  const objects = await catFileBatch(root, present.map((file) => `${head}:./${file.path}`), options).catch((error: unknown) => {
     throw new ChangeError(errorMessage(error));
   });
   present.forEach((file, index) => {

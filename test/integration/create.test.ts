@@ -18,6 +18,7 @@ import { MessageSpy } from './messages';
 import { ENTER, ESCAPE, FILL, PromptScript, type Step } from './prompts';
 import { waitFor, waitUntil } from './waiting';
 import { file, remove, root, write } from './workspaceFiles';
+import { NO_SUSPECT_MARKS } from '../../src/extension/views/tree/rowsInput';
 
 const PAYMENT_SERVICE = 'src/payments/paymentService.ts';
 const AWKWARD = 'She said: "it\'s #1 for us" - every Monday';
@@ -197,7 +198,7 @@ describe('Creating items', function () {
       store = new AlignmentStore();
       await store.ready;
       followed = new FollowedFile(store);
-      current = new CurrentFeatureProvider(store, followed, readViewSettings);
+      current = new CurrentFeatureProvider(store, NO_SUSPECT_MARKS, followed, readViewSettings);
     });
 
     after(async () => {

@@ -1,10 +1,14 @@
 // Suspect statuses in the real editor, on the tests' copy of the example (a git repository whose history
 // commits the code with the statuses): none while the tree is clean; a change to the code a gate is tied to
 // makes its call a Problems warning with the Confirm Status quick fix, which writes reviewedAt/reviewedBy
-// on that gate and quiets it, and only it.
+// on that gate and quiets it, and only it. The trees mark the suspect milestone and its gates.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Settings } from '../../src/extension/constants';
+import { AllFeaturesProvider } from '../../src/extension/views/allFeatures/allFeaturesProvider';
+import { GateNode, ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
+import { AlignmentStore } from '../../src/extension/workspace/alignmentStore';
+import { SuspectWatch } from '../../src/extension/workspace/git/suspectWatch';
 import { waitFor } from './waiting';
 
 const root = (): vscode.Uri => {
@@ -26,6 +30,11 @@ function suspectLines(): string[] {
     .map((diagnostic) => `${diagnostic.range.start.line + 1}: ${diagnostic.message.split(', but')[0]?.replace(/, [0-9a-f]{7}$/, '')}`)
     .sort();
 }
+
+const labelOf = (node: TreeNode): string => {
+  const { label } = node.treeItem();
+  return typeof label === 'string' ? label : label?.label ?? '';
+};
 
 describe('Suspect statuses', function () {
   this.timeout(90_000);
@@ -60,6 +69,37 @@ describe('Suspect statuses', function () {
     const [warning] = vscode.languages.getDiagnostics(file(MILESTONES)).filter((diagnostic) => diagnostic.code === 'suspect');
     assert.match(warning?.message ?? '', /changed after: src\/payments\/northpayClient\.ts \(uncommitted, \d{4}-\d{2}-\d{2}\)\. Check that it still holds/);
     assert.strictEqual(warning?.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('marks the suspect milestone and its gates in All Features: its own icon, "suspect", the warning in the tooltip, a click to the call', async () => {
+    const store = new AlignmentStore();
+    const suspects = new SuspectWatch(store);
+    const all = new AllFeaturesProvider(store, suspects, 'name');
+    try {
+      await store.ready;
+      await suspects.refresh();
+      const payments = all.getChildren().find((node) => node instanceof ItemNode && node.entry.id === 'payments');
+      assert.ok(payments, 'payments is listed');
+      // M1's gates are both go, so M1 is not part of payments' reality, except that the code moved past it.
+      const m1 = payments.children().find((node): node is ItemNode => node instanceof ItemNode && node.entry.id === 'M1');
+      assert.ok(m1, `M1 is under payments: ${payments.children().map(labelOf).join(', ')}`);
+      const row = m1.treeItem();
+      assert.deepStrictEqual([(row.iconPath as vscode.ThemeIcon).id, ((row.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id], ['history', 'charts.orange']);
+      assert.match(String(row.description), /^suspect · /);
+      assert.match((row.tooltip as vscode.MarkdownString).value.replace(/\\/g, ''), /Suspect: code tied to it changed after its status was written[^\n]*\n- M1 says "Security: go" since 2026-08-24[^\n]*northpayClient\.ts \(uncommitted/);
+      assert.match(row.accessibilityInformation?.label ?? '', / · suspect$/);
+      // The click opens the first suspect call (line 11), where the quick fix is.
+      assert.strictEqual((row.command?.arguments?.[1] as { line: number }).line, 11);
+      const gates = m1.children().filter((node): node is GateNode => node instanceof GateNode);
+      assert.deepStrictEqual(gates.map((gate) => [labelOf(gate), (gate.treeItem().iconPath as vscode.ThemeIcon).id, String(gate.treeItem().description).startsWith('suspect')]), [
+        ['Security · go', 'history', true],
+        ['Payments operations · go', 'history', true],
+      ]);
+    } finally {
+      all.dispose();
+      suspects.dispose();
+      store.dispose();
+    }
   });
 
   it('offers Confirm Status as the quick fix, which writes reviewedAt and reviewedBy on that gate only and quiets it', async () => {

@@ -13,6 +13,7 @@ import type { TruthlineApi } from '../../src/extension/api/api';
 import { EXTENSION_ID } from '../../src/extension/constants';
 import { AlignmentStore } from '../../src/extension/workspace/alignmentStore';
 import { currentFeatureRoots } from '../../src/extension/views/currentFeature/currentFeatureTree';
+import { plainRowsInput } from '../../src/extension/views/tree/rowsInput';
 import { CodeFileNode, CodeGroupNode } from '../../src/extension/views/tree/codeNodes';
 import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { readViewSettings } from '../../src/extension/views/viewSettings';
@@ -62,7 +63,7 @@ describe('Tag index: "In the code"', () => {
       const served = 'src/fraud/fraudCheck.ts';
       const found = store.itemsFor(file(served), new TextDecoder().decode(await vscode.workspace.fs.readFile(file(served))));
       assert.ok(found);
-      const roots = currentFeatureRoots(snapshot, found.path, found, readViewSettings(), Date.now());
+      const roots = currentFeatureRoots(snapshot, found.path, found, readViewSettings(), plainRowsInput());
       const request = everyNode(roots).find((node) => node instanceof ItemNode && node.entry.id === REQUEST);
       assert.ok(request, `no row for ${REQUEST}`);
       assert.strictEqual(request.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);

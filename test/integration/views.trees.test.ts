@@ -12,6 +12,7 @@ import { AlignmentStore } from '../../src/extension/workspace/alignmentStore';
 import { AllFeaturesProvider } from '../../src/extension/views/allFeatures/allFeaturesProvider';
 import { CurrentFeatureProvider } from '../../src/extension/views/currentFeature/currentFeatureProvider';
 import { currentFeatureRoots } from '../../src/extension/views/currentFeature/currentFeatureTree';
+import { NO_SUSPECT_MARKS, plainRowsInput } from '../../src/extension/views/tree/rowsInput';
 import { FollowedFile } from '../../src/extension/views/currentFeature/followedFile';
 import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { readViewSettings } from '../../src/extension/views/viewSettings';
@@ -54,8 +55,8 @@ describe('Views: the trees', () => {
     store = new AlignmentStore();
     await store.ready;
     followed = new FollowedFile(store);
-    current = new CurrentFeatureProvider(store, followed, readViewSettings);
-    all = new AllFeaturesProvider(store, 'name');
+    current = new CurrentFeatureProvider(store, NO_SUSPECT_MARKS, followed, readViewSettings);
+    all = new AllFeaturesProvider(store, NO_SUSPECT_MARKS, 'name');
     await store.ready;
   });
 
@@ -316,7 +317,7 @@ describe('Views: the trees', () => {
         for (let round = 0; round < 20; round++) {
           const found = store.itemsFor(uri, text);
           assert.ok(found);
-          everyNode(currentFeatureRoots(snapshot, found.path, found, readViewSettings(), Date.now())).forEach((node) => node.treeItem());
+          everyNode(currentFeatureRoots(snapshot, found.path, found, readViewSettings(), plainRowsInput())).forEach((node) => node.treeItem());
         }
         times.push((performance.now() - start) / 20);
       }
@@ -376,6 +377,7 @@ describe('Views: the trees', () => {
         'Reality doubts it: error charts.orange',
         'Trouble upstream: type-hierarchy-super charts.yellow',
         'No status: circle-large-outline disabledForeground',
+        'suspect: history charts.orange',
       ]);
       assert.ok(legend.children().every((node) => String(node.treeItem().description).length > 20), 'each line says what its icon means');
     });

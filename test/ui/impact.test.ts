@@ -1,8 +1,10 @@
 // The Change Impact view in the real workbench: with a change to the Northpay client in the working tree,
-// opening the view shows the customers first, the downstream teams with their owners, then the rest.
+// opening the view shows the customers first, the downstream teams with their owners, then the rest; and
+// Current Feature marks the milestone whose go calls the change has moved past as suspect.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { expand, pane, row, rowText } from '../harness/sideBarRows';
 import { testWorkspace, workbenchWith } from '../harness/uiSession';
 import { waitUntil } from '../harness/waiting';
 
@@ -49,5 +51,26 @@ describe('Change Impact view', function () {
     await page.mouse.move(900, 600);
     await workbench.screenshot('impact-view');
     await fold('true');
+  });
+
+  it('marks the milestone whose go calls the change moved past as suspect, and says why in its tooltip', async () => {
+    const workbench = opened();
+    const page = workbench.page;
+    // Only Current Feature open, so its rows have the room.
+    for (const [name, expanded] of [['Change Impact', 'false'], ['All Features', 'false'], ['Current Feature', 'true']] as const) {
+      const header = page.locator(`.part.sidebar .pane-header[aria-label^="${name}"]`);
+      if ((await header.getAttribute('aria-expanded')) !== expanded) await header.click();
+    }
+    await expand(page, 'Current Feature', /^Milestones/);
+    const m1 = row(page, 'Current Feature', /^M1/);
+    await waitUntil('M1 is marked suspect', async () => (await rowText(m1).catch(() => '')).includes('suspect'), { timeoutMs: TIMEOUT, intervalMs: 200 });
+    assert.strictEqual(await m1.locator('.codicon-history').count(), 1, 'the suspect icon');
+    await m1.hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'Suspect' }).first();
+    await hover.waitFor({ timeout: TIMEOUT });
+    assert.match(await hover.innerText(), /M1 says "Security: go" since 2026-08-24[\s\S]*northpayClient\.ts \(uncommitted/);
+    await workbench.screenshot('suspect-rows');
+    await page.mouse.move(900, 600);
+    await pane(page, 'Current Feature').waitFor();
   });
 });

@@ -6,52 +6,13 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { starterFiles } from '../../src/core/starterFiles';
 import { openWorkbench, testWorkspace, workbenchWith } from '../harness/uiSession';
+import { expand, pane, row, rows, rowText, rowTexts } from '../harness/sideBarRows';
 import { waitUntil } from '../harness/waiting';
 import type { Workbench } from '../harness/workbench';
 
 const TIMEOUT = 60_000;
 /** How every wait on the workbench is paced: up to a minute, asked every 100 ms. */
 const PATIENTLY = { timeoutMs: TIMEOUT, intervalMs: 100 };
-
-/** One view (pane) of the side bar, found by its title. */
-function pane(page: Page, view: string): Locator {
-  return page.locator(`.part.sidebar .pane:has(.pane-header[aria-label^="${view}"])`);
-}
-
-function rows(page: Page, view: string): Locator {
-  return pane(page, view).locator('.monaco-list-row');
-}
-
-/** Each row as "label description", read from the DOM (the side bar may be too narrow to show all of it). */
-async function rowTexts(page: Page, view: string): Promise<string[]> {
-  return rows(page, view).evaluateAll((elements) => elements.map((element) => {
-    const part = (selector: string): string => element.querySelector(selector)?.textContent?.trim() ?? '';
-    return `${part('.label-name')} ${part('.label-description')}`.trim();
-  }));
-}
-
-async function rowText(target: Locator): Promise<string> {
-  return target.evaluate((element) => `${element.querySelector('.label-name')?.textContent?.trim() ?? ''} ${element.querySelector('.label-description')?.textContent?.trim() ?? ''}`.trim());
-}
-
-function row(page: Page, view: string, text: string | RegExp): Locator {
-  return rows(page, view).filter({ hasText: text }).first();
-}
-
-/** Expands a row by its twistie (clicking the row would run its command). Done when its first child is drawn. */
-async function expand(page: Page, view: string, text: string | RegExp): Promise<void> {
-  const target = row(page, view, text);
-  await target.waitFor({ timeout: TIMEOUT });
-  // The views redraw when the tag index or a flag's anchor settles; a click that lands mid-redraw is lost, so
-  // the twistie is clicked again while the row is still folded.
-  await waitUntil(`${String(text)} shows its children`, async () => {
-    if ((await target.getAttribute('aria-expanded')) !== 'true') await target.locator('.monaco-tl-twistie').click();
-    const index = Number(await target.getAttribute('data-index'));
-    const level = Number(await target.getAttribute('aria-level'));
-    const child = pane(page, view).locator(`.monaco-list-row[data-index="${index + 1}"]`);
-    return (await child.count()) > 0 && Number(await child.getAttribute('aria-level')) === level + 1;
-  }, { ...PATIENTLY, intervalMs: 2_000 });
-}
 
 /** Opens the Truthline container, unless it is open already (a click on the active container would close it). */
 async function showTruthline(workbench: Workbench): Promise<void> {
@@ -364,8 +325,8 @@ describe('Sidebar views', function () {
     await expand(page, 'All Features', /^checkout-api/);
     assert.ok((await rowTexts(page, 'All Features')).includes('Upstream payments blocked, cart-pricing at-risk'), JSON.stringify(await rowTexts(page, 'All Features')));
     await expand(page, 'All Features', 'What the icons mean');
-    const legend = (await rowTexts(page, 'All Features')).slice(-6);
-    const names = ['Clean', 'Honest bad news', 'Reality disagrees', 'Reality doubts it', 'Trouble upstream', 'No status'];
+    const legend = (await rowTexts(page, 'All Features')).slice(-7);
+    const names = ['Clean', 'Honest bad news', 'Reality disagrees', 'Reality doubts it', 'Trouble upstream', 'No status', 'suspect'];
     names.forEach((name, index) => assert.ok(legend[index]?.startsWith(`${name} `), JSON.stringify(legend)));
     // The tree cuts a long row once, where the side bar ends; no text of ours carries an ellipsis of its own.
     for (const text of [...await rowTexts(page, 'Current Feature'), ...await rowTexts(page, 'All Features')]) assert.ok(!text.includes('\u2026'), text);

@@ -178,6 +178,48 @@ describe('truthline impact', function () {
   });
 });
 
+describe('truthline impact on a folder inside the repository, --head a commit', function () {
+  this.timeout(60_000);
+  const repos = new TempRepos('truthline-impact-sub');
+  after(() => repos.removeAll());
+
+  it('reads the items and the changed files\' tags at the head commit, not from the working tree', () => {
+    const top = repos.make(Object.fromEntries(Object.entries(FILES).map(([file, text]) => [`service/${file}`, text])));
+    const root = path.join(top, 'service');
+    git(top, ['init', '-q', '-b', 'main']);
+    git(top, ['add', '-A']);
+    git(top, ['commit', '-q', '-m', 'start']);
+    git(top, ['checkout', '-q', '-b', 'topic']);
+    // At the head: a new request for pay, and a changed file that serves CR-2.
+    writeFileSync(path.join(root, '.alignment/more.yaml'), yaml('kind: request', 'id: CR-3', 'customer: Bergfeld Bikes', 'quote: Pay by invoice.', 'features: [pay]'));
+    writeFileSync(path.join(root, 'src/pay/a.ts'), `// @serves CR-2\n${FILES['src/pay/a.ts']}`);
+    git(top, ['add', '-A']);
+    git(top, ['commit', '-q', '-m', 'invoice payments']);
+    // The working tree says otherwise: CR-3 gone, the tag gone.
+    rmSync(path.join(root, '.alignment/more.yaml'));
+    writeFileSync(path.join(root, 'src/pay/a.ts'), FILES['src/pay/a.ts']);
+    const run = truthline(['impact', '--base', 'main', '--head', 'topic', '--format', 'json'], root);
+    assert.equal(run.status, 0, run.stderr);
+    const impact = JSON.parse(run.stdout);
+    assert.deepEqual(impact.files, ['src/pay/a.ts']);
+    assert.deepEqual(impact.requests.map((request: { id: string }) => request.id), ['CR-1', 'CR-2', 'CR-3']);
+    assert.deepEqual(impact.alignment, [{ path: '.alignment/more.yaml', status: 'added' }]);
+  });
+
+  it('says so, exit 2, when the head has no .alignment/ there, or the folder is not there', () => {
+    const top = repos.make({ 'service/readme.md': 'no alignment\n' });
+    git(top, ['init', '-q', '-b', 'main']);
+    git(top, ['add', '-A']);
+    git(top, ['commit', '-q', '-m', 'start']);
+    const none = truthline(['impact', '--base', 'main', '--head', 'main'], path.join(top, 'service'));
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /^truthline: no \.alignment\/ in .*service at [0-9a-f]{7}: nothing to name\n$/);
+    const missing = truthline(['impact', path.join(top, 'nowhere'), '--head', 'main'], top);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^truthline: folder not found: .*nowhere\. Give the repository's root folder/);
+  });
+});
+
 describe('changeImpact and the git output it is given', () => {
   it('reads name-status with renames and -U0 hunks as line ranges at the head', () => {
     assert.deepEqual(parseNameStatus('M\0a.ts\0R100\0old.ts\0new.ts\0D\0gone.ts\0A\0b c.ts\0'), [

@@ -13,16 +13,17 @@ import { openItem } from '../workspace/itemLocation';
 import { updateStatusBar } from './statusBar';
 import { suspectNotice } from './suspectNotice';
 import type { TreeNode } from './tree/treeNode';
+import type { SuspectMarks } from './tree/rowsInput';
 import { itemOfArgument } from '../workspace/edits/commandArgs';
 import { onDidChangeViewSettings, readViewSettings, type SortOrder, type ViewSettings } from './viewSettings';
 
-export function registerViews(store: AlignmentStore): vscode.Disposable {
+export function registerViews(store: AlignmentStore, suspects: SuspectMarks): vscode.Disposable {
   const disposables = new DisposableStore();
   let settings: ViewSettings = readViewSettings();
 
   const followed = disposables.add(new FollowedFile(store));
-  const current = disposables.add(new CurrentFeatureProvider(store, followed, () => settings));
-  const all = disposables.add(new AllFeaturesProvider(store, settings.allFeaturesSortBy));
+  const current = disposables.add(new CurrentFeatureProvider(store, suspects, followed, () => settings));
+  const all = disposables.add(new AllFeaturesProvider(store, suspects, settings.allFeaturesSortBy));
   const currentView = disposables.add(vscode.window.createTreeView<TreeNode>(Views.currentFeature, { treeDataProvider: current, showCollapseAll: true }));
   const allView = disposables.add(vscode.window.createTreeView<TreeNode>(Views.allFeatures, { treeDataProvider: all, showCollapseAll: true }));
   const statusBar = disposables.add(vscode.window.createStatusBarItem(Views.currentFeature, vscode.StatusBarAlignment.Left, 50));

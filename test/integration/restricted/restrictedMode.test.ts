@@ -18,6 +18,7 @@ import { TEST_WORKSPACE_ENV } from '../../harness/workspaceCopy';
 import { holdsFor, waitFor, waitUntil } from '../waiting';
 import { MessageSpy, type Message } from '../messages';
 import { file, root } from '../workspaceFiles';
+import { NO_SUSPECT_MARKS } from '../../../src/extension/views/tree/rowsInput';
 
 const PAYMENT_SERVICE = 'src/payments/paymentService.ts';
 const GIT_NAME = 'Name From Git Config';
@@ -97,7 +98,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
 
     it('lists every feature in All Features, reported status beside reality', async () => {
       const store = new AlignmentStore();
-      const all = new AllFeaturesProvider(store, 'name');
+      const all = new AllFeaturesProvider(store, NO_SUSPECT_MARKS, 'name');
       try {
         await store.ready;
         const rows = all.getChildren().map((node) => {

@@ -1,13 +1,14 @@
 // The All Features view, the information radiator: rebuilt on every change of any folder's snapshot.
 import type { AlignmentStore } from '../../workspace/alignmentStore';
 import { RowsProvider } from '../tree/rowsProvider';
+import type { SuspectMarks } from '../tree/rowsInput';
 import type { TreeNode } from '../tree/treeNode';
 import type { SortOrder } from '../viewSettings';
 import { allFeaturesRoots } from './allFeaturesTree';
 
 export class AllFeaturesProvider extends RowsProvider {
-  constructor(store: AlignmentStore, private sort: SortOrder) {
-    super(store);
+  constructor(store: AlignmentStore, suspects: SuspectMarks, private sort: SortOrder) {
+    super(store, suspects);
     this.register(store.onDidChange(() => this.refresh()));
   }
 
@@ -22,6 +23,6 @@ export class AllFeaturesProvider extends RowsProvider {
   }
 
   protected buildRoots(): TreeNode[] {
-    return allFeaturesRoots(this.store.snapshots(), this.sort, Date.now());
+    return allFeaturesRoots(this.store.snapshots(), this.sort, this.rowsInput());
   }
 }

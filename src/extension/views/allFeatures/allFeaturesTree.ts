@@ -1,6 +1,7 @@
 // The rows of the All Features view: every feature with its reported status beside its reality, unfiltered.
 // Expanding a feature shows the items that make up its reality: open flags, invalidated assumptions,
-// blocked milestones and high risks, then the features upstream in trouble.
+// blocked milestones and high risks, then settled statuses the code has moved past, then the features
+// upstream in trouble.
 import * as vscode from 'vscode';
 import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem, upstreamTrouble } from '../../../core';
 import { ContextValues } from '../../constants';
@@ -8,16 +9,17 @@ import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
 import { icon, joined } from '../../workspace/kinds/format';
 import { itemNode } from '../tree/itemNodes';
+import type { RowsInput } from '../tree/rowsInput';
 import { legendNode } from './legend';
 import { upstreamTroubleNode } from './upstreamRows';
 import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
 import type { SortOrder } from '../viewSettings';
 
-export function allFeaturesRoots(snapshots: readonly FolderSnapshot[], sortBy: SortOrder, now: number): TreeNode[] {
+export function allFeaturesRoots(snapshots: readonly FolderSnapshot[], sortBy: SortOrder, input: RowsInput): TreeNode[] {
   const withAlignment = snapshots.filter((snapshot) => snapshot.exists);
   // One folder: its features at the top. Several: one row per folder, each with its own features.
-  const rows = withAlignment.length === 1 ? featureNodes(withAlignment[0] as FolderSnapshot, sortBy, now) : withAlignment.map((snapshot) => {
-    const features = featureNodes(snapshot, sortBy, now);
+  const rows = withAlignment.length === 1 ? featureNodes(withAlignment[0] as FolderSnapshot, sortBy, input) : withAlignment.map((snapshot) => {
+    const features = featureNodes(snapshot, sortBy, input);
     return new ContainerNode(`all:${snapshot.folder.uri.toString()}`, () => folderRow(snapshot), features);
   });
   // No feature, no legend: the view stays empty and shows its welcome text.
@@ -32,14 +34,16 @@ interface FeatureRow {
   readonly reality: FeatureReality;
 }
 
-function featureNodes(snapshot: FolderSnapshot, sortBy: SortOrder, now: number): TreeNode[] {
+function featureNodes(snapshot: FolderSnapshot, sortBy: SortOrder, input: RowsInput): TreeNode[] {
+  const { now } = input;
+  const suspects = input.suspectsOf(snapshot);
   const rows: FeatureRow[] = snapshot.model.byKind.feature.map((entry) => ({ entry, name: entry.id, reality: featureReality(snapshot.model, entry.id) }));
   rows.sort(sortBy === 'gap' ? compareByGap : (a, b) => compareTitles(a.name, b.name));
   return rows.map(({ entry, reality }) => {
     const id = `all:${snapshot.folder.uri.toString()}/feature:${entry.id}`;
     const upstream = upstreamTrouble(snapshot.model, entry.id);
     const children = [
-      ...realityEntries(snapshot, entry.id).map((item) => itemNode(id, snapshot, item, { now })),
+      ...realityEntries(snapshot, entry.id, suspects).map((item) => itemNode(id, snapshot, item, { now }, suspects.get(item.id))),
       ...(upstream.length > 0 ? [upstreamTroubleNode(id, snapshot, upstream)] : []),
     ];
     const collapsible = children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
@@ -48,17 +52,22 @@ function featureNodes(snapshot: FolderSnapshot, sortBy: SortOrder, now: number):
   });
 }
 
-/** The items behind a feature's reality, most serious kind first, each kind in its own order. */
-export function realityEntries(snapshot: FolderSnapshot, featureId: string): LoadedItem[] {
+/**
+ * The items behind a feature's reality, most serious kind first, each kind in its own order; then the items
+ * whose settled status the code has moved past (`suspects`, by item id), which may no longer hold.
+ */
+export function realityEntries(snapshot: FolderSnapshot, featureId: string, suspects: ReadonlyMap<string, unknown>): LoadedItem[] {
   const own = snapshot.model.itemsOfFeature.get(featureId) ?? [];
   const of = <K extends LoadedItem>(kind: K['kind'], keep: (entry: K) => boolean, compare: (a: K, b: K) => number): K[] =>
     own.filter((entry): entry is K => entry.kind === kind && keep(entry as K)).sort(compare);
-  return [
+  const reality: LoadedItem[] = [
     ...of<LoadedItem<'flag'>>('flag', isOpenFlag, compareFlags),
     ...of<LoadedItem<'milestone'>>('milestone', isBlocked, compareMilestones),
     ...of<LoadedItem<'assumption'>>('assumption', (entry) => entry.item.status === 'invalidated', compareAssumptions),
     ...of<LoadedItem<'risk'>>('risk', isHighRisk, compareRisks),
   ];
+  const shown = new Set(reality);
+  return [...reality, ...own.filter((entry) => !shown.has(entry) && suspects.has(entry.id))];
 }
 
 function folderRow(snapshot: FolderSnapshot): vscode.TreeItem {

@@ -1,15 +1,19 @@
-// "What the icons mean": the last row of All Features, closed until asked, one line per feature icon, so
-// nobody has to guess whether yellow is bad news told or bad news hidden.
+// "What the icons mean": the last row of All Features, closed until asked, one line per feature icon and one
+// for the suspect mark, so nobody has to guess whether yellow is bad news told or bad news hidden.
 import * as vscode from 'vscode';
 import { ContextValues } from '../../constants';
-import { FEATURE_STATES, type FeatureState, featureStateIcon, featureStateMeaning, featureStateName } from '../../workspace/kinds/featureState';
+import { FEATURE_STATES, featureStateIcon, featureStateMeaning, featureStateName } from '../../workspace/kinds/featureState';
 import { icon, joined } from '../../workspace/kinds/format';
+import { suspectIcon } from '../tree/rowMarks';
 import { ContainerNode, type TreeNode } from '../tree/treeNode';
 
 const LEGEND_ID = 'all:legend';
 
 export function legendNode(): TreeNode {
-  const lines = FEATURE_STATES.map((state) => new ContainerNode(`${LEGEND_ID}/${state}`, () => legendLine(state), []));
+  const lines = [
+    ...FEATURE_STATES.map((state) => new ContainerNode(`${LEGEND_ID}/${state}`, () => legendLine(featureStateName(state), featureStateMeaning(state), featureStateIcon(state)), [])),
+    new ContainerNode(`${LEGEND_ID}/suspect`, () => legendLine(vscode.l10n.t('suspect'), vscode.l10n.t('an item\'s settled status is older than a change to its code: check it, then confirm it'), suspectIcon()), []),
+  ];
   return new ContainerNode(LEGEND_ID, () => {
     const row = new vscode.TreeItem(vscode.l10n.t('What the icons mean'), vscode.TreeItemCollapsibleState.Collapsed);
     row.iconPath = icon('question');
@@ -19,12 +23,12 @@ export function legendNode(): TreeNode {
   }, lines);
 }
 
-function legendLine(state: FeatureState): vscode.TreeItem {
-  const row = new vscode.TreeItem(featureStateName(state), vscode.TreeItemCollapsibleState.None);
-  row.description = featureStateMeaning(state);
-  row.tooltip = featureStateMeaning(state);
-  row.iconPath = featureStateIcon(state);
+function legendLine(name: string, meaning: string, iconPath: vscode.ThemeIcon): vscode.TreeItem {
+  const row = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
+  row.description = meaning;
+  row.tooltip = meaning;
+  row.iconPath = iconPath;
   row.contextValue = ContextValues.legend;
-  row.accessibilityInformation = { label: joined(featureStateName(state), featureStateMeaning(state)) };
+  row.accessibilityInformation = { label: joined(name, meaning) };
   return row;
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LoadedItem } from '../../../core';
 import type { AlignmentStore, FolderSnapshot } from '../../workspace/alignmentStore';
 import { RowsProvider } from '../tree/rowsProvider';
+import type { SuspectMarks } from '../tree/rowsInput';
 import type { TreeNode } from '../tree/treeNode';
 import type { ViewSettings } from '../viewSettings';
 import { currentFeatureRoots, unresolvedFlags, type UnresolvedFlags } from './currentFeatureTree';
@@ -34,8 +35,8 @@ export class CurrentFeatureProvider extends RowsProvider {
   readonly onDidChangeSummary = this.summaryEmitter.event;
   private current: CurrentFeatureSummary = { state: 'noFile', features: [], flags: NO_FLAGS };
 
-  constructor(store: AlignmentStore, private readonly followed: FollowedFile, private readonly settings: () => ViewSettings) {
-    super(store);
+  constructor(store: AlignmentStore, suspects: SuspectMarks, private readonly followed: FollowedFile, private readonly settings: () => ViewSettings) {
+    super(store, suspects);
     this.register(followed.onDidChange(() => this.refresh()));
     this.register(store.onDidChange((snapshot) => {
       // Another folder's change matters only while no folder's model is shown (it may be the first .alignment/).
@@ -59,7 +60,7 @@ export class CurrentFeatureProvider extends RowsProvider {
     } else if (!found) {
       this.current = { state: 'noFolderAlignment', uri: document.uri, features: [], flags: NO_FLAGS };
     } else {
-      const roots = currentFeatureRoots(found.snapshot, found.path, found, this.settings(), Date.now());
+      const roots = currentFeatureRoots(found.snapshot, found.path, found, this.settings(), this.rowsInput());
       this.current = {
         state: roots.length > 0 ? 'items' : 'uncovered',
         uri: document.uri,

@@ -9,10 +9,13 @@ import { troubleText } from '../../workspace/kinds/feature';
 import { icon } from '../../workspace/kinds/format';
 import { groupNode } from '../tree/groupNode';
 import { itemNode } from '../tree/itemNodes';
+import type { RowsInput } from '../tree/rowsInput';
 import { Tooltip } from '../../workspace/kinds/tooltip';
 import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
 
-export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, found: ItemsForFile, options: SectionOptions, now: number): TreeNode[] {
+export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, found: ItemsForFile, options: SectionOptions, input: RowsInput): TreeNode[] {
+  const { now } = input;
+  const suspects = input.suspectsOf(snapshot);
   const sections = sectionsForFile(snapshot.model, found, options);
   // Ids do not name the file: switching between two files of one feature keeps what is expanded.
   const base = `current:${snapshot.folder.uri.toString()}`;
@@ -21,7 +24,7 @@ export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, foun
     const children = group.entries.map((entry) => itemNode(id, snapshot, entry, {
       now,
       ...(group.kind === 'upstream' ? { upstreamOf: featureIdsOf(entry)[0] ?? '' } : { tie: found.ties.get(entry.id) }),
-    }));
+    }, suspects.get(entry.id)));
     // Upstream says first which feature there is blocked or in trouble: "Upstream 6 · payments blocked".
     const troubles = group.kind === 'upstream' && featureId ? upstreamTrouble(snapshot.model, featureId) : [];
     return troubles.length > 0 ? groupNode(id, group.kind, group.entries, children, troubles.map(troubleText).join(', ')) : groupNode(id, group.kind, group.entries, children);

@@ -1,8 +1,9 @@
 // What both sidebar trees share: rows rebuilt as a whole from the store's snapshots, blank until the store
 // has read every folder (rather than flash an empty state), and redrawn when a flag's anchor moves or
-// drifts, since flag rows show it.
+// drifts, when the tag index changes and when git's suspect statuses are read anew, since rows show them.
 import * as vscode from 'vscode';
 import type { AlignmentStore } from '../../workspace/alignmentStore';
+import type { RowsInput, SuspectMarks } from './rowsInput';
 import { Disposable } from '../../util/disposables';
 import type { TreeNode } from './treeNode';
 
@@ -12,8 +13,9 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
   private roots: readonly TreeNode[] = [];
   private loaded = false;
 
-  constructor(protected readonly store: AlignmentStore) {
+  constructor(protected readonly store: AlignmentStore, private readonly suspects: SuspectMarks) {
     super();
+    this.register(suspects.onDidChangeStatuses(() => this.refresh()));
     this.register(store.onDidChangeAnchors(() => this.refresh()));
     // "In the code" groups read the tag index: redraw when it changes (or its first build ends).
     this.register(store.onDidChangeTags(() => this.refresh()));
@@ -25,6 +27,11 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
 
   /** The top rows, built anew from the store. */
   protected abstract buildRoots(): readonly TreeNode[];
+
+  /** What the rows of one rebuild share: now, and the suspect statuses as last read. */
+  protected rowsInput(): RowsInput {
+    return { now: Date.now(), suspectsOf: (snapshot) => this.suspects.byItem(snapshot) };
+  }
 
   /** Called after every rebuild, once the tree was told. */
   protected didRefresh(): void {

@@ -2,12 +2,12 @@
 // features can act on them: `node.entry` is the item (kind, id, fields, file, range) and `node.snapshot`
 // its folder's snapshot (store.uriOf(node.snapshot, node.entry) is its YAML file).
 import * as vscode from 'vscode';
-import type { Kind, LoadedItem, SourceRange } from '../../../core';
+import type { Kind, LoadedItem, SourceRange, SuspectStatus } from '../../../core';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { Commands } from '../../constants';
 import { childUri } from '../../util/uris';
 import { plainText } from '../../util/plainText';
-import { markProblems } from './problemMarks';
+import { markProblems, markSuspects } from './rowMarks';
 
 export interface TreeNode {
   /** Stable across refreshes: VS Code keeps expansion and selection by it. */
@@ -22,6 +22,8 @@ export interface ItemNodeOptions {
    * offer the YAML as an inline action.
    */
   readonly opensOnClick?: boolean;
+  /** The item's settled statuses the code has moved past (its gates' calls are marked on the gate rows). */
+  readonly suspects?: readonly SuspectStatus[];
 }
 
 /** An item of `.alignment/`; clicking it opens its YAML at its line, unless told otherwise. */
@@ -38,8 +40,12 @@ export class ItemNode<K extends Kind = Kind> implements TreeNode {
   treeItem(): vscode.TreeItem {
     const item = plainRow(this.build());
     item.id = this.id;
+    const suspects = this.options.suspects ?? [];
+    markSuspects(item, suspects);
     markProblems(item, this.entry.problems);
-    if (this.options.opensOnClick !== false) item.command ??= openCommand(this.snapshot, this.entry.file, this.entry.problems[0] ?? this.entry.range, item.label);
+    // The first thing to fix or check: a problem, else the suspect status, else the item.
+    const target = this.entry.problems[0] ?? suspects[0]?.range ?? this.entry.range;
+    if (this.options.opensOnClick !== false) item.command ??= openCommand(this.snapshot, this.entry.file, target, item.label);
     return item;
   }
 
@@ -50,12 +56,21 @@ export class ItemNode<K extends Kind = Kind> implements TreeNode {
 
 /** A go/no-go gate of a milestone: `node.entry` is the milestone, `node.gateIndex` the gate's place in `gates`. */
 export class GateNode implements TreeNode {
-  constructor(readonly id: string, readonly snapshot: FolderSnapshot, readonly entry: LoadedItem<'milestone'>, readonly gateIndex: number, private readonly build: () => vscode.TreeItem) {}
+  constructor(
+    readonly id: string,
+    readonly snapshot: FolderSnapshot,
+    readonly entry: LoadedItem<'milestone'>,
+    readonly gateIndex: number,
+    private readonly build: () => vscode.TreeItem,
+    /** The gate's call, when the code has moved past it. */
+    private readonly suspect?: SuspectStatus,
+  ) {}
 
   treeItem(): vscode.TreeItem {
     const item = plainRow(this.build());
     item.id = this.id;
-    const range = this.entry.locate(['gates', this.gateIndex]) ?? this.entry.range;
+    if (this.suspect) markSuspects(item, [this.suspect]);
+    const range = this.suspect?.range ?? this.entry.locate(['gates', this.gateIndex]) ?? this.entry.range;
     item.command = openCommand(this.snapshot, this.entry.file, range, item.label);
     return item;
   }

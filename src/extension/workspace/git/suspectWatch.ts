@@ -1,5 +1,6 @@
 // Which settled statuses the code has moved past, per folder, kept current in the background (see
 // FolderGitWatch): git as `truthline check` reads it (src/git), core's rule on the workspace tag index.
+import * as vscode from 'vscode';
 import { hasSettledStatuses, suspectStatuses, type AlignmentModel, type SuspectStatus, type TagHit } from '../../../core';
 import type { SuspectHistory } from '../../../git/suspectHistory';
 import type { AlignmentStore } from '../alignmentStore';
@@ -19,15 +20,41 @@ export class SuspectWatch extends FolderGitWatch<readonly SuspectStatus[]> {
   // A change of tags (typing one) changes which files tie to an item, not git's answer: the rule runs again
   // on the history already read, as long as the model and the repository are the ones it was read for.
   private readonly histories = new Map<string, ReadHistory>();
+  private readonly byItemOf = new WeakMap<readonly SuspectStatus[], ReadonlyMap<string, readonly SuspectStatus[]>>();
+  /** What each folder's statuses were when last told, so a read that changed nothing redraws nothing. */
+  private readonly told = new Map<string, string>();
+  private readonly statusChanges = this.register(new vscode.EventEmitter<FolderSnapshot>());
+  /** Fired when a folder's suspect statuses differ from the last ones read (not on every read). */
+  readonly onDidChangeStatuses = this.statusChanges.event;
 
   constructor(store: AlignmentStore) {
     super(store, 'suspects', true);
+    this.register(this.onDidChange((snapshot) => {
+      const key = snapshot.folder.uri.toString();
+      const now = this.of(snapshot).map(statusKey).join('\n');
+      if (this.told.get(key) === now) return;
+      this.told.set(key, now);
+      this.statusChanges.fire(snapshot);
+    }));
   }
 
   /** The folder's suspect statuses as last read (none before the first read, or without git). */
   of(snapshot: FolderSnapshot): readonly SuspectStatus[] {
     const answer = this.answerOf(snapshot);
-    return answer && 'value' in answer ? answer.value : [];
+    return answer && 'value' in answer ? answer.value : NO_SUSPECTS;
+  }
+
+  /** The same, by item id (a milestone's several gates under its one id). */
+  byItem(snapshot: FolderSnapshot): ReadonlyMap<string, readonly SuspectStatus[]> {
+    const suspects = this.of(snapshot);
+    let byItem = this.byItemOf.get(suspects);
+    if (!byItem) {
+      const grouped = new Map<string, SuspectStatus[]>();
+      for (const suspect of suspects) grouped.set(suspect.entry.id, [...(grouped.get(suspect.entry.id) ?? []), suspect]);
+      byItem = grouped;
+      this.byItemOf.set(suspects, byItem);
+    }
+    return byItem;
   }
 
   protected async read(snapshot: FolderSnapshot, git: string | undefined): Promise<GitAnswer<readonly SuspectStatus[]>> {
@@ -54,6 +81,14 @@ export class SuspectWatch extends FolderGitWatch<readonly SuspectStatus[]> {
   protected describe(suspects: readonly SuspectStatus[]): string {
     return `${suspects.length} suspect ${suspects.length === 1 ? 'status' : 'statuses'}`;
   }
+}
+
+const NO_SUSPECTS: readonly SuspectStatus[] = [];
+
+/** What a row shows of a suspect status: where it is, when written, and what changed since. */
+function statusKey(suspect: SuspectStatus): string {
+  const changed = suspect.changed.map(({ path, stamp }) => `${path}@${stamp.commit ?? stamp.time}`);
+  return `${suspect.entry.file}:${suspect.range.line}:${suspect.written.commit ?? suspect.written.time}:${changed.join(',')}`;
 }
 
 function tagHits(snapshot: FolderSnapshot): TagHit[] {
