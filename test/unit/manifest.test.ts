@@ -138,6 +138,8 @@ describe('package.json', () => {
   });
 
   it('activates on .alignment/ only, never on startup', () => {
-    assert.deepEqual(manifest.activationEvents, ['workspaceContains:.alignment']);
+    // The folder itself for the Node host (it checks the path); its YAML files for the browser's host, which
+    // answers workspaceContains by a file search, and a search finds files, not a folder.
+    assert.deepEqual(manifest.activationEvents, ['workspaceContains:.alignment', 'workspaceContains:.alignment/**/*.yaml', 'workspaceContains:.alignment/**/*.yml']);
   });
 });
