@@ -28,5 +28,6 @@ export * from './presentation/order';
 export * from './presentation/sections';
 export * from './presentation/text';
 export * from './presentation/upstream';
+export * from './presentation/upstreamSummary';
 export * from './impact';
 export * from './suspects';

@@ -1,6 +1,7 @@
 // Which of the sidebar's states a feature is in (its icon), and the trouble it inherits from upstream.
 import * as assert from 'node:assert/strict';
-import { type AlignmentModel, featureReality, gapLevel, type LoadedItem, upstreamTrouble } from '../../src/core';
+import fc from 'fast-check';
+import { type AlignmentModel, featureReality, gapLevel, type LoadedItem, UPSTREAM_NAMED, upstreamSummary, upstreamTrouble } from '../../src/core';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { load, yaml } from './helpers';
@@ -84,3 +85,43 @@ describe('upstreamTrouble', () => {
     assert.deepEqual(upstreamTrouble(model, 'checkout-api')[0], { featureId: 'payments', trouble: 'blocked' });
   });
 });
+
+describe('upstreamSummary: the worst few upstream of every feature, for rows', () => {
+  const STATUSES = ['on-track', 'at-risk', 'off-track', 'done', undefined] as const;
+  /** Features f0…f(n-1) with a status each, some blocked or flagged, and the dependsOn edges given. */
+  function graph(statuses: readonly (typeof STATUSES[number])[], trouble: readonly number[], edges: readonly [number, number][]): AlignmentModel {
+    const lines: string[] = [];
+    statuses.forEach((status, index) => {
+      const deps = edges.filter(([from]) => from === index).map(([, to]) => `f${to}`);
+      lines.push(...feature(`f${index}`, status, ...(deps.length > 0 ? [`  dependsOn: [${deps.join(', ')}]`] : [])));
+      if (trouble[index] === 1) lines.push(...noGo(`M-${index}`, `f${index}`));
+      if (trouble[index] === 2) lines.push(...flag(`F-${index}`, `f${index}`, 'high'));
+    });
+    return load({ '.alignment/a.yaml': yaml(...lines) });
+  }
+
+  it('names what upstreamTrouble lists first, and says when it lists more, on any graph (cycles, self-loops, diamonds)', () => {
+    const arbitrary = fc.integer({ min: 1, max: 12 }).chain((n) => fc.record({
+      statuses: fc.array(fc.constantFrom(...STATUSES), { minLength: n, maxLength: n }),
+      trouble: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
+      edges: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { maxLength: 3 * n }),
+    }));
+    fc.assert(fc.property(arbitrary, ({ statuses, trouble, edges }) => {
+      const model = graph(statuses, trouble, edges);
+      for (const entry of model.byKind.feature) {
+        const all = upstreamTrouble(model, entry.id);
+        assert.deepEqual(upstreamSummary(model, entry.id), { worst: all.slice(0, UPSTREAM_NAMED), more: all.length > UPSTREAM_NAMED }, entry.id);
+      }
+    }), { numRuns: 300, seed: 1301 });
+  });
+
+  it('works a chain of 3,000 features out once per model, upstream first, without recursion', () => {
+    const statuses = Array.from({ length: 3_000 }, (_, index) => (index % 3 === 0 ? 'at-risk' : 'on-track') as typeof STATUSES[number]);
+    const edges = statuses.map((_, index): [number, number] => [index, index - 1]).slice(1);
+    const model = graph(statuses, [], edges);
+    assert.deepEqual(upstreamSummary(model, 'f2999'), { worst: [{ featureId: 'f0', trouble: 'at-risk' }, { featureId: 'f3', trouble: 'at-risk' }, { featureId: 'f6', trouble: 'at-risk' }], more: true });
+    assert.deepEqual(upstreamSummary(model, 'f1'), { worst: [{ featureId: 'f0', trouble: 'at-risk' }], more: false });
+    assert.deepEqual(upstreamSummary(model, 'f0'), { worst: [], more: false });
+  });
+});
+

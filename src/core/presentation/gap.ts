@@ -27,5 +27,8 @@ export function compareByGap(a: { name: string; reality: FeatureReality }, b: { 
 }
 
 export function compareTitles(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
+  return TITLE_ORDER.compare(a, b);
 }
+
+/** localeCompare with options builds a collator on every call; sorting thousands of rows needs one. */
+const TITLE_ORDER = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

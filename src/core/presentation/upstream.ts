@@ -26,10 +26,16 @@ export function upstreamTrouble(model: AlignmentModel, featureId: string): Upstr
     const trouble = troubleOf(feature as LoadedItem<'feature'>, model);
     if (trouble) troubles.push({ featureId: id, trouble });
   }
-  return troubles.sort((a, b) => UPSTREAM_TROUBLES.indexOf(a.trouble) - UPSTREAM_TROUBLES.indexOf(b.trouble) || compareTitles(a.featureId, b.featureId));
+  return troubles.sort(compareTroubles);
 }
 
-function troubleOf(feature: LoadedItem<'feature'>, model: AlignmentModel): UpstreamTroubleKind | undefined {
+/** Worst trouble first, then by name. */
+export function compareTroubles(a: UpstreamTrouble, b: UpstreamTrouble): number {
+  return UPSTREAM_TROUBLES.indexOf(a.trouble) - UPSTREAM_TROUBLES.indexOf(b.trouble) || compareTitles(a.featureId, b.featureId);
+}
+
+/** A feature's own trouble, as the features downstream see it; undefined when it has none. */
+export function troubleOf(feature: LoadedItem<'feature'>, model: AlignmentModel): UpstreamTroubleKind | undefined {
   const reality = featureReality(model, feature.id);
   if (reality.noGoGates > 0) return 'blocked';
   if (gapLevel(feature, reality) === 'disagrees') return 'disagrees';

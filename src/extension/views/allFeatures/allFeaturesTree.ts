@@ -3,7 +3,7 @@
 // blocked milestones and high risks, then settled statuses the code has moved past, then the features
 // upstream in trouble.
 import * as vscode from 'vscode';
-import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem, upstreamTrouble } from '../../../core';
+import { compareAssumptions, compareByGap, compareFlags, compareMilestones, compareRisks, compareTitles, featureReality, type FeatureReality, isBlocked, isHighRisk, isOpenFlag, type LoadedItem, upstreamSummary } from '../../../core';
 import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
@@ -41,10 +41,11 @@ function featureNodes(snapshot: FolderSnapshot, sortBy: SortOrder, input: RowsIn
   rows.sort(sortBy === 'gap' ? compareByGap : (a, b) => compareTitles(a.name, b.name));
   return rows.map(({ entry, reality }) => {
     const id = `all:${snapshot.folder.uri.toString()}/feature:${entry.id}`;
-    const upstream = upstreamTrouble(snapshot.model, entry.id);
+    // The row names the worst few upstream; the Upstream row works the whole list out when opened.
+    const upstream = upstreamSummary(snapshot.model, entry.id);
     const children = [
       ...realityEntries(snapshot, entry.id, suspects).map((item) => itemNode(id, snapshot, item, { now }, suspects.get(item.id))),
-      ...(upstream.length > 0 ? [upstreamTroubleNode(id, snapshot, upstream)] : []),
+      ...(upstream.worst.length > 0 ? [upstreamTroubleNode(id, snapshot, entry.id, upstream)] : []),
     ];
     const collapsible = children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
     // A click opens the row (what makes its reality); its YAML is the inline Open Feature Definition.

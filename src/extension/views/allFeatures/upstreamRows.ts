@@ -1,10 +1,11 @@
 // Under a feature of All Features, after the items of its own reality: the features upstream that are
-// blocked or in trouble, so a click on a feature whose icon is not green always shows why.
+// blocked or in trouble, so a click on a feature whose icon is not green always shows why. The row names the
+// worst few (the summary the feature's row has); the whole list is worked out when it is opened.
 import * as vscode from 'vscode';
-import type { LoadedItem, UpstreamTrouble } from '../../../core';
+import { type LoadedItem, type UpstreamSummary, upstreamTrouble, type UpstreamTrouble } from '../../../core';
 import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
-import { troubleReason, troubleText } from '../../workspace/kinds/feature';
+import { troubleReason, troubleText, upstreamText } from '../../workspace/kinds/feature';
 import { Colors, icon, joined } from '../../workspace/kinds/format';
 import { groupLabel } from '../tree/groupNode';
 import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
@@ -16,15 +17,15 @@ const TROUBLE_ICONS: Record<UpstreamTrouble['trouble'], vscode.ThemeIcon> = {
   'at-risk': icon('warning', Colors.yellow),
 };
 
-export function upstreamTroubleNode(parentId: string, snapshot: FolderSnapshot, troubles: readonly UpstreamTrouble[]): TreeNode {
+export function upstreamTroubleNode(parentId: string, snapshot: FolderSnapshot, featureId: string, summary: UpstreamSummary): TreeNode {
   const id = `${parentId}/upstream`;
-  const rows = troubles.flatMap((trouble) => {
+  const rows = (): TreeNode[] => upstreamTrouble(snapshot.model, featureId).flatMap((trouble) => {
     const entry = snapshot.model.byId.get(trouble.featureId);
     return entry?.kind === 'feature' ? [new ItemNode(`${id}/${trouble.featureId}`, snapshot, entry as LoadedItem<'feature'>, () => troubleRow(trouble))] : [];
   });
   return new ContainerNode(id, () => {
     const row = new vscode.TreeItem(groupLabel('upstream'), vscode.TreeItemCollapsibleState.Collapsed);
-    row.description = troubles.map(troubleText).join(', ');
+    row.description = upstreamText(summary);
     row.iconPath = icon('type-hierarchy-super');
     row.contextValue = `${ContextValues.group}.upstream`;
     row.tooltip = vscode.l10n.t('Features this one depends on that are blocked or in trouble.');

@@ -1,11 +1,11 @@
 // The rows of the Current Feature view for one file: each feature covering it with its groups, and the
 // items tied to the file that none of those features holds.
 import * as vscode from 'vscode';
-import { featureIdsOf, featureReality, type Group, isOpenFlag, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile, upstreamTrouble } from '../../../core';
+import { featureIdsOf, featureReality, type Group, isOpenFlag, type ItemsForFile, type LoadedItem, type SectionOptions, sectionsForFile, upstreamSummary } from '../../../core';
 import { ContextValues } from '../../constants';
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { featureItem } from '../items/itemRow';
-import { troubleText } from '../../workspace/kinds/feature';
+import { upstreamText } from '../../workspace/kinds/feature';
 import { icon } from '../../workspace/kinds/format';
 import { groupNode } from '../tree/groupNode';
 import { itemNode } from '../tree/itemNodes';
@@ -26,8 +26,8 @@ export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, foun
       ...(group.kind === 'upstream' ? { upstreamOf: featureIdsOf(entry)[0] ?? '' } : { tie: found.ties.get(entry.id) }),
     }, suspects.get(entry.id)));
     // Upstream says first which feature there is blocked or in trouble: "Upstream 6 · payments blocked".
-    const troubles = group.kind === 'upstream' && featureId ? upstreamTrouble(snapshot.model, featureId) : [];
-    return troubles.length > 0 ? groupNode(id, group.kind, group.entries, children, troubles.map(troubleText).join(', ')) : groupNode(id, group.kind, group.entries, children);
+    const troubles = group.kind === 'upstream' && featureId ? upstreamSummary(snapshot.model, featureId) : undefined;
+    return troubles && troubles.worst.length > 0 ? groupNode(id, group.kind, group.entries, children, upstreamText(troubles)) : groupNode(id, group.kind, group.entries, children);
   });
 
   const roots: TreeNode[] = [];
@@ -38,7 +38,7 @@ export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, foun
       const id = `${base}/feature:${feature.id}`;
       const groups = groupsOf(id, section.groups, feature.id);
       const reality = featureReality(snapshot.model, feature.id);
-      const upstream = upstreamTrouble(snapshot.model, feature.id);
+      const upstream = upstreamSummary(snapshot.model, feature.id);
       const collapsible = groups.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
       roots.push(new ItemNode(id, snapshot, feature, () => featureItem(feature, reality, { now, tie: found.ties.get(feature.id) }, { spellOutReality: false, collapsible, upstream }), () => groups));
     } else if (hasFeatures) {

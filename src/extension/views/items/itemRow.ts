@@ -1,6 +1,6 @@
 // Tree rows of items: what each kind draws (src/extension/workspace/kinds/<kind>.ts) as a TreeItem.
 import * as vscode from 'vscode';
-import type { FeatureReality, Gate, LoadedItem, UpstreamTrouble } from '../../../core';
+import type { FeatureReality, Gate, LoadedItem, UpstreamSummary } from '../../../core';
 import { featureRow } from '../../workspace/kinds/feature';
 import type { RowContext } from '../../workspace/kinds/format';
 import { type ItemKind, type ItemRow, itemRow } from '../../workspace/kinds';
@@ -10,8 +10,8 @@ export interface FeatureRowOptions {
   /** The radiator spells reality out on the row; the Current Feature view has it in the groups below. */
   readonly spellOutReality: boolean;
   readonly collapsible: vscode.TreeItemCollapsibleState;
-  /** The features it depends on that are blocked or in trouble. */
-  readonly upstream: readonly UpstreamTrouble[];
+  /** The worst of the features it depends on that are blocked or in trouble. */
+  readonly upstream: UpstreamSummary;
 }
 
 /** A feature: its reported status beside its reality, and the trouble upstream; the icon says which is bad news. */

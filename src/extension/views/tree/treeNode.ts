@@ -82,7 +82,10 @@ export class GateNode implements TreeNode {
 
 /** A node that only holds others: a group with its count, the file's own items, a workspace folder. */
 export class ContainerNode implements TreeNode {
-  constructor(readonly id: string, private readonly build: () => vscode.TreeItem, private readonly kids: readonly TreeNode[]) {}
+  private built: readonly TreeNode[] | undefined;
+
+  /** `kids` as a function: worked out when the row is first opened, then kept. */
+  constructor(readonly id: string, private readonly build: () => vscode.TreeItem, private readonly kids: readonly TreeNode[] | (() => readonly TreeNode[])) {}
 
   treeItem(): vscode.TreeItem {
     const item = plainRow(this.build());
@@ -91,7 +94,8 @@ export class ContainerNode implements TreeNode {
   }
 
   children(): readonly TreeNode[] {
-    return this.kids;
+    if (typeof this.kids !== 'function') return this.kids;
+    return (this.built ??= this.kids());
   }
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type FeatureReality, gapLevel, type LoadedItem, orMissing, type UpstreamTrouble } from '../../../core';
+import { type FeatureReality, gapLevel, type LoadedItem, orMissing, type UpstreamSummary, type UpstreamTrouble } from '../../../core';
 import { ContextValues } from '../../constants';
 import { type FeatureState, featureStateIcon, featureStateMeaning, featureStateName } from './featureState';
 import { joined, rowText, type RowContext } from './format';
@@ -11,16 +11,16 @@ export const featureView: KindView = { codicon: 'package' };
 
 /**
  * A feature: its reported status beside its reality, the icon saying which of the two is bad news (see
- * featureState.ts); `upstream` is what troubles the features it depends on.
+ * featureState.ts); `upstream` names the worst of what troubles the features it depends on.
  */
-export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality, context: RowContext, spellOutReality: boolean, upstream: readonly UpstreamTrouble[] = []): ItemRow {
+export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality, context: RowContext, spellOutReality: boolean, upstream: UpstreamSummary = { worst: [], more: false }): ItemRow {
   const level = gapLevel(entry, reality);
   // Trouble upstream takes the icon only from a feature with nothing wrong of its own: its own bad news says more.
-  const state: FeatureState = upstream.length > 0 && (level === 'clean' || level === 'unreported') ? 'upstream' : level;
+  const state: FeatureState = upstream.worst.length > 0 && (level === 'clean' || level === 'unreported') ? 'upstream' : level;
   const reported = reportedText(entry);
   const problems = realityParts(reality);
   const disagrees = level === 'disagrees';
-  const upstreamLine = upstream.length > 0 ? vscode.l10n.t('upstream: {0}', upstream.map(troubleText).join(', ')) : undefined;
+  const upstreamLine = upstream.worst.length > 0 ? vscode.l10n.t('upstream: {0}', upstreamText(upstream)) : undefined;
   return {
     // The id, not the title, names the row: short enough that the status beside it shows in a narrow side bar.
     ...rowText([entry.id, disagrees ? `${reported} \u2260` : reported], featureDescription(entry, problems, disagrees, spellOutReality, upstreamLine)),
@@ -40,6 +40,12 @@ function featureDescription(entry: LoadedItem<'feature'>, problems: readonly str
   if (problems.length === 0) return upstreamLine ?? vscode.l10n.t('no open problems');
   const reality = joined(...problems, upstreamLine);
   return disagrees ? vscode.l10n.t('reality: {0}', reality) : reality;
+}
+
+/** "payments blocked, cart-pricing at-risk", and "and more" past the few a row names. */
+export function upstreamText(upstream: UpstreamSummary): string {
+  const named = upstream.worst.map(troubleText).join(', ');
+  return upstream.more ? vscode.l10n.t('{0} and more', named) : named;
 }
 
 /** "payments blocked", "cart-pricing at-risk". */
@@ -62,7 +68,7 @@ export function troubleReason(trouble: UpstreamTrouble): string {
   }
 }
 
-function featureTooltip(entry: LoadedItem<'feature'>, context: RowContext, problems: readonly string[], state: FeatureState, upstream: readonly UpstreamTrouble[]): vscode.MarkdownString {
+function featureTooltip(entry: LoadedItem<'feature'>, context: RowContext, problems: readonly string[], state: FeatureState, upstream: UpstreamSummary): vscode.MarkdownString {
   const { item } = entry;
   const direction = item.direction;
   return new Tooltip()
@@ -70,7 +76,7 @@ function featureTooltip(entry: LoadedItem<'feature'>, context: RowContext, probl
     .field(featureStateName(state), featureStateMeaning(state))
     .field(vscode.l10n.t('Reported'), joined(reportedText(entry), item.reported?.source, item.reported?.asOf))
     .list(state === 'disagrees' ? vscode.l10n.t('Reality disagrees') : vscode.l10n.t('Reality'), problems.length > 0 ? problems : [vscode.l10n.t('no open flags, invalidated assumptions, no-go gates or high risks')])
-    .list(vscode.l10n.t('Upstream'), upstream.map(troubleReason))
+    .list(vscode.l10n.t('Upstream'), [...upstream.worst.map(troubleReason), ...(upstream.more ? [vscode.l10n.t('and more: the feature\'s Upstream row lists them all')] : [])])
     .field(vscode.l10n.t('Goal'), direction?.goal)
     .field(vscode.l10n.t('For'), direction?.for?.join(', '))
     .field(vscode.l10n.t('Success signal'), direction?.successSignal)
