@@ -8,6 +8,7 @@ import { NO_TAGS, type FolderTags } from './tagIndex';
 import { Debouncer, Disposable } from '../util/disposables';
 import { log } from '../util/log';
 import { plainText } from '../util/plainText';
+import { TimeSlices, yieldToHost } from '../util/timeSlices';
 import { isSymbolicLink, linkOnPath } from './links';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -42,6 +43,7 @@ export class FolderAlignment extends Disposable {
   private version = 0;
   private current: FolderSnapshot;
   private readonly rebuild = this.register(new Debouncer(REBUILD_DELAY_MS, () => this.rebuildNow()));
+  private readonly parsing = new TimeSlices();
   private readonly refreshRepoFiles = this.register(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
   private readonly typing = new Map<string, Debouncer>();
   /** The latest read started per file: an older read that finishes later must not win. */
@@ -214,7 +216,8 @@ export class FolderAlignment extends Disposable {
       } else {
         // Too large to be hand-written truth: let core say so without reading megabytes.
         const text = stat.size > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : decodeText(await vscode.workspace.fs.readFile(uri));
-        parse = parseGuarded(path, text);
+        // Reads of a whole folder come back together: their parses run in slices, the host served between.
+        parse = await this.parsing.run(() => parseGuarded(path, text));
       }
       // A delete handled while this read was under way may have removed the file after we read it.
       if (this.deleteCount !== deletesBefore && !(await statOf(uri))) parse = undefined;
@@ -271,10 +274,6 @@ export class FolderAlignment extends Disposable {
   }
 }
 
-
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
   const stat = await statOf(uri);

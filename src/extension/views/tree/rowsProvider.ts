@@ -11,6 +11,7 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
   private readonly treeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.treeEmitter.event;
   private roots: readonly TreeNode[] = [];
+  private readonly tooltips = new WeakMap<TreeNode, string | vscode.MarkdownString>();
   private loaded = false;
 
   constructor(protected readonly store: AlignmentStore, private readonly suspects: SuspectMarks) {
@@ -46,7 +47,19 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.treeItem();
+    const item = node.treeItem();
+    // The tooltip is sent when the row is hovered (resolveTreeItem), not with every row: the extension host
+    // parses each Markdown tooltip it sends, which for 2,000 features at once was over a second.
+    if (item.tooltip !== undefined) {
+      this.tooltips.set(node, item.tooltip);
+      item.tooltip = undefined;
+    }
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    item.tooltip ??= this.tooltips.get(node);
+    return item;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
