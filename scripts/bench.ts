@@ -12,6 +12,7 @@ import { benchTree, TAG_PATTERN } from './benchTree';
 import { ALIGNMENT_INPUTS, TAG_SCANNER_INPUTS } from './hostileInputs';
 import { benchReportTrend } from './benchReport';
 import { benchSuspects } from './benchSuspects';
+import { benchEditorStall } from './benchEditor';
 
 export interface Scenario {
   name: string;
@@ -20,7 +21,7 @@ export interface Scenario {
   itemsPerFile: number;
 }
 
-const SCENARIOS: Scenario[] = [
+export const SCENARIOS: Scenario[] = [
   { name: '1k items', features: 200, items: 1_000, itemsPerFile: 20 },
   { name: '10k items, 2k features', features: 2_000, items: 10_000, itemsPerFile: 25 },
 ];
@@ -290,13 +291,17 @@ function benchScan(runs = 5): void {
 
 if (require.main === module) {
   console.log(`Truthline benchmark (node ${process.version}, median of repeated runs)`);
+  // `npm run bench -- scan editor` runs only the parts named; without names, all of them.
+  const named = process.argv.slice(2);
+  const wanted = (part: string): boolean => named.length === 0 || named.includes(part);
   void (async () => {
-    for (const scenario of SCENARIOS) await bench(scenario);
-    benchTags();
-    benchLenses();
-    console.log(`\n${formatHostileTable('hostile inputs', hostileRows(), 100)}`);
-    benchScan();
-    await benchReportTrend();
-    await benchSuspects();
+    if (wanted('load')) for (const scenario of SCENARIOS) await bench(scenario);
+    if (wanted('tags')) benchTags();
+    if (wanted('lenses')) benchLenses();
+    if (wanted('hostile')) console.log(`\n${formatHostileTable('hostile inputs', hostileRows(), 100)}`);
+    if (wanted('scan')) benchScan();
+    if (wanted('report')) await benchReportTrend();
+    if (wanted('suspects')) await benchSuspects();
+    if (wanted('editor')) await benchEditorStall();
   })();
 }
