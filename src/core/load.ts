@@ -12,6 +12,8 @@ import { salvage } from './salvage';
 import { isKind, SCHEMAS, type ItemOfKind, type Kind } from './schemas';
 import { closestWord } from './words';
 import { blankDeepDocuments } from './nestingScan';
+import { readFast } from './fastLoad';
+import { mayHoldCutText, mayHoldForbiddenKey } from './textHints';
 import { parseDocuments, type ParsedDocuments } from './yamlDocuments';
 
 export type YamlPath = readonly (string | number)[];
@@ -52,6 +54,11 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Alias uses allowed per document; a billion-laughs document is refused with `too-many-aliases`. */
   maxAliasCount?: number;
+  /**
+   * false: read every file with the `yaml` library, never the fast way (fastLoad.ts). The result is the
+   * same either way; tests compare the two.
+   */
+  fastPath?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -66,13 +73,9 @@ export const MAX_SYNTAX_PROBLEMS = 100;
 export const MAX_DOCUMENTS = 2_000;
 
 export function parseAlignmentFile(file: string, text: string, options: LoadOptions = {}): FileParse {
-  const problems: Problem[] = [];
-  const items: LoadedItem[] = [];
-  const unkeptIds: UnkeptId[] = [];
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (utf8Length(text, maxBytes) > maxBytes) {
-    problems.push(problem(file, START_OF_FILE, 'file-too-large', `file is larger than ${Math.round(maxBytes / 1024)} KiB; split it into several files`));
-    return { file, items, problems };
+    return { file, items: [], problems: [problem(file, START_OF_FILE, 'file-too-large', `file is larger than ${Math.round(maxBytes / 1024)} KiB; split it into several files`)] };
   }
   // The editor does not count a byte order mark as a column; neither do we.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -80,14 +83,22 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
   const lines = new LineStarts(source);
   if (firstNul !== -1 && firstNul < BINARY_SNIFF_LENGTH && !/^\s*(#|---|[A-Za-z_-]+\s*:|- )/.test(source)) {
     // Not text at all (an image, an archive): one problem, not a screenful of YAML errors.
-    problems.push(problem(file, START_OF_FILE, 'binary-file', 'file holds binary data, not YAML text; move it out of .alignment/'));
-    return { file, items, problems };
+    return { file, items: [], problems: [problem(file, START_OF_FILE, 'binary-file', 'file holds binary data, not YAML text; move it out of .alignment/')] };
   }
+  const readInFull = (): FileParse => readAlignmentText(file, source, lines, options);
+  return (options.fastPath === false ? undefined : readFast(file, source, lines, readInFull)) ?? readInFull();
+}
+
+/** The full read, with the `yaml` library: every value's position, every problem. */
+function readAlignmentText(file: string, source: string, lines: LineStarts, options: LoadOptions): FileParse {
+  const problems: Problem[] = [];
+  const items: LoadedItem[] = [];
+  const unkeptIds: UnkeptId[] = [];
   const blanked = blankDeepDocuments(source, MAX_NESTING_DEPTH);
   for (const breach of blanked.breaches) {
     problems.push(problem(file, lines.range(breach, breach + 1), 'too-deep', `document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; it is not read`));
   }
-  const context: FileContext = { file, text: blanked.text, lines, problems, items, unkeptIds, mayHaveForbiddenKeys: /__proto__|constructor|prototype/.test(source), mayHaveCutText: CUT_BY_COMMENT.test(source), syntaxProblems: 0 };
+  const context: FileContext = { file, text: blanked.text, lines, problems, items, unkeptIds, mayHaveForbiddenKeys: mayHoldForbiddenKey(source), mayHaveCutText: mayHoldCutText(source), syntaxProblems: 0 };
 
   let parsed: ParsedDocuments;
   try {
@@ -365,9 +376,6 @@ function reportForbiddenKeys(context: FileContext, node: Node | null | undefined
     for (const child of node.items) reportForbiddenKeys(context, child as Node);
   }
 }
-
-/** `Support ticket #48211`: one space, then `#` and no space. Comments are written `# like this`. */
-const CUT_BY_COMMENT = /[^\s#] #[^\s#]/;
 
 /**
  * A plain value followed on its line by ` #word` is cut there: YAML reads `#word` as a comment, so
