@@ -4,8 +4,9 @@
 // alike (simpleLayout.ts), js-yaml reads it without complaint, and every item is valid as written. Anything
 // else (a problem to report, an odd construct) returns undefined, and the file is read in full: problems
 // always come from the full read, with their exact positions. Positions inside an item (`locate`) are
-// asked rarely (a jump, a problem found later by a check), so the full read runs then, once per file.
+// asked rarely, and found then (fastItemPositions.ts).
 import { loadAll } from 'js-yaml';
+import { fastItemLocator } from './fastItemPositions';
 import type { FileParse, LoadedItem, YamlPath } from './load';
 import type { SourceRange } from './problems';
 import { salvage } from './salvage';
@@ -17,9 +18,10 @@ import { YAML_CORE_SCHEMA } from './yamlCoreTypes';
 
 /**
  * The file read fast, or undefined when it must be read in full. `readInFull` is that full read of the
- * same text, run on the first `locate` call of any of its items.
+ * same text, for a `locate` the item's own parse cannot answer; `linesOf` counts the text's lines, asked
+ * only by `locate` (the scan counts lines for the items' ranges itself).
  */
-export function readFast(file: string, source: string, lines: LineStarts, readInFull: () => FileParse): FileParse | undefined {
+export function readFast(file: string, source: string, linesOf: () => LineStarts, readInFull: () => FileParse): FileParse | undefined {
   // Problems the fast read does not look for: the full read walks for them.
   if (mayHoldForbiddenKey(source) || mayHoldCutText(source)) return undefined;
   const layout = scanSimpleLayout(source);
@@ -34,7 +36,7 @@ export function readFast(file: string, source: string, lines: LineStarts, readIn
   if (documents.length !== layout.length) return undefined;
   const items: LoadedItem[] = [];
   let full: FileParse | undefined;
-  const locateIn = (index: number, path: YamlPath): SourceRange | undefined => (full ??= readInFull()).items[index]?.locate(path);
+  const locateInFull = (index: number, path: YamlPath): SourceRange | undefined => (full ??= readInFull()).items[index]?.locate(path);
   for (let index = 0; index < layout.length; index++) {
     const { shape, items: spans } = layout[index] as (typeof layout)[number];
     const value = documents[index];
@@ -45,7 +47,8 @@ export function readFast(file: string, source: string, lines: LineStarts, readIn
       if (item === undefined) return undefined;
       const position = items.length;
       const span = spans[at] as ItemSpan;
-      items.push({ ...item, file, range: lines.range(span.start, span.end), problems: [], locate: (path) => locateIn(position, path) });
+      const locate = fastItemLocator(source, linesOf, span, (path) => locateInFull(position, path));
+      items.push({ ...item, file, range: span.range, problems: [], locate });
     }
   }
   return items.length > 0 ? { file, items, problems: [] } : undefined;
@@ -54,8 +57,9 @@ export function readFast(file: string, source: string, lines: LineStarts, readIn
 /** The item as the full read keeps it when it has no problem (`x-` keys left out); undefined otherwise. */
 function validItem(value: unknown): { kind: Kind; id: string; item: ItemOfKind[Kind] } | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const fields = { ...(value as Record<string, unknown>) };
-  for (const key of Object.keys(fields)) {
+  // js-yaml made this object for this read alone: no copy is needed to leave out the `x-` keys.
+  const fields = value as Record<string, unknown>;
+  for (const key in fields) {
     if (key.startsWith('x-')) delete fields[key];
   }
   const kind = fields.kind;

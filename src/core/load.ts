@@ -15,6 +15,7 @@ import { blankDeepDocuments } from './nestingScan';
 import { readFast } from './fastLoad';
 import { mayHoldCutText, mayHoldForbiddenKey } from './textHints';
 import { parseDocuments, type ParsedDocuments } from './yamlDocuments';
+import { valueLocator, withoutTrailingNewlines } from './valueOffsets';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -80,13 +81,15 @@ export function parseAlignmentFile(file: string, text: string, options: LoadOpti
   // The editor does not count a byte order mark as a column; neither do we.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstNul = source.indexOf('\u0000');
-  const lines = new LineStarts(source);
   if (firstNul !== -1 && firstNul < BINARY_SNIFF_LENGTH && !/^\s*(#|---|[A-Za-z_-]+\s*:|- )/.test(source)) {
     // Not text at all (an image, an archive): one problem, not a screenful of YAML errors.
     return { file, items: [], problems: [problem(file, START_OF_FILE, 'binary-file', 'file holds binary data, not YAML text; move it out of .alignment/')] };
   }
-  const readInFull = (): FileParse => readAlignmentText(file, source, lines, options);
-  return (options.fastPath === false ? undefined : readFast(file, source, lines, readInFull)) ?? readInFull();
+  // Counting lines costs a pass over the text: the fast read asks only when an item is located.
+  let lines: LineStarts | undefined;
+  const linesOf = (): LineStarts => (lines ??= new LineStarts(source));
+  const readInFull = (): FileParse => readAlignmentText(file, source, linesOf(), options);
+  return (options.fastPath === false ? undefined : readFast(file, source, linesOf, readInFull)) ?? readInFull();
 }
 
 /** The full read, with the `yaml` library: every value's position, every problem. */
@@ -272,7 +275,7 @@ function readItem(context: FileContext, node: Node, value: unknown, documentProb
     return;
   }
   const item = salvaged.data as ItemOfKind[Kind];
-  const locate = offsetsLocator(context, map);
+  const locate = valueLocator(context.text, context.lines, map);
   context.items.push({
     kind,
     id: item.id,
@@ -397,35 +400,6 @@ function reportCutText(context: FileContext, node: Node | null | undefined): voi
   }
 }
 
-/**
- * Where each value of the item is, kept as plain offsets: holding on to the YAML nodes instead would keep
- * every file's whole syntax tree alive, which costs more in garbage collection than the parse itself.
- */
-function offsetsLocator(context: FileContext, map: YAMLMap): (path: YamlPath) => SourceRange | undefined {
-  const offsets = new Map<string, number>();
-  const record = (node: unknown, key: string): void => {
-    if (!node || typeof node !== 'object' || !('range' in node)) return;
-    const range = (node as Node).range;
-    if (range) {
-      offsets.set(key, range[0]);
-      offsets.set(`${key}\u0001`, trimTrailingNewlines(context, range[0], range[1]));
-    }
-    if (isMap(node)) {
-      for (const pair of node.items) if (isScalar(pair.key)) record(pair.value, `${key}\u0000${String(pair.key.value)}`);
-    } else if (isSeq(node)) {
-      node.items.forEach((child, index) => record(child, `${key}\u0000${index}`));
-    }
-  };
-  record(map, '');
-  const lines = context.lines;
-  return (path) => {
-    const key = path.length === 0 ? '' : `\u0000${path.join('\u0000')}`;
-    const start = offsets.get(key);
-    const end = offsets.get(`${key}\u0001`);
-    return start === undefined || end === undefined ? undefined : lines.range(start, end);
-  };
-}
-
 function locateIn(context: FileContext, map: YAMLMap, path: YamlPath, allowEmpty = false): SourceRange | undefined {
   if (path.length === 0) return allowEmpty ? nodeHead(context, map) : nodeRange(context, map);
   const node = map.getIn(path as (string | number)[], true) as Node | undefined;
@@ -457,9 +431,7 @@ function nodeHead(context: FileContext, node: Node): SourceRange {
 }
 
 function trimTrailingNewlines(context: FileContext, start: number, end: number): number {
-  let trimmed = Math.max(start, end);
-  while (trimmed > start && (context.text[trimmed - 1] === '\n' || context.text[trimmed - 1] === '\r')) trimmed--;
-  return trimmed;
+  return withoutTrailingNewlines(context.text, start, end);
 }
 
 /** No contents, or the empty null that yaml gives a bare `---` (a leading or trailing separator). */

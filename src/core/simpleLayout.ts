@@ -3,11 +3,16 @@
 // library read the same values, and the `yaml` library's ranges follow from the lines alone; anything
 // else (block scalars, multi-line or tagged values, anchors, tabs, odd keys, deep nesting) is refused here,
 // and the file is read by the `yaml` library instead. Refusing is always safe: it only costs time.
+import type { SourceRange } from './problems';
 
 /** Where an item's mapping is written: from its first key to the end of its last line with content. */
 export interface ItemSpan {
+  /** Where the line of its first key starts (before `- `, in a list). */
+  readonly lineStart: number;
   readonly start: number;
   readonly end: number;
+  /** The same as lines and columns, as LineStarts counts them (no lone `\r` gets here). */
+  readonly range: SourceRange;
 }
 
 /** A document with content: a list of items (`- kind: …`) or one item written as the document's mapping. */
@@ -49,8 +54,13 @@ export function scanSimpleLayout(text: string): SimpleDocument[] | undefined {
   let shape: 'list' | 'map' | undefined;
   let items: ItemSpan[] = [];
   let itemStart = -1;
+  let itemLineStart = 0;
+  let itemLine = 0;
   let itemColumn = 0;
   let lastContentEnd = -1;
+  let lastContentLine = 0;
+  let lastContentLineStart = 0;
+  let lineNumber = 0;
   // A comment indented deeper than the item after its last line is part of the item's range in `yaml`.
   let deeperCommentAfterContent = false;
   let markers = 0;
@@ -58,7 +68,8 @@ export function scanSimpleLayout(text: string): SimpleDocument[] | undefined {
   const closeItem = (): boolean => {
     if (itemStart >= 0) {
       if (deeperCommentAfterContent) return false;
-      items.push({ start: itemStart, end: lastContentEnd });
+      const range = { line: itemLine, column: itemColumn + 1, endLine: lastContentLine, endColumn: lastContentEnd - lastContentLineStart + 1 };
+      items.push({ lineStart: itemLineStart, start: itemStart, end: lastContentEnd, range });
     }
     itemStart = -1;
     deeperCommentAfterContent = false;
@@ -76,6 +87,7 @@ export function scanSimpleLayout(text: string): SimpleDocument[] | undefined {
     const newline = text.indexOf('\n', lineStart);
     const next = newline === -1 ? text.length : newline;
     const end = next > lineStart && text.charCodeAt(next - 1) === CR ? next - 1 : next;
+    lineNumber++;
     let at = lineStart;
     while (at < end && text.charCodeAt(at) === SPACE) at++;
     const indent = at - lineStart;
@@ -95,16 +107,22 @@ export function scanSimpleLayout(text: string): SimpleDocument[] | undefined {
           // Every line at the left margin of a list document starts an item, written as a mapping.
           if (!line.dash || line.keyStart < 0 || !closeItem()) return undefined;
           itemStart = line.keyStart;
+          itemLineStart = lineStart;
+          itemLine = lineNumber;
           itemColumn = line.keyStart - lineStart;
         } else if (itemStart < 0) {
           if (line.keyStart < 0) return undefined;
           itemStart = line.keyStart;
+          itemLineStart = lineStart;
+          itemLine = lineNumber;
           itemColumn = 0;
         }
       } else if (shape === undefined) {
         return undefined;
       }
       lastContentEnd = end;
+      lastContentLine = lineNumber;
+      lastContentLineStart = lineStart;
       deeperCommentAfterContent = false;
     }
     if (newline === -1) break;

@@ -12,6 +12,12 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/** Whether a plain scalar can be a number at all: most are words, and each regular expression costs. */
+function mayBeNumber(data: string): boolean {
+  const first = data.charCodeAt(0);
+  return (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
+}
+
 const nullType = new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data) => NULL.test(data), construct: () => null });
 
 const boolType = new Type('tag:yaml.org,2002:bool', {
@@ -22,13 +28,13 @@ const boolType = new Type('tag:yaml.org,2002:bool', {
 
 const intType = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (data) => INT_OCT.test(data) || INT.test(data) || INT_HEX.test(data),
+  resolve: (data) => mayBeNumber(data) && (INT_OCT.test(data) || INT.test(data) || INT_HEX.test(data)),
   construct: (data) => INT_OCT.test(data) ? parseInt(data.substring(2), 8) : INT.test(data) ? parseInt(data, 10) : parseInt(data.substring(2), 16),
 });
 
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
-  resolve: (data) => FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data),
+  resolve: (data) => mayBeNumber(data) && (FLOAT_NAN.test(data) || FLOAT_EXP.test(data) || FLOAT.test(data)),
   construct: (data) => {
     if (!FLOAT_NAN.test(data)) return parseFloat(data);
     return data.slice(-3).toLowerCase() === 'nan' ? NaN : data[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;

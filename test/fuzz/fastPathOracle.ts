@@ -19,7 +19,7 @@ export function compareFastPath(file: string, text: string): FastPathComparison 
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // The loader refuses files over the size limit before the fast read is tried.
   const direct = Buffer.byteLength(text, 'utf8') > DEFAULT_MAX_FILE_BYTES ? undefined
-    : readFast(file, source, new LineStarts(source), () => parseAlignmentFile(file, text, { fastPath: false }));
+    : readFast(file, source, () => new LineStarts(source), () => parseAlignmentFile(file, text, { fastPath: false }));
   const difference = parseDifference(loaded, full) ?? (direct ? parseDifference(direct, full) : undefined);
   return difference === undefined ? { accepted: direct !== undefined } : { accepted: direct !== undefined, difference };
 }

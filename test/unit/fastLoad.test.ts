@@ -12,7 +12,7 @@ import { compareFastPath } from '../fuzz/fastPathOracle';
 import { renderSimpleFile, simpleFileArbitrary, TRICKY_SCALARS } from '../fuzz/simpleFileArbitraries';
 
 function readsFast(text: string): boolean {
-  return readFast('.alignment/a.yaml', text, new LineStarts(text), () => parseAlignmentFile('.alignment/a.yaml', text, { fastPath: false })) !== undefined;
+  return readFast('.alignment/a.yaml', text, () => new LineStarts(text), () => parseAlignmentFile('.alignment/a.yaml', text, { fastPath: false })) !== undefined;
 }
 
 function assertSame(text: string): boolean {
@@ -36,6 +36,9 @@ describe('fast read of .alignment/ files', function () {
     assert.ok(assertSame(ITEM.replace('Checkout', 'Checkout  # why') + '\n\n'));
     assert.ok(assertSame(`\ufeff${ITEM}`));
     assert.ok(assertSame(`${ITEM}x-notes: { any: [thing, 1, true, ~] }\nx-more:\n  - 0x1F\n  - .inf\n`));
+    // After a comment, yaml ends a nested list at the next key, after its indentation.
+    assert.ok(assertSame('-  kind: milestone\n   id: M-1\n   title: One\n   gates:\n     - role: a\n       who: b\n       #call: go\n   x-data: 1\n'));
+    assert.ok(assertSame('kind: milestone\nid: M-1\ntitle: One\ngates:\n  - role: a\n    # a comment\n\n  - role: b\n  # at the key\'s column\nx-data: 1\n'));
   });
 
   it('reads the bench files fast, as the full read does', () => {
