@@ -323,6 +323,7 @@ async function main(): Promise<number> {
     ['has-position', 'problems without a position'],
     ['keeps-readable-items', 'dropped readable items'],
     ['keeps-earlier-documents', 'lost earlier documents'],
+    ['fast-equals-full', 'files the fast read gave otherwise than the full read'],
     ['harness', 'inputs whose properties could not be checked (a fault of this harness, not of core)'],
   ];
   const sorted = [...times].sort((a, b) => a - b);

@@ -12,7 +12,10 @@ import { salvage } from './salvage';
 import { isKind, SCHEMAS, type ItemOfKind, type Kind } from './schemas';
 import { closestWord } from './words';
 import { blankDeepDocuments } from './nestingScan';
+import { readFast } from './fastLoad';
+import { mayHoldCutText, mayHoldForbiddenKey } from './textHints';
 import { parseDocuments, type ParsedDocuments } from './yamlDocuments';
+import { valueLocator, withoutTrailingNewlines } from './valueOffsets';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -52,6 +55,11 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Alias uses allowed per document; a billion-laughs document is refused with `too-many-aliases`. */
   maxAliasCount?: number;
+  /**
+   * false: read every file with the `yaml` library, never the fast way (fastLoad.ts). The result is the
+   * same either way; tests compare the two.
+   */
+  fastPath?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
@@ -66,28 +74,34 @@ export const MAX_SYNTAX_PROBLEMS = 100;
 export const MAX_DOCUMENTS = 2_000;
 
 export function parseAlignmentFile(file: string, text: string, options: LoadOptions = {}): FileParse {
-  const problems: Problem[] = [];
-  const items: LoadedItem[] = [];
-  const unkeptIds: UnkeptId[] = [];
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (utf8Length(text, maxBytes) > maxBytes) {
-    problems.push(problem(file, START_OF_FILE, 'file-too-large', `file is larger than ${Math.round(maxBytes / 1024)} KiB; split it into several files`));
-    return { file, items, problems };
+    return { file, items: [], problems: [problem(file, START_OF_FILE, 'file-too-large', `file is larger than ${Math.round(maxBytes / 1024)} KiB; split it into several files`)] };
   }
   // The editor does not count a byte order mark as a column; neither do we.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstNul = source.indexOf('\u0000');
-  const lines = new LineStarts(source);
   if (firstNul !== -1 && firstNul < BINARY_SNIFF_LENGTH && !/^\s*(#|---|[A-Za-z_-]+\s*:|- )/.test(source)) {
     // Not text at all (an image, an archive): one problem, not a screenful of YAML errors.
-    problems.push(problem(file, START_OF_FILE, 'binary-file', 'file holds binary data, not YAML text; move it out of .alignment/'));
-    return { file, items, problems };
+    return { file, items: [], problems: [problem(file, START_OF_FILE, 'binary-file', 'file holds binary data, not YAML text; move it out of .alignment/')] };
   }
+  // Counting lines costs a pass over the text: the fast read asks only when an item is located.
+  let lines: LineStarts | undefined;
+  const linesOf = (): LineStarts => (lines ??= new LineStarts(source));
+  const readInFull = (): FileParse => readAlignmentText(file, source, linesOf(), options);
+  return (options.fastPath === false ? undefined : readFast(file, source, linesOf, readInFull)) ?? readInFull();
+}
+
+/** The full read, with the `yaml` library: every value's position, every problem. */
+function readAlignmentText(file: string, source: string, lines: LineStarts, options: LoadOptions): FileParse {
+  const problems: Problem[] = [];
+  const items: LoadedItem[] = [];
+  const unkeptIds: UnkeptId[] = [];
   const blanked = blankDeepDocuments(source, MAX_NESTING_DEPTH);
   for (const breach of blanked.breaches) {
     problems.push(problem(file, lines.range(breach, breach + 1), 'too-deep', `document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; it is not read`));
   }
-  const context: FileContext = { file, text: blanked.text, lines, problems, items, unkeptIds, mayHaveForbiddenKeys: /__proto__|constructor|prototype/.test(source), mayHaveCutText: CUT_BY_COMMENT.test(source), syntaxProblems: 0 };
+  const context: FileContext = { file, text: blanked.text, lines, problems, items, unkeptIds, mayHaveForbiddenKeys: mayHoldForbiddenKey(source), mayHaveCutText: mayHoldCutText(source), syntaxProblems: 0 };
 
   let parsed: ParsedDocuments;
   try {
@@ -261,7 +275,7 @@ function readItem(context: FileContext, node: Node, value: unknown, documentProb
     return;
   }
   const item = salvaged.data as ItemOfKind[Kind];
-  const locate = offsetsLocator(context, map);
+  const locate = valueLocator(context.text, context.lines, map);
   context.items.push({
     kind,
     id: item.id,
@@ -366,9 +380,6 @@ function reportForbiddenKeys(context: FileContext, node: Node | null | undefined
   }
 }
 
-/** `Support ticket #48211`: one space, then `#` and no space. Comments are written `# like this`. */
-const CUT_BY_COMMENT = /[^\s#] #[^\s#]/;
-
 /**
  * A plain value followed on its line by ` #word` is cut there: YAML reads `#word` as a comment, so
  * `channel: Support ticket #48211` is "Support ticket". A comment written on purpose (`  # why`) is left alone.
@@ -387,35 +398,6 @@ function reportCutText(context: FileContext, node: Node | null | undefined): voi
   } else if (isSeq(node)) {
     for (const child of node.items) reportCutText(context, child as Node);
   }
-}
-
-/**
- * Where each value of the item is, kept as plain offsets: holding on to the YAML nodes instead would keep
- * every file's whole syntax tree alive, which costs more in garbage collection than the parse itself.
- */
-function offsetsLocator(context: FileContext, map: YAMLMap): (path: YamlPath) => SourceRange | undefined {
-  const offsets = new Map<string, number>();
-  const record = (node: unknown, key: string): void => {
-    if (!node || typeof node !== 'object' || !('range' in node)) return;
-    const range = (node as Node).range;
-    if (range) {
-      offsets.set(key, range[0]);
-      offsets.set(`${key}\u0001`, trimTrailingNewlines(context, range[0], range[1]));
-    }
-    if (isMap(node)) {
-      for (const pair of node.items) if (isScalar(pair.key)) record(pair.value, `${key}\u0000${String(pair.key.value)}`);
-    } else if (isSeq(node)) {
-      node.items.forEach((child, index) => record(child, `${key}\u0000${index}`));
-    }
-  };
-  record(map, '');
-  const lines = context.lines;
-  return (path) => {
-    const key = path.length === 0 ? '' : `\u0000${path.join('\u0000')}`;
-    const start = offsets.get(key);
-    const end = offsets.get(`${key}\u0001`);
-    return start === undefined || end === undefined ? undefined : lines.range(start, end);
-  };
 }
 
 function locateIn(context: FileContext, map: YAMLMap, path: YamlPath, allowEmpty = false): SourceRange | undefined {
@@ -449,9 +431,7 @@ function nodeHead(context: FileContext, node: Node): SourceRange {
 }
 
 function trimTrailingNewlines(context: FileContext, start: number, end: number): number {
-  let trimmed = Math.max(start, end);
-  while (trimmed > start && (context.text[trimmed - 1] === '\n' || context.text[trimmed - 1] === '\r')) trimmed--;
-  return trimmed;
+  return withoutTrailingNewlines(context.text, start, end);
 }
 
 /** No contents, or the empty null that yaml gives a bare `---` (a leading or trailing separator). */

@@ -6,16 +6,18 @@
 //       that is a list) with a scalar `kind` naming a known kind and a scalar `id` matching the id pattern,
 //       in a document with no YAML error overlapping it, that core did not refuse with a limit problem
 //       (too-deep, too-many-nodes, too-many-aliases, reading stopped) inside that document or before it;
-//   (d) a document that loads cleanly on its own keeps its items when later documents of the file fail.
+//   (d) a document that loads cleanly on its own keeps its items when later documents of the file fail;
+//   (e) the fast read of a file (src/core/fastLoad.ts), when it answers, gives what the full read gives.
 // Time (each file parses in bounded time) is measured by the long run (`npm run fuzz`), never asserted here.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
 import { buildModel, ID_PATTERN, KINDS, parseAlignmentFile, type FileParse, type Problem } from '../../src/core';
 import type { FuzzFile } from './coreArbitraries';
+import { compareFastPath } from './fastPathOracle';
 
 /** `inside-file-lone-cr` is (b) in files with a lone \r, which ends a line for an editor (VS Code) but not for YAML. */
-export type PropertyName = 'inside-file' | 'inside-file-lone-cr' | 'has-position' | 'keeps-readable-items' | 'keeps-earlier-documents';
+export type PropertyName = 'inside-file' | 'inside-file-lone-cr' | 'has-position' | 'keeps-readable-items' | 'keeps-earlier-documents' | 'fast-equals-full';
 
-export const PROPERTIES: readonly PropertyName[] = ['has-position', 'inside-file', 'inside-file-lone-cr', 'keeps-readable-items', 'keeps-earlier-documents'];
+export const PROPERTIES: readonly PropertyName[] = ['has-position', 'inside-file', 'inside-file-lone-cr', 'keeps-readable-items', 'keeps-earlier-documents', 'fast-equals-full'];
 
 export interface Violation {
   property: PropertyName;
@@ -47,7 +49,7 @@ const KIND_NAMES = new Set<string>(KINDS);
 
 export interface EvaluateOptions {
   repoFiles?: readonly string[];
-  /** Which of (b), (c), (d) to check; (a) is always checked. Default: all. */
+  /** Which of (b) to (e) to check; (a) is always checked. Default: all. */
   properties?: readonly PropertyName[];
 }
 
@@ -78,7 +80,7 @@ export function runCore(files: readonly FuzzFile[], options: EvaluateOptions = {
   }
 }
 
-/** (b), (c) and (d) on what core made of the files. */
+/** (b) to (e) on what core made of the files. */
 export function checkProperties(files: readonly FuzzFile[], core: CoreResult, options: EvaluateOptions = {}): Evaluation {
   const { parses, problems, items } = core;
   const wanted = new Set<PropertyName>(options.properties ?? PROPERTIES);
@@ -99,6 +101,12 @@ export function checkProperties(files: readonly FuzzFile[], core: CoreResult, op
       seen.add(problem);
       const violation = checkPosition(problem, linesOf(problem.file));
       if (violation && wanted.has(violation.property)) violations.push(violation);
+    }
+  }
+  if (wanted.has('fast-equals-full')) {
+    for (const file of files) {
+      const { difference } = compareFastPath(file.path, file.text);
+      if (difference !== undefined) violations.push({ property: 'fast-equals-full', group: `fast read differs: ${difference.split(/[:(]/)[0]}`, file: file.path, detail: difference.slice(0, 2000) });
     }
   }
   files.forEach((file, index) => {

@@ -74,6 +74,10 @@ describe('core, fuzzed (fixed seed)', function () {
   it('keeps a valid first document when a later document of the file fails', () => {
     check('keeps-earlier-documents');
   });
+
+  it('reads a file fast only where that gives what the full read gives', () => {
+    check('fast-equals-full');
+  });
 });
 
 describe('the core fuzz oracle: readable items', () => {
