@@ -2,6 +2,7 @@
 // filed under a key (its literal folder, its literal name, or its literal file-name tail; see GlobKey), so
 // a lookup tests only the few patterns filed under keys the path has, not every pattern of the folder.
 import { compileGlob, normalizePath, type CompiledGlob, type GlobKey } from './globs';
+import type { FileParse } from './load';
 
 export interface IndexedGlob<T> {
   readonly owner: T;
@@ -9,6 +10,15 @@ export interface IndexedGlob<T> {
   /** Position in the owner's list: among matches, the last one decides. */
   readonly order: number;
   readonly glob: CompiledGlob;
+}
+
+/**
+ * Compiles the `paths` patterns of a file's items ahead of the index that will need them (compiled globs
+ * are kept): an editor reading a folder does it file by file as each is parsed, so the first index, which
+ * would otherwise compile every pattern of the folder in one step (~0.2 s for 2,000 features), finds them ready.
+ */
+export function compilePathsOf(parse: FileParse): void {
+  for (const entry of parse.items) for (const pattern of (entry.item as { paths?: readonly string[] }).paths ?? []) compileGlob(pattern);
 }
 
 export class PathIndex<T> {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildModel, checkGlobPattern, compileGlob, matchesGlobList, MAX_GLOB_LENGTH, normalizePath, PathIndex, type FileParse, type LoadedItem } from '../../src/core';
+import { buildModel, checkGlobPattern, compileGlob, compilePathsOf, matchesGlobList, MAX_GLOB_LENGTH, normalizePath, PathIndex, type FileParse, type LoadedItem } from '../../src/core';
 import { parse, yaml } from './helpers';
 
 const matches = (patterns: readonly string[], path: string): boolean => matchesGlobList(patterns.map(compileGlob), path);
@@ -286,3 +286,23 @@ function randomPattern(random: () => number): string {
   if (random() < 0.25) pattern = `!${pattern}`;
   return pattern;
 }
+
+describe('compilePathsOf: a file\'s patterns compiled ahead of the index', () => {
+  it('never throws, whatever the paths hold, and the index answers the same after it', () => {
+    const text = yaml(
+      '- kind: feature', '  id: ahead', '  title: Ahead', '  paths: [src/ahead-of-index/**, "!src/ahead-of-index/gen/", "a{b", "[z-a]"]',
+      '- kind: feature', '  id: odd', '  title: Odd', '  paths: 5',
+      '- kind: feature', '  id: long', '  title: Long', `  paths: ["${'x/'.repeat(40_000)}"]`,
+      '- kind: risk', '  id: R-1', '  risk: Slow', '  likelihood: low', '  impact: low', '  paths: [lib/ahead.ts]',
+    );
+    const cold = buildModel([parse(text)]).pathIndex;
+    const file = parse(text);
+    compilePathsOf(file);
+    const warm = buildModel([file]).pathIndex;
+    for (const path of ['src/ahead-of-index/a.ts', 'src/ahead-of-index/gen/b.ts', 'lib/ahead.ts', 'ab', 'x/x/x']) {
+      assert.deepEqual(warm.lookup(path).map((entry) => entry.id), cold.lookup(path).map((entry) => entry.id), path);
+    }
+    assert.deepEqual(warm.lookup('src/ahead-of-index/a.ts').map((entry) => entry.id), ['ahead']);
+    assert.deepEqual(warm.lookup('lib/ahead.ts').map((entry) => entry.id), ['R-1']);
+  });
+});
