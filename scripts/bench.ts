@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildModel, checkAnchors, GlobMatchMemo, fileLenses, itemsForFile, loadAlignment, parseAlignmentFile, scanTags, type FileParse, type LoadedItem, type TextFile } from '../src/core';
+import { buildModel, checkAnchors, codeFor, GlobMatchMemo, RepoPathTies, fileLenses, itemsForFile, loadAlignment, parseAlignmentFile, scanTags, type FileParse, type LoadedItem, type TextFile } from '../src/core';
 import { formatHostileTable, timeHostile, type HostileRow } from './benchTable';
 import { benchTree, TAG_PATTERN } from './benchTree';
 import { ALIGNMENT_INPUTS, TAG_SCANNER_INPUTS } from './hostileInputs';
@@ -185,12 +185,30 @@ function benchTags(): void {
   console.log(`\ncomment tags: scanTags on a 10,000-line file (${count} tags)  ${format(perScan)}   target < 5 ms  ${perScan < 5 ? 'OK' : 'OVER'}`);
 }
 
+/** "In the code" over a 30,000-file repository: the first answer reads every path, later ones the ties built once. */
+function benchCodeFor(): void {
+  const model = loadAlignment(exampleFiles());
+  const many = Array.from({ length: 30_000 }, (_, i) => `src/payments/m${i % 100}/f${i}.ts`);
+  let places = 0;
+  const first = time(5, () => {
+    places = codeFor(model, 'CR-101', [], many).length;
+  });
+  const ties = new RepoPathTies(model, many);
+  const warm = time(20, () => codeFor(model, 'R-1', [], ties));
+  console.log(`
+codeFor over 30,000 repository paths (${places} places for CR-101): from the list ${format(first)}   target < 1 s  ${first < 1_000 ? 'OK' : 'OVER'};   from ties built once ${format(warm)}   target < 50 ms  ${warm < 50 ? 'OK' : 'OVER'}`);
+}
+
+/** The example repository's `.alignment/` files. */
+function exampleFiles(): TextFile[] {
+  const example = path.resolve(__dirname, '..', '..', 'examples', 'checkout-service', '.alignment');
+  return (readdirSync(example, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => ({ path: `.alignment/${name.split(path.sep).join('/')}`, text: readFileSync(path.join(example, name), 'utf8') }));
+}
+
 /** CodeLens for a 10,000-line module with the example repository's model: what the editor asks on each change. */
 function benchLenses(): void {
-  const example = path.resolve(__dirname, '..', '..', 'examples', 'checkout-service', '.alignment');
-  const files = (readdirSync(example, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => /\.ya?ml$/.test(name))
-    .map((name) => ({ path: `.alignment/${name.split(path.sep).join('/')}`, text: readFileSync(path.join(example, name), 'utf8') }));
-  const model = loadAlignment(files);
+  const model = loadAlignment(exampleFiles());
   const tagged = ['// @serves CR-101, CR-102', '// @risk R-1', '// @assumes A-2', '// @milestone M2', '// @flag F-20261112-q7hm', '// @serves CR-999'];
   const lines: string[] = [];
   for (let i = 0; i < 10_000; i++) lines.push(i % 100 === 0 ? (tagged[(i / 100) % tagged.length] as string) : `  const value${i} = compute(${i}); // plain comment`);
@@ -303,6 +321,7 @@ if (require.main === module) {
     if (wanted('load')) for (const scenario of SCENARIOS) await bench(scenario);
     if (wanted('tags')) benchTags();
     if (wanted('lenses')) benchLenses();
+    if (wanted('codefor')) benchCodeFor();
     if (wanted('hostile')) console.log(`\n${formatHostileTable('hostile inputs', hostileRows(), 100)}`);
     if (wanted('scan')) benchScan();
     if (wanted('report')) await benchReportTrend();

@@ -94,16 +94,13 @@ describe('codeFor: where an item is in the code', () => {
     assert.deepEqual(codeFor(model, 'CR-1', hitsOf(sources), older), codeFor(model, 'CR-1', hitsOf(sources), repo));
   });
 
-  it('reads 30,000 repository paths in well under a second, and answers from built ties in milliseconds', () => {
+  // How fast: `npm run bench -- codefor` (timings are the bench's, never this suite's).
+  it('lists every one of 30,000 repository paths a request covers, and answers the same from ties built once', () => {
     const many = Array.from({ length: 30_000 }, (_, i) => `src/checkout/m${i % 100}/f${i}.ts`);
-    const start = performance.now();
     const places = codeFor(model, 'CR-1', [], many);
-    const ms = performance.now() - start;
     assert.equal(places.length, 30_000);
-    assert.ok(ms < 1_000, `${ms} ms`);
     const ties = new RepoPathTies(model, many);
-    const lookup = performance.now();
+    assert.deepEqual(codeFor(model, 'CR-1', [], ties), places);
     assert.equal(codeFor(model, 'R-1', [], ties).length, 0);
-    assert.ok(performance.now() - lookup < 50, `${performance.now() - lookup} ms`);
   });
 });
