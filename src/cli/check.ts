@@ -4,6 +4,7 @@ import {
   ALIGNMENT_FOLDER,
   CommandTitles,
   DEFAULT_MAX_FILE_BYTES,
+  unreadOverLimitText,
   anchoredPaths,
   buildModel,
   checkAnchors,
@@ -64,7 +65,7 @@ export async function runCheck(root: string, files: CheckFileSystem = nodeFileSy
     try {
       // Too large to be hand-written truth: let core say so without reading it all.
       const size = (await files.stat(path.join(root, file))).size;
-      const text = size > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : (await files.readFile(path.join(root, file))).toString('utf8');
+      const text = size > DEFAULT_MAX_FILE_BYTES ? unreadOverLimitText() : (await files.readFile(path.join(root, file))).toString('utf8');
       parses.push(parseAlignmentFile(file, text));
     } catch (error) {
       problems.push(unreadableFileProblem(file, reasonOf(error)));

@@ -63,6 +63,15 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+let overLimit: string | undefined;
+/**
+ * What a reader hands in for a file it found over DEFAULT_MAX_FILE_BYTES without reading it: a text core
+ * refuses as `file-too-large` by its length alone. Made once and shared.
+ */
+export function unreadOverLimitText(): string {
+  return (overLimit ??= ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1));
+}
 const DEFAULT_MAX_ALIAS_COUNT = 100;
 /** Collections inside collections; an item needs about five, so this only stops hostile input. */
 export const MAX_NESTING_DEPTH = 64;

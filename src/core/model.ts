@@ -1,6 +1,7 @@
 // The model: every parsed file put together into one immutable snapshot, cross-checked and indexed.
 // Views read the snapshot; nothing keeps a copy of its own.
 import type { FileParse, LoadedItem, UnkeptId } from './load';
+import { ownPaths } from './ownPaths';
 import { PathIndex } from './pathIndex';
 import { problem, compareProblems, type Problem } from './problems';
 import type { ItemOfKind, Kind } from './schemas';
@@ -74,8 +75,8 @@ function duplicate(entry: WrittenId, other: WrittenId): Problem {
 
 function* pathOwners(byId: ReadonlyMap<string, LoadedItem>): Iterable<{ owner: LoadedItem; paths: readonly string[] }> {
   for (const entry of byId.values()) {
-    const paths = (entry.item as { paths?: string[] }).paths;
-    if (paths && paths.length > 0) yield { owner: entry, paths };
+    const paths = ownPaths(entry);
+    if (paths.length > 0) yield { owner: entry, paths };
   }
 }
 

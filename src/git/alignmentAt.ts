@@ -1,6 +1,6 @@
 // `.alignment/` below `root` as a commit has it, for core to load: the impact of a change from --base to
 // --head is judged by the items at the head, not by whatever the working tree holds.
-import { ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, isAlignmentFile, type TextFile } from '../core';
+import { ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, isAlignmentFile, type TextFile, unreadOverLimitText } from '../core';
 import { catFileBatch, runGit, type GitOptions } from './alignmentHistory';
 
 /** The YAML files of `root`'s `.alignment/` at `commit`, with root-relative paths; a file over 1 MiB is kept too big to read. */
@@ -16,7 +16,7 @@ export async function readAlignmentAt(root: string, commit: string, options: Git
     const object = objects[index];
     if (object?.type !== 'blob') return;
     // Too big is said by the loader (file-too-large) from the length alone: the bytes are not decoded.
-    files.push({ path: name, text: object.content.length > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : object.content.toString('utf8') });
+    files.push({ path: name, text: object.content.length > DEFAULT_MAX_FILE_BYTES ? unreadOverLimitText() : object.content.toString('utf8') });
   });
   return files;
 }

@@ -4,7 +4,7 @@
 // long-lived `git cat-file --batch` reads each distinct blob once. Unchanged files are the same objects
 // from commit to commit, so core parses each file version once.
 import { spawn } from 'node:child_process';
-import { ALIGNMENT_FILE, ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, errorMessage } from '../core';
+import { ALIGNMENT_FILE, ALIGNMENT_FOLDER, DEFAULT_MAX_FILE_BYTES, errorMessage, unreadOverLimitText } from '../core';
 import { dayOf, type History, type HistoryCommit, type HistoryFile } from '../core/report';
 
 interface GitResult {
@@ -122,7 +122,7 @@ async function readBlobs(root: string, blobs: readonly string[], options: GitOpt
   const objects = await catFileBatch(root, blobs, options);
   blobs.forEach((blob, index) => {
     const content = objects[index]?.content;
-    if (content) texts.set(blob, content.length > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : content.toString('utf8'));
+    if (content) texts.set(blob, content.length > DEFAULT_MAX_FILE_BYTES ? unreadOverLimitText() : content.toString('utf8'));
   });
   return texts;
 }

@@ -1,6 +1,7 @@
 // A `paths` pattern that matches no file is usually a renamed folder: the item silently stops applying.
 import { normalizePath } from '../globs';
 import type { LoadedItem } from '../load';
+import { ownPaths } from '../ownPaths';
 import type { AlignmentModel } from '../modelTypes';
 import { PathIndex } from '../pathIndex';
 import { problem, type Problem } from '../problems';
@@ -55,7 +56,7 @@ interface PatternOwner {
 function patternsOf(model: AlignmentModel): PatternOwner[] {
   const patterns: PatternOwner[] = [];
   for (const entry of model.byId.values()) {
-    ((entry.item as { paths?: string[] }).paths ?? []).forEach((pattern, index) => patterns.push({ entry, index, pattern }));
+    ownPaths(entry).forEach((pattern, index) => patterns.push({ entry, index, pattern }));
   }
   return patterns;
 }

@@ -1,7 +1,7 @@
 // One workspace folder's `.alignment/`: each file parsed once and again only when it changes (on disk, or
 // in an editor as the user types), then put together into an immutable model that the views read.
 import * as vscode from 'vscode';
-import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, compilePathsOf, GlobMatchMemo, DEFAULT_MAX_FILE_BYTES, errorDetail, errorMessage, type FileParse, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem } from '../../core';
+import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, compilePathsOf, GlobMatchMemo, DEFAULT_MAX_FILE_BYTES, errorDetail, errorMessage, type FileParse, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem, unreadOverLimitText } from '../../core';
 import { childUri, decodeText, relativePath, statOf } from '../util/uris';
 import { NO_ANCHORS, type FolderAnchors } from './anchors/anchorLocations';
 import { NO_TAGS, type FolderTags } from './tagIndex';
@@ -215,7 +215,7 @@ export class FolderAlignment extends Disposable {
         parse = unreadableFile(path, 'not a regular file');
       } else {
         // Too large to be hand-written truth: let core say so without reading megabytes.
-        const text = stat.size > DEFAULT_MAX_FILE_BYTES ? ' '.repeat(DEFAULT_MAX_FILE_BYTES + 1) : decodeText(await vscode.workspace.fs.readFile(uri));
+        const text = stat.size > DEFAULT_MAX_FILE_BYTES ? unreadOverLimitText() : decodeText(await vscode.workspace.fs.readFile(uri));
         // Reads of a whole folder come back together: their parses run in slices, the host served between.
         parse = await this.parsing.run(() => {
           const parsed = parseGuarded(path, text);

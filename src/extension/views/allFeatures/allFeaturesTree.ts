@@ -36,7 +36,7 @@ interface FeatureRow {
 
 function featureNodes(snapshot: FolderSnapshot, sortBy: SortOrder, input: RowsInput): TreeNode[] {
   const { now } = input;
-  const suspects = input.suspectsOf(snapshot);
+  const suspects = input.suspects.byItem(snapshot);
   const rows: FeatureRow[] = snapshot.model.byKind.feature.map((entry) => ({ entry, name: entry.id, reality: featureReality(snapshot.model, entry.id) }));
   rows.sort(sortBy === 'gap' ? compareByGap : (a, b) => compareTitles(a.name, b.name));
   return rows.map(({ entry, reality }) => {

@@ -15,7 +15,7 @@ import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
 
 export function currentFeatureRoots(snapshot: FolderSnapshot, path: string, found: ItemsForFile, options: SectionOptions, input: RowsInput): TreeNode[] {
   const { now } = input;
-  const suspects = input.suspectsOf(snapshot);
+  const suspects = input.suspects.byItem(snapshot);
   const sections = sectionsForFile(snapshot.model, found, options);
   // Ids do not name the file: switching between two files of one feature keeps what is expanded.
   const base = `current:${snapshot.folder.uri.toString()}`;

@@ -7,12 +7,12 @@ import type { FolderSnapshot } from '../../workspace/alignmentStore';
 export interface RowsInput {
   /** Now, once per rebuild. */
   readonly now: number;
-  /** The folder's settled statuses the code has moved past, by item id (none without git). */
-  suspectsOf(snapshot: FolderSnapshot): ReadonlyMap<string, readonly SuspectStatus[]>;
+  readonly suspects: SuspectMarks;
 }
 
 /** Where the trees read suspect statuses (the SuspectWatch), and hear that they changed. */
 export interface SuspectMarks {
+  /** The folder's settled statuses the code has moved past, by item id (none without git). */
   byItem(snapshot: FolderSnapshot): ReadonlyMap<string, readonly SuspectStatus[]>;
   readonly onDidChangeStatuses: vscode.Event<unknown>;
 }
@@ -24,5 +24,5 @@ export const NO_SUSPECT_MARKS: SuspectMarks = { byItem: () => NO_SUSPECTS, onDid
 
 /** Rows with no suspect marks (tests that build a tree from a snapshot alone). */
 export function plainRowsInput(now = Date.now()): RowsInput {
-  return { now, suspectsOf: () => NO_SUSPECTS };
+  return { now, suspects: NO_SUSPECT_MARKS };
 }

@@ -31,7 +31,7 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
 
   /** What the rows of one rebuild share: now, and the suspect statuses as last read. */
   protected rowsInput(): RowsInput {
-    return { now: Date.now(), suspectsOf: (snapshot) => this.suspects.byItem(snapshot) };
+    return { now: Date.now(), suspects: this.suspects };
   }
 
   /** Called after every rebuild, once the tree was told. */
