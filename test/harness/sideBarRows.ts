@@ -44,3 +44,18 @@ export async function expand(page: Page, view: string, text: string | RegExp): P
     return (await child.count()) > 0 && Number(await child.getAttribute('aria-level')) === level + 1;
   }, { ...PATIENTLY, intervalMs: 2_000 });
 }
+
+/**
+ * Points at a row until its tooltip shows one text, and gives the tooltip. A redraw of the view (the tag index
+ * or an anchor settling, a status watch firing) takes a shown tooltip away, and a mouse that stays put does not
+ * bring it back: so the mouse leaves and points again.
+ */
+export async function tooltipOf(page: Page, target: Locator, text: string | RegExp): Promise<Locator> {
+  const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: text }).first();
+  await waitUntil(`the row shows its tooltip with ${String(text)}`, async () => {
+    await page.mouse.move(0, 0);
+    await target.hover();
+    return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+  }, PATIENTLY);
+  return hover;
+}

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { expand, pane, row, rowText } from '../harness/sideBarRows';
+import { expand, pane, row, rowText, tooltipOf } from '../harness/sideBarRows';
 import { testWorkspace, workbenchWith } from '../harness/uiSession';
 import { waitUntil } from '../harness/waiting';
 
@@ -65,9 +65,7 @@ describe('Change Impact view', function () {
     const m1 = row(page, 'Current Feature', /^M1/);
     await waitUntil('M1 is marked suspect', async () => (await rowText(m1).catch(() => '')).includes('suspect'), { timeoutMs: TIMEOUT, intervalMs: 200 });
     assert.strictEqual(await m1.locator('.codicon-history').count(), 1, 'the suspect icon');
-    await m1.hover();
-    const hover = page.locator('.monaco-hover', { hasText: 'Suspect' }).first();
-    await hover.waitFor({ timeout: TIMEOUT });
+    const hover = await tooltipOf(page, m1, 'Suspect');
     assert.match(await hover.innerText(), /M1 says "Security: go" since 2026-08-24[\s\S]*northpayClient\.ts \(uncommitted/);
     await workbench.screenshot('suspect-rows');
     await page.mouse.move(900, 600);

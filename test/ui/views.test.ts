@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { starterFiles } from '../../src/core/starterFiles';
 import { openWorkbench, testWorkspace, workbenchWith } from '../harness/uiSession';
-import { expand, pane, row, rows, rowText, rowTexts } from '../harness/sideBarRows';
+import { expand, pane, row, rows, rowText, rowTexts, tooltipOf } from '../harness/sideBarRows';
 import { waitUntil } from '../harness/waiting';
 import type { Workbench } from '../harness/workbench';
 
@@ -269,13 +269,7 @@ describe('Sidebar views', function () {
       assert.strictEqual(await rowText(typo), 'R-typo · (no likelihood) × high 1 problem · Refunds post twice when the provider retries a webhook.');
       assert.strictEqual(await typo.locator('.codicon-error').count(), 1, 'an error icon marks it');
       assert.match(await rowText(row(page, 'All Features', /^payments/)), /3 high risks/, 'it is counted, and a missing likelihood counts as high');
-      const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Not valid as written' }).first();
-      // A redraw of the view (the tag index or an anchor settling) takes a shown tooltip away: point again.
-      await waitUntil('the row shows its tooltip', async () => {
-        await page.mouse.move(0, 0);
-        await typo.hover();
-        return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
-      }, PATIENTLY);
+      const hover = await tooltipOf(page, typo, 'Not valid as written');
       assert.match(await hover.innerText(), /line 5: "likelihood": Invalid option/);
       await workbench.screenshot('views-item-with-a-problem');
     } finally {
