@@ -140,15 +140,32 @@ export async function bench(scenario: Scenario): Promise<void> {
  */
 async function benchReload(files: readonly TextFile[], repoPaths: readonly string[], full: number, runs: number): Promise<void> {
   const parses: FileParse[] = files.map((file) => parseAlignmentFile(file.path, file.text));
-  const middle = Math.floor(files.length / 2);
-  const changed = files[middle] as TextFile;
-  // As the editor builds: with the repository's files for the glob check, and the memo of patterns seen.
+  // As the editor builds: with the repository's files for the glob check, the memo of patterns seen, and
+  // the model before (the files not changed keep their parses).
   const options = { repoFiles: repoPaths, globMemo: new GlobMatchMemo() };
-  const reload = time(runs, () => {
-    const again = [...parses];
-    again[middle] = parseAlignmentFile(changed.path, changed.text.replace('Customer', 'Client'));
-    buildModel(again, options);
+  const previous = buildModel(parses, options);
+  const middle = Math.floor(files.length / 2);
+  const featureFile = files.findIndex((file) => file.text.includes('kind: feature') && file.text.includes('status: on-track'));
+  const edits: { name: string; at: number; edit: (text: string) => string }[] = [
+    { name: 'a word of a quote', at: middle, edit: (text) => text.replace('stop failing', 'stop timing out') },
+    { name: 'a customer renamed', at: middle, edit: (text) => text.replace('customer: Customer', 'customer: Client') },
+    { name: 'a feature\'s status', at: featureFile, edit: (text) => text.replace('status: on-track', 'status: at-risk') },
+    { name: 'an item added', at: middle, edit: (text) => `${text}- kind: risk\n  id: R-new\n  risk: A new risk\n  feature: feat-1\n  likelihood: low\n  impact: low\n` },
+  ];
+  const reloads = edits.map(({ name, at, edit }) => {
+    const file = files[at] as TextFile;
+    const text = edit(file.text);
+    if (text === file.text) throw new Error(`the edit "${name}" changed nothing`);
+    return {
+      name,
+      ms: time(runs, () => {
+        const again = [...parses];
+        again[at] = parseAlignmentFile(file.path, text);
+        buildModel(again, { ...options, previous });
+      }),
+    };
   });
+  const reload = Math.max(...reloads.map((entry) => entry.ms));
   const build = time(runs, () => {
     buildModel(parses, options);
   });
@@ -168,7 +185,9 @@ async function benchReload(files: readonly TextFile[], repoPaths: readonly strin
   let longestParse = 0;
   for (const file of files) longestParse = Math.max(longestParse, time(1, () => parseAlignmentFile(file.path, file.text)));
   const longest = Math.max(build, longestParse, firstGlobCheck);
-  console.log(`  one-file reload (parse 1 file + buildModel, glob check over ${repoPaths.length} files remembered)  ${format(reload)}   ${((100 * reload) / full).toFixed(1)}% of a full load   target <= 5%  ${reload <= full * 0.05 ? 'OK' : 'OVER'}`);
+  console.log(`  one-file reload (parse 1 file + buildModel from the model before, glob check over ${repoPaths.length} files remembered), the slowest of:`);
+  for (const { name, ms } of reloads) console.log(`    ${name.padEnd(22)} ${format(ms)}   ${((100 * ms) / full).toFixed(1)}% of a full load`);
+  console.log(`  one-file reload, slowest  ${format(reload)}   ${((100 * reload) / full).toFixed(1)}% of a full load   target <= 5%  ${reload <= full * 0.05 ? 'OK' : 'OVER'}`);
   console.log(`  longest synchronous step of the editor's load ${format(longest)} (buildModel ${format(build)}, longest slice of learning the glob answers ${format(firstGlobCheck)}, largest one-file parse ${format(longestParse)})   target <= 50 ms  ${longest <= 50 ? 'OK' : 'OVER'}`);
 }
 

@@ -2,26 +2,40 @@
 // Views read the snapshot; nothing keeps a copy of its own.
 import type { FileParse, LoadedItem, UnkeptId } from './load';
 import { ownPaths } from './ownPaths';
-import { PathIndex } from './pathIndex';
+import { PathIndex, type PathOwner } from './pathIndex';
 import { problem, compareProblems, type Problem } from './problems';
 import type { ItemOfKind, Kind } from './schemas';
-import type { AlignmentModel, ItemsByKind } from './modelTypes';
+import type { AlignmentModel } from './modelTypes';
 import { checkReferences } from './checks/references';
 import { checkAnchorPaths } from './checks/anchorPaths';
 import { checkDependencyCycles } from './checks/cycles';
 import { checkGlobs, type GlobMatchMemo } from './checks/globs';
+import { allItemProblems, NO_ITEM_PROBLEMS } from './checks/itemProblems';
 import { checkNoGoButOnTrack } from './checks/thermocline';
+import { customersOf, fitsRanks, groupsOf, keepParts, namingMembersOf, rankOf } from './modelParts';
+import { updateModel } from './modelUpdate';
 
 export type { AlignmentModel, ItemsByKind } from './modelTypes';
+export { featureIdsOf } from './modelParts';
 
 export interface ModelOptions {
   /** Repository-relative paths of the repository's files; when given, globs matching none are reported. */
   repoFiles?: readonly string[];
   /** Kept by a caller that rebuilds often (the editor): only patterns not seen with this listing are tested. */
   globMemo?: GlobMatchMemo;
+  /**
+   * The model built last from mostly the same files (the editor, on every change): the files whose parses
+   * are the same objects keep their items' cross-check answers, so a change to one file costs about that
+   * file's work. The model is the same as one built without it.
+   */
+  previous?: AlignmentModel;
 }
 
 export function buildModel(files: readonly FileParse[], options: ModelOptions = {}): AlignmentModel {
+  return (options.previous && updateModel(options.previous, files, options)) ?? fullModel(files, options);
+}
+
+function fullModel(files: readonly FileParse[], options: ModelOptions): AlignmentModel {
   const problems: Problem[] = files.flatMap((file) => file.problems);
   const items = files.flatMap((file) => file.items);
   const byId = new Map<string, LoadedItem>();
@@ -30,36 +44,49 @@ export function buildModel(files: readonly FileParse[], options: ModelOptions = 
   // now, not once the other typo is fixed.
   // Where an id is written is looked up only for a duplicate: locating every id cost ~10% of a rebuild.
   const written = new Map<string, LoadedItem | WrittenId>();
+  let duplicates = false;
   for (const entry of items) {
     const first = written.get(entry.id);
     if (first) {
       problems.push(duplicate(idOf(entry), idOf(first)), duplicate(idOf(first), idOf(entry)));
+      duplicates = true;
       continue;
     }
     written.set(entry.id, entry);
     byId.set(entry.id, entry);
     (byKind[entry.kind] as LoadedItem[]).push(entry);
   }
+  const unkeptIds = new Set<string>();
   for (const unkept of files.flatMap((file) => file.unkeptIds ?? [])) {
+    unkeptIds.add(unkept.id);
     const first = written.get(unkept.id);
-    if (first) problems.push(duplicate(unkept, idOf(first)), duplicate(idOf(first), unkept));
-    else written.set(unkept.id, unkept);
+    if (first) {
+      problems.push(duplicate(unkept, idOf(first)), duplicate(idOf(first), unkept));
+      duplicates = true;
+    } else {
+      written.set(unkept.id, unkept);
+    }
   }
-  const customers = new Set(byKind.request.flatMap((request) => request.item.customer === undefined ? [] : [request.item.customer.toLowerCase()]));
+  const ranked = !duplicates && fitsRanks(files);
+  const namingMembers = namingMembersOf(byId.values());
   const model: AlignmentModel = {
     files,
     items,
     byId,
     byKind,
     problems,
-    pathIndex: new PathIndex(pathOwners(byId)),
-    itemsOfFeature: groupByFeature(byId, byKind),
-    customers,
+    pathIndex: new PathIndex(pathOwners(files, byId, ranked)),
+    itemsOfFeature: groupsOf(namingMembers, byId, byKind.feature),
+    customers: customersOf(byKind.request),
   };
-  problems.push(...checkReferences(model), ...checkDependencyCycles(model), ...checkNoGoButOnTrack(model), ...checkAnchorPaths(model));
-  if (options.repoFiles) problems.push(...checkGlobs(model, options.repoFiles, options.globMemo));
+  const references = checkReferences(model);
+  const cycles = checkDependencyCycles(model);
+  const gates = checkNoGoButOnTrack(model);
+  const anchors = checkAnchorPaths(byKind.flag);
+  const globs = options.repoFiles ? checkGlobs(byId.values(), options.repoFiles, options.globMemo) : NO_ITEM_PROBLEMS;
+  problems.push(...allItemProblems(references), ...cycles, ...allItemProblems(gates), ...allItemProblems(anchors), ...allItemProblems(globs));
   problems.sort(compareProblems);
-  return model;
+  return keepParts(model, { ranked, unkeptIds, namingMembers, references, anchors, globs, globListing: options.repoFiles, cycles, gates });
 }
 
 /** Where an id is written. */
@@ -73,38 +100,17 @@ function duplicate(entry: WrittenId, other: WrittenId): Problem {
   return problem(entry.file, entry.range, 'duplicate-id', `id "${entry.id}" is also used at ${other.file}:${other.range.line}; ids must be unique across .alignment/`);
 }
 
-function* pathOwners(byId: ReadonlyMap<string, LoadedItem>): Iterable<{ owner: LoadedItem; paths: readonly string[] }> {
-  for (const entry of byId.values()) {
-    const paths = ownPaths(entry);
-    if (paths.length > 0) yield { owner: entry, paths };
-  }
-}
-
-function groupByFeature(byId: ReadonlyMap<string, LoadedItem>, byKind: ItemsByKind): Map<string, LoadedItem[]> {
-  const groups = new Map<string, LoadedItem[]>();
-  const add = (featureId: string, entry: LoadedItem): void => {
-    const group = groups.get(featureId);
-    if (!group) groups.set(featureId, [entry]);
-    else if (!group.includes(entry)) group.push(entry);
-  };
-  for (const entry of byId.values()) {
-    for (const featureId of featureIdsOf(entry)) add(featureId, entry);
-  }
-  for (const feature of byKind.feature) {
-    for (const target of feature.item.direction?.for ?? []) {
-      const request = byId.get(target);
-      if (request?.kind === 'request') add(feature.id, request);
+/** Every kept item with `paths` of its own, ranked by its place (when ranks fit; else in the same order). */
+function* pathOwners(files: readonly FileParse[], byId: ReadonlyMap<string, LoadedItem>, ranked: boolean): Iterable<PathOwner<LoadedItem>> {
+  for (let fileIndex = 0; fileIndex < files.length; fileIndex++) {
+    const fileItems = (files[fileIndex] as FileParse).items;
+    for (let itemIndex = 0; itemIndex < fileItems.length; itemIndex++) {
+      const entry = fileItems[itemIndex] as LoadedItem;
+      if (byId.get(entry.id) !== entry) continue;
+      const paths = ownPaths(entry);
+      if (paths.length > 0) yield ranked ? { owner: entry, paths, rank: rankOf(fileIndex, itemIndex) } : { owner: entry, paths };
     }
   }
-  return groups;
-}
-
-/** The features an item names itself (`feature` or `features`). */
-export function featureIdsOf(entry: LoadedItem): readonly string[] {
-  const item = entry.item as { feature?: string; features?: string[] };
-  if (entry.kind === 'feature') return [];
-  if (item.feature) return [item.feature];
-  return item.features ?? [];
 }
 
 export function itemsOf<K extends Kind>(entries: readonly LoadedItem[], kind: K): LoadedItem<K>[] {

@@ -7,10 +7,18 @@ import { ownPaths } from './ownPaths';
 
 export interface IndexedGlob<T> {
   readonly owner: T;
-  readonly ownerIndex: number;
+  /** Where the owner comes among all owners: lookups give owners in this order. */
+  readonly rank: number;
   /** Position in the owner's list: among matches, the last one decides. */
   readonly order: number;
   readonly glob: CompiledGlob;
+}
+
+export interface PathOwner<T> {
+  readonly owner: T;
+  readonly paths: readonly string[];
+  /** Where the owner comes among all owners (lookups give owners in this order); the order given, if absent. */
+  readonly rank?: number;
 }
 
 /**
@@ -22,34 +30,56 @@ export function compilePathsOf(parse: FileParse): void {
   for (const entry of parse.items) for (const pattern of ownPaths(entry)) compileGlob(pattern);
 }
 
-export class PathIndex<T> {
-  private readonly byFolder = new Map<string, IndexedGlob<T>[]>();
-  private readonly bySegment = new Map<string, IndexedGlob<T>[]>();
-  private readonly byTail = new Map<string, IndexedGlob<T>[]>();
-  private readonly tailLengths = new Set<number>();
-  private readonly owners: T[] = [];
-  /** Patterns that cannot be used (a `CompiledGlob` with an `error`): kept out of the index, so they match nothing. */
-  readonly unusable: IndexedGlob<T>[] = [];
+type Buckets<T> = Map<string, IndexedGlob<T>[]>;
 
-  constructor(entries: Iterable<{ owner: T; paths: readonly string[] }>) {
-    for (const { owner, paths } of entries) {
-      const ownerIndex = this.owners.push(owner) - 1;
-      paths.forEach((pattern, order) => this.add({ owner, ownerIndex, order, glob: compileGlob(pattern) }));
+export class PathIndex<T> {
+  private readonly byFolder: Buckets<T>;
+  private readonly bySegment: Buckets<T>;
+  private readonly byTail: Buckets<T>;
+  private readonly tailLengths: Set<number>;
+  /** Patterns that cannot be used (a `CompiledGlob` with an `error`): kept out of the index, so they match nothing. */
+  readonly unusable: IndexedGlob<T>[];
+
+  constructor(entries: Iterable<PathOwner<T>>, from?: PathIndex<T>) {
+    // A copy shares the buckets it does not change (see replacing): the maps are copied, the arrays are not.
+    this.byFolder = new Map(from?.byFolder);
+    this.bySegment = new Map(from?.bySegment);
+    this.byTail = new Map(from?.byTail);
+    this.tailLengths = new Set(from?.tailLengths);
+    this.unusable = [...(from?.unusable ?? [])];
+    let next = 0;
+    for (const { owner, paths, rank = next } of entries) {
+      next = rank + 1;
+      paths.forEach((pattern, order) => this.add({ owner, rank, order, glob: compileGlob(pattern) }, from !== undefined));
     }
   }
 
-  /** Owners whose patterns cover `path` (repository-relative), in the order they were given. */
+  /**
+   * The index with `removed` owners' patterns taken out and `added` ones put in (each with its rank), built
+   * from this one: only the buckets they are filed under are copied. This index does not change.
+   */
+  replacing(removed: Iterable<PathOwner<T>>, added: Iterable<PathOwner<T>>): PathIndex<T> {
+    const copy = new PathIndex<T>([], this);
+    for (const { owner, paths } of removed) copy.remove(owner, paths);
+    for (const { owner, paths, rank } of added) {
+      if (rank === undefined) throw new Error('an owner added to a built index needs its rank');
+      paths.forEach((pattern, order) => copy.add({ owner, rank, order, glob: compileGlob(pattern) }, true));
+    }
+    return copy;
+  }
+
+  /** Owners whose patterns cover `path` (repository-relative), in the order of their ranks. */
   lookup(path: string): T[] {
     const file = normalizePath(path);
-    const decisive = new Map<number, { order: number; negated: boolean }>();
+    const decisive = new Map<number, { order: number; negated: boolean; owner: T }>();
     for (const entry of this.candidates(file)) {
-      const current = decisive.get(entry.ownerIndex);
+      const current = decisive.get(entry.rank);
       if (current && current.order > entry.order) continue;
-      if (entry.glob.test(file)) decisive.set(entry.ownerIndex, { order: entry.order, negated: entry.glob.negated });
+      if (entry.glob.test(file)) decisive.set(entry.rank, { order: entry.order, negated: entry.glob.negated, owner: entry.owner });
     }
-    const covering: number[] = [];
-    for (const [ownerIndex, match] of decisive) if (!match.negated) covering.push(ownerIndex);
-    return covering.sort((a, b) => a - b).map((index) => this.owners[index] as T);
+    const covering: { rank: number; owner: T }[] = [];
+    for (const [rank, match] of decisive) if (!match.negated) covering.push({ rank, owner: match.owner });
+    return covering.sort((a, b) => a.rank - b.rank).map((match) => match.owner);
   }
 
   /** Every indexed pattern that could match `file` (a normalized path): filed under one of its ancestor
@@ -69,16 +99,38 @@ export class PathIndex<T> {
     }
   }
 
-  private add(entry: IndexedGlob<T>): void {
+  /** Files an entry under its key; `shared`: the bucket may belong to the index this one was copied from too. */
+  private add(entry: IndexedGlob<T>, shared: boolean): void {
     if (entry.glob.error !== undefined) {
       this.unusable.push(entry);
       return;
     }
-    const key: GlobKey = entry.glob.key;
-    const map = key.type === 'folder' ? this.byFolder : key.type === 'segment' ? this.bySegment : this.byTail;
-    if (key.type === 'tail') this.tailLengths.add(key.value.length);
-    const bucket = map.get(key.value);
-    if (bucket) bucket.push(entry);
-    else map.set(key.value, [entry]);
+    const map = this.bucketsOf(entry.glob.key);
+    if (entry.glob.key.type === 'tail') this.tailLengths.add(entry.glob.key.value.length);
+    const bucket = map.get(entry.glob.key.value);
+    if (!bucket) map.set(entry.glob.key.value, [entry]);
+    else if (shared) map.set(entry.glob.key.value, [...bucket, entry]);
+    else bucket.push(entry);
+  }
+
+  private remove(owner: T, paths: readonly string[]): void {
+    for (const pattern of paths) {
+      const glob = compileGlob(pattern);
+      if (glob.error !== undefined) {
+        const at = this.unusable.findIndex((entry) => entry.owner === owner);
+        if (at >= 0) this.unusable.splice(at, 1);
+        continue;
+      }
+      const map = this.bucketsOf(glob.key);
+      const bucket = map.get(glob.key.value);
+      if (!bucket) continue;
+      const kept = bucket.filter((entry) => entry.owner !== owner);
+      if (kept.length > 0) map.set(glob.key.value, kept);
+      else map.delete(glob.key.value);
+    }
+  }
+
+  private bucketsOf(key: GlobKey): Buckets<T> {
+    return key.type === 'folder' ? this.byFolder : key.type === 'segment' ? this.bySegment : this.byTail;
   }
 }

@@ -7,17 +7,19 @@
 //       in a document with no YAML error overlapping it, that core did not refuse with a limit problem
 //       (too-deep, too-many-nodes, too-many-aliases, reading stopped) inside that document or before it;
 //   (d) a document that loads cleanly on its own keeps its items when later documents of the file fail;
-//   (e) the fast read of a file (src/core/fastLoad.ts), when it answers, gives what the full read gives.
+//   (e) the fast read of a file (src/core/fastLoad.ts), when it answers, gives what the full read gives;
+//   (f) a model built from the one before (an editor's rebuild) is the model a full build gives (updateOracle.ts).
 // Time (each file parses in bounded time) is measured by the long run (`npm run fuzz`), never asserted here.
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml';
 import { buildModel, ID_PATTERN, KINDS, parseAlignmentFile, type FileParse, type Problem } from '../../src/core';
 import type { FuzzFile } from './coreArbitraries';
 import { compareFastPath } from './fastPathOracle';
+import { checkUpdates } from './updateOracle';
 
 /** `inside-file-lone-cr` is (b) in files with a lone \r, which ends a line for an editor (VS Code) but not for YAML. */
-export type PropertyName = 'inside-file' | 'inside-file-lone-cr' | 'has-position' | 'keeps-readable-items' | 'keeps-earlier-documents' | 'fast-equals-full';
+export type PropertyName = 'inside-file' | 'inside-file-lone-cr' | 'has-position' | 'keeps-readable-items' | 'keeps-earlier-documents' | 'fast-equals-full' | 'update-equals-full';
 
-export const PROPERTIES: readonly PropertyName[] = ['has-position', 'inside-file', 'inside-file-lone-cr', 'keeps-readable-items', 'keeps-earlier-documents', 'fast-equals-full'];
+export const PROPERTIES: readonly PropertyName[] = ['has-position', 'inside-file', 'inside-file-lone-cr', 'keeps-readable-items', 'keeps-earlier-documents', 'fast-equals-full', 'update-equals-full'];
 
 export interface Violation {
   property: PropertyName;
@@ -107,6 +109,11 @@ export function checkProperties(files: readonly FuzzFile[], core: CoreResult, op
     for (const file of files) {
       const { difference } = compareFastPath(file.path, file.text);
       if (difference !== undefined) violations.push({ property: 'fast-equals-full', group: `fast read differs: ${difference.split(/[:(]/)[0]}`, file: file.path, detail: difference.slice(0, 2000) });
+    }
+  }
+  if (wanted.has('update-equals-full')) {
+    for (const { change, detail } of checkUpdates(files, parses, options.repoFiles)) {
+      violations.push({ property: 'update-equals-full', group: `update differs (${change}): ${detail.split(/[:(]/)[0]}`, file: files[0]?.path ?? '', detail: detail.slice(0, 2000) });
     }
   }
   files.forEach((file, index) => {

@@ -78,6 +78,10 @@ describe('core, fuzzed (fixed seed)', function () {
   it('reads a file fast only where that gives what the full read gives', () => {
     check('fast-equals-full');
   });
+
+  it('builds from the model before, after a file changed, the model a full build gives', () => {
+    check('update-equals-full');
+  });
 });
 
 describe('the core fuzz oracle: readable items', () => {

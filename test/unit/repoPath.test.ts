@@ -27,7 +27,7 @@ describe('checkAnchorPaths', () => {
       '.alignment/flags/F-2.yaml': yaml('kind: flag', 'id: F-2', 'reality: demo only', 'anchor: { path: src/pay.ts, startLine: 1, endLine: 2 }'),
       '.alignment/flags/F-3.yaml': yaml('kind: flag', 'id: F-3', 'reality: no anchor'),
     });
-    const problems = checkAnchorPaths(model);
+    const problems = [...checkAnchorPaths(model.byKind.flag).values()].flat();
     assert.deepEqual(problems.map((p) => ({ file: p.file, ...at(p), severity: p.severity })), [
       { file: '.alignment/flags/F-1.yaml', ...expected('path-outside-repository', 5, 9, 5, 31), severity: 'error' },
     ]);

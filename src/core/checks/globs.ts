@@ -35,7 +35,7 @@ export class GlobMatchMemo {
    */
   async learn(model: AlignmentModel, repoFiles: readonly string[], pause: () => Promise<void>, sliceFiles = 2_000): Promise<void> {
     const known = this.answersFor(repoFiles);
-    const matcher = new PatternMatcher(patternsOf(model).filter((owner) => !known.has(owner.pattern)));
+    const matcher = new PatternMatcher(patternsOf(model.byId.values()).filter((owner) => !known.has(owner.pattern)));
     for (let start = 0; start < repoFiles.length && !matcher.done; start += sliceFiles) {
       if (start > 0) await pause();
       matcher.test(repoFiles, start, start + sliceFiles);
@@ -53,29 +53,33 @@ interface PatternOwner {
   pattern: string;
 }
 
-function patternsOf(model: AlignmentModel): PatternOwner[] {
+function patternsOf(entries: Iterable<LoadedItem>): PatternOwner[] {
   const patterns: PatternOwner[] = [];
-  for (const entry of model.byId.values()) {
+  for (const entry of entries) {
     ownPaths(entry).forEach((pattern, index) => patterns.push({ entry, index, pattern }));
   }
   return patterns;
 }
 
-export function checkGlobs(model: AlignmentModel, repoFiles: readonly string[], memo?: GlobMatchMemo): Problem[] {
+/** The `paths` patterns of `entries` that match no file of `repoFiles`, by item. */
+export function checkGlobs(entries: Iterable<LoadedItem>, repoFiles: readonly string[], memo?: GlobMatchMemo): Map<LoadedItem, readonly Problem[]> {
   const known = memo?.answersFor(repoFiles) ?? new Map<string, boolean>();
-  const patterns = patternsOf(model);
+  const patterns = patternsOf(entries);
   const matcher = new PatternMatcher(patterns.filter((owner) => !known.has(owner.pattern)));
   matcher.test(repoFiles, 0, repoFiles.length);
   for (const [owner, matches] of matcher.answers()) known.set(owner.pattern, matches);
   const unusable = matcher.unusable;
-  const problems: Problem[] = [];
+  const problems = new Map<LoadedItem, Problem[]>();
   for (const owner of patterns) {
     if (known.get(owner.pattern)) continue;
     // A pattern that cannot be compiled matches nothing; the schema reports it too, this says why it matches nothing.
     const error = unusable.get(owner);
-    problems.push(problem(owner.entry.file, owner.entry.locate(['paths', owner.index]) ?? owner.entry.range, 'glob-matches-nothing', error === undefined
+    const found = problem(owner.entry.file, owner.entry.locate(['paths', owner.index]) ?? owner.entry.range, 'glob-matches-nothing', error === undefined
       ? `"${quote(owner.pattern)}" matches no file in the repository; was the code moved or renamed?`
-      : `"${quote(owner.pattern)}" matches no file: ${error}`));
+      : `"${quote(owner.pattern)}" matches no file: ${error}`);
+    const ofEntry = problems.get(owner.entry);
+    if (ofEntry) ofEntry.push(found);
+    else problems.set(owner.entry, [found]);
   }
   return problems;
 }

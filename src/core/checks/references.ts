@@ -4,6 +4,7 @@ import type { AlignmentModel } from '../modelTypes';
 import { problem, type Problem } from '../problems';
 import type { Kind } from '../schemas';
 import { article, closestWord } from '../words';
+import { NONE, problemsByItem } from './itemProblems';
 
 export interface Reference {
   /** Where in the item the id is named. */
@@ -12,35 +13,49 @@ export interface Reference {
   expected: readonly Kind[];
 }
 
-export function checkReferences(model: AlignmentModel): Problem[] {
-  const problems: Problem[] = [];
-  const ids = [...model.byId.keys()];
-  for (const entry of model.byId.values()) {
-    for (const reference of referencesOf(entry)) {
-      const target = model.byId.get(reference.id);
-      if (target && reference.expected.includes(target.kind)) continue;
-      if (!target && reference.path[0] === 'direction' && model.customers.has(reference.id.toLowerCase())) continue;
-      const range = entry.locate(reference.path) ?? entry.range;
-      const expected = reference.expected.join(' or ');
-      let message: string;
-      if (target) {
-        message = `"${reference.id}" is ${article(target.kind)} ${target.kind}, but ${pathText(reference.path)} expects ${article(expected)} ${expected}`;
-      } else {
-        const suggestion = closestWord(reference.id, ids);
-        message = `${pathText(reference.path)} names "${reference.id}", but no ${expected} has that id${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
-      }
-      problems.push(problem(entry.file, range, 'unknown-reference', message));
+/** The problems of the ids `entries` name, by item. */
+export function checkReferences(model: AlignmentModel, entries: Iterable<LoadedItem> = model.byId.values()): Map<LoadedItem, readonly Problem[]> {
+  // Only an unknown id needs every id, to suggest the closest: listed once, when first needed.
+  let ids: string[] | undefined;
+  const allIds = (): string[] => (ids ??= [...model.byId.keys()]);
+  return problemsByItem(entries, (entry) => referenceProblemsOf(entry, model, allIds));
+}
+
+function referenceProblemsOf(entry: LoadedItem, model: AlignmentModel, allIds: () => string[]): readonly Problem[] {
+  let problems: Problem[] | undefined;
+  for (const reference of referencesOf(entry)) {
+    const target = model.byId.get(reference.id);
+    if (target && reference.expected.includes(target.kind)) continue;
+    if (!target && reference.path[0] === 'direction' && model.customers.has(reference.id.toLowerCase())) continue;
+    const range = entry.locate(reference.path) ?? entry.range;
+    const expected = reference.expected.join(' or ');
+    let message: string;
+    if (target) {
+      message = `"${reference.id}" is ${article(target.kind)} ${target.kind}, but ${pathText(reference.path)} expects ${article(expected)} ${expected}`;
+    } else {
+      const suggestion = closestWord(reference.id, allIds());
+      message = `${pathText(reference.path)} names "${reference.id}", but no ${expected} has that id${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
     }
+    (problems ??= []).push(problem(entry.file, range, 'unknown-reference', message));
   }
-  return problems;
+  return problems ?? NONE;
 }
 
 function pathText(path: YamlPath): string {
   return path.filter((segment) => typeof segment === 'string').join('.');
 }
 
+/** Items do not change: each one's references are listed once (every rebuild, and Find All References, read them). */
+const listed = new WeakMap<LoadedItem, readonly Reference[]>();
+
 /** Every id an item names in its fields, with where it names it and the kinds the field accepts. */
-export function referencesOf(entry: LoadedItem): Reference[] {
+export function referencesOf(entry: LoadedItem): readonly Reference[] {
+  let references = listed.get(entry);
+  if (!references) listed.set(entry, (references = listReferences(entry)));
+  return references;
+}
+
+function listReferences(entry: LoadedItem): Reference[] {
   const references: Reference[] = [];
   const one = (path: YamlPath, id: string | undefined, ...expected: Kind[]): void => {
     if (id !== undefined) references.push({ path, id, expected });
