@@ -74,7 +74,9 @@ export class Timeline {
 
   modelAt(index: number): AlignmentModel {
     let model = this.models.get(index);
-    if (!model) this.models.set(index, (model = buildModel(this.parses[index] ?? [])));
+    // Commits next to each other share most files' parses: a model built from its neighbour's costs the changed files' work.
+    const previous = this.models.get(index - 1) ?? this.models.get(index + 1);
+    if (!model) this.models.set(index, (model = buildModel(this.parses[index] ?? [], { previous })));
     return model;
   }
 

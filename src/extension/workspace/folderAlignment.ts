@@ -257,7 +257,9 @@ export class FolderAlignment extends Disposable {
     const files = [...parses.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
     let model: AlignmentModel;
     try {
-      model = this.build(files, this.repoFiles ? { repoFiles: this.repoFiles, globMemo: this.globMemo } : {});
+      // From the model before: the files whose parses are kept keep their answers, so an edit costs one file's work.
+      const previous = this.current.model;
+      model = this.build(files, this.repoFiles ? { repoFiles: this.repoFiles, globMemo: this.globMemo, previous } : { previous });
     } catch (error) {
       // Core never throws on bad input; if it ever does, the views keep the last good model and say why.
       const message = errorMessage(error);
