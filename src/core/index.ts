@@ -20,6 +20,7 @@ export * from './reality';
 export * from './repoPath';
 export * from './report';
 export * from './schemas';
+export * from './siblingExcludes';
 export * from './tags';
 export * from './gitConfig';
 export * from './starterFiles';

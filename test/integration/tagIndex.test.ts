@@ -165,3 +165,35 @@ describe('Tag index: a workspace of 30,000 files', function () {
     assert.strictEqual(await truthline.codeFor('NOPE-1'), undefined);
   });
 });
+
+describe('Tag index: the exclude settings', function () {
+  this.timeout(60_000);
+  const FOLDER = 'zz-excludes';
+  const RISK = 'R-9';
+  let truthline: TruthlineApi;
+  const placesOf = async (): Promise<string[]> => ((await truthline.codeFor(RISK)) ?? []).map((place) => place.path).filter((place) => place.startsWith(`${FOLDER}/`)).sort();
+  const settings = (section: string): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration(section);
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<TruthlineApi>(EXTENSION_ID);
+    assert.ok(extension);
+    truthline = await extension.activate();
+  });
+
+  after(async () => {
+    await settings('files').update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    await settings('search').update('exclude', undefined, vscode.ConfigurationTarget.Global);
+    fs.rmSync(path.join(root().fsPath, FOLDER), { recursive: true, force: true });
+  });
+
+  it('leaves out what files.exclude and search.exclude hide, and a `when` clause\'s file while its sibling is there', async () => {
+    for (const name of ['a.ts', 'a.js', 'b.js', 'generated/c.ts']) await write(`${FOLDER}/${name}`, [`// @risk ${RISK}`, 'export {};']);
+    await waitFor('the files are indexed', placesOf, (found) => found.length === 4, { timeoutMs: 30_000 });
+    await settings('files').update('exclude', { [`**/${FOLDER}/*.js`]: { when: '$(basename).ts' } }, vscode.ConfigurationTarget.Global);
+    await settings('search').update('exclude', { [`**/${FOLDER}/generated`]: true }, vscode.ConfigurationTarget.Global);
+    await waitFor('the index follows the settings', placesOf, (found) => found.join() === `${FOLDER}/a.ts,${FOLDER}/b.js`, { timeoutMs: 30_000 });
+    // The sibling gone, the file it hid is searched again.
+    await remove(`${FOLDER}/a.ts`);
+    await waitFor('a.js comes back with a.ts gone', placesOf, (found) => found.join() === `${FOLDER}/a.js,${FOLDER}/b.js`, { timeoutMs: 30_000 });
+  });
+});

@@ -2,7 +2,7 @@
 // every `.gitignore` on the way (read through workspace.fs); node_modules and .git are never entered.
 import * as vscode from 'vscode';
 import ignore, { type Ignore } from 'ignore';
-import { ALIGNMENT_FOLDER } from '../../core';
+import { ALIGNMENT_FOLDER, hiddenBySiblings, siblingExcludesOf, type SiblingExclude } from '../../core';
 import { childUri, decodeText, relativePath } from '../util/uris';
 import { log } from '../util/log';
 
@@ -17,7 +17,8 @@ export async function listSearchableFiles(folder: vscode.WorkspaceFolder, token:
     if (path !== undefined) paths.push(path);
   }
   const rules = await gitignoreRules(folder.uri, paths.filter((path) => path === '.gitignore' || path.endsWith('/.gitignore')));
-  return new Set(paths.filter((path) => !path.startsWith(`${ALIGNMENT_FOLDER}/`) && !isIgnored(rules, path)));
+  const hidden = hiddenBySiblings(paths, siblingExcludes(folder));
+  return new Set(paths.filter((path) => !path.startsWith(`${ALIGNMENT_FOLDER}/`) && !hidden.has(path) && !isIgnored(rules, path)));
 }
 
 async function gitignoreRules(folder: vscode.Uri, files: readonly string[]): Promise<Map<string, Ignore>> {
@@ -44,12 +45,20 @@ function isIgnored(rules: ReadonlyMap<string, Ignore>, path: string): boolean {
 /** One glob of everything excluded: never node_modules or .git, and each pattern `files.exclude` and `search.exclude` turn on. */
 export function excludeGlob(folder: vscode.WorkspaceFolder): string {
   const patterns = new Set(NEVER_ENTER);
-  for (const section of ['files', 'search']) {
-    const settings = vscode.workspace.getConfiguration(section, folder.uri).get<Record<string, unknown>>('exclude') ?? {};
-    // `true` excludes; a `{ when: … }` clause depends on sibling files, which a listing cannot ask: left in.
+  for (const settings of excludeSettings(folder)) {
+    // `true` excludes; a `{ when: … }` clause depends on sibling files: applied to the listing (siblingExcludes).
     for (const [pattern, value] of Object.entries(settings)) if (value === true) for (const expanded of expandBraces(pattern)) patterns.add(expanded);
   }
   return `{${[...patterns].join(',')}}`;
+}
+
+/** The `{ when: "$(basename).ts" }` entries of `files.exclude` and `search.exclude`. */
+export function siblingExcludes(folder: vscode.WorkspaceFolder): SiblingExclude[] {
+  return excludeSettings(folder).flatMap(siblingExcludesOf);
+}
+
+function excludeSettings(folder: vscode.WorkspaceFolder): Record<string, unknown>[] {
+  return ['files', 'search'].map((section) => vscode.workspace.getConfiguration(section, folder.uri).get<Record<string, unknown>>('exclude') ?? {});
 }
 
 /** `a/{b,c}/*.{js,ts}` as the four patterns it stands for: braces do not nest inside the one glob we pass. */

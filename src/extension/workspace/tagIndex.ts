@@ -14,9 +14,9 @@
 // readDirectory per folder instead of a stat per file), then each file once, PARALLEL_READS at a time; a
 // file without '@' is never decoded.
 import * as vscode from 'vscode';
-import type { Tag, TagHit } from '../../core';
+import { maySiblingOf, type Tag, type TagHit } from '../../core';
 import { tagsOf } from './documentTags';
-import { listSearchableFiles } from './sourceListing';
+import { listSearchableFiles, siblingExcludes } from './sourceListing';
 import { PARALLEL_READS, readTags, typesByFolder, TYPES_BY_FOLDER_FROM, type Entry } from './sourceReading';
 import { Debouncer, Disposable } from '../util/disposables';
 import { relativePath } from '../util/uris';
@@ -236,7 +236,8 @@ class FolderIndex extends Disposable implements FolderTags {
     this.register(watcher.onDidDelete((uri) => {
       const path = this.pathOf(uri);
       if (path === undefined) return;
-      if (path.endsWith('/.gitignore') || path === '.gitignore') this.listingNeeded = true;
+      // A gone .gitignore, or a gone sibling a `when` exclude clause named, may uncover files: list again.
+      if (path.endsWith('/.gitignore') || path === '.gitignore' || maySiblingOf(path, siblingExcludes(this.folder))) this.listingNeeded = true;
       this.deleted.add(path);
       this.flush.trigger();
     }));
