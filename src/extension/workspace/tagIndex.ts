@@ -16,6 +16,7 @@
 import * as vscode from 'vscode';
 import { maySiblingOf, type Tag, type TagHit } from '../../core';
 import { tagsOf } from './documentTags';
+import { withIndexProgress, type IndexProgress } from './indexProgress';
 import { listSearchableFiles, siblingExcludes } from './sourceListing';
 import { PARALLEL_READS, readTags, typesByFolder, TYPES_BY_FOLDER_FROM, type Entry } from './sourceReading';
 import { Debouncer, Disposable } from '../util/disposables';
@@ -285,14 +286,11 @@ class FolderIndex extends Disposable implements FolderTags {
       let changed = false;
       for (const path of [...this.entries.keys()]) if (!listed.has(path)) changed = this.setTags(path, undefined) || changed;
       const toRead = [...listed].filter((path) => !this.entries.has(path) || reread.has(path));
-      const readAll = (progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<boolean> => this.read(toRead, token, progress);
+      const readAll = (progress?: IndexProgress): Promise<boolean> => this.read(toRead, token, progress);
       const bulk = toRead.length >= PROGRESS_FROM_FILES;
       if (bulk) this.bulkReads++;
       changed = (bulk
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Truthline: indexing tags in {0}', this.folder.name), cancellable: true }, (progress, cancelled) => {
-          cancelled.onCancellationRequested(() => source.cancel());
-          return readAll(progress).finally(() => this.bulkReads--);
-        })
+        ? await withIndexProgress(vscode.l10n.t('Truthline: indexing tags in {0}', this.folder.name), () => this.stoppedByUser(source), (progress) => readAll(progress).finally(() => this.bulkReads--))
         : await readAll()) || changed;
       if (first && !token.isCancellationRequested) {
         this.built = true;
@@ -311,8 +309,17 @@ class FolderIndex extends Disposable implements FolderTags {
     }
   }
 
+  /** Cancel on the build's notification: the answers stay partial (and say so) until Refresh reads the folder again. */
+  private stoppedByUser(source: vscode.CancellationTokenSource): void {
+    source.cancel();
+    log(`tag index: ${this.folder.name}: stopped on request`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Truthline stopped indexing tags in {0}: references and "In the code" stay partial until it indexes again.', this.folder.name), vscode.l10n.t('Index Again')).then((choice) => {
+      if (choice !== undefined) void this.rebuild();
+    });
+  }
+
   /** Reads `paths` in bounded parallel batches; true when any file's tags changed. */
-  private async read(paths: readonly string[], token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<boolean> {
+  private async read(paths: readonly string[], token: vscode.CancellationToken, progress?: IndexProgress): Promise<boolean> {
     const types = paths.length >= TYPES_BY_FOLDER_FROM ? await typesByFolder(this.folder.uri, paths, token) : undefined;
     let changed = false;
     for (let start = 0; start < paths.length && !token.isCancellationRequested; start += PARALLEL_READS) {
