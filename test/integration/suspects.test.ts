@@ -59,7 +59,9 @@ describe('Suspect statuses', function () {
   });
 
   it('warns at each gate call of M1 once the code M1 covers changes after the calls, naming the file as uncommitted', async () => {
-    assert.deepStrictEqual(suspectLines(), [], 'the clean example has no suspect status');
+    // The clean example has no suspect status: once the watch has caught up with earlier tests, which edit and
+    // restore files under src/payments/ (a restored file may still be counted as uncommitted for a moment).
+    await waitFor('the clean example has no suspect status', async () => suspectLines(), (lines) => lines.length === 0, { timeoutMs: 30_000 });
     await write(CLIENT, `${originalClient}// A change after the gates were called.\n`);
     const lines = await waitFor('the gates of M1 are suspect', async () => suspectLines(), (found) => found.length === 2, { timeoutMs: 30_000 });
     assert.deepStrictEqual(lines, [
