@@ -55,5 +55,6 @@ export const ALIGNMENT_INPUTS: readonly HostileInput[] = [
   { name: 'a paths glob of 70,000 characters', text: () => `kind: feature\nid: a\ntitle: A\npaths: ["${'a'.repeat(70_000)}"]\n` },
   { name: 'a paths glob of 60,000 "["', text: () => `kind: feature\nid: a\ntitle: A\npaths: ["${'['.repeat(60_000)}"]\n` },
   { name: 'a dependsOn chain of 15,000 features', text: () => Array.from({ length: 15_000 }, (_, index) => `- {kind: feature, id: f${index}, title: F, dependsOn: [f${index + 1}]}`).join('\n') },
+  { name: '5,000 risks naming features no one defines, beside 5,000 features a letter off', text: () => Array.from({ length: 5_000 }, (_, index) => `- {kind: feature, id: fa-${index}, title: F}\n- {kind: risk, id: R-${index}, risk: X, likelihood: low, impact: low, feature: fb-${index}}`).join('\n') },
   { name: '1 MiB of valid items (the parser\'s floor)', text: () => fill('- kind: risk\n  id: R-1\n  risk: Refunds double-post.\n  likelihood: low\n  impact: low\n') },
 ];

@@ -3,7 +3,8 @@ import type { LoadedItem, YamlPath } from '../load';
 import type { AlignmentModel } from '../modelTypes';
 import { problem, type Problem } from '../problems';
 import type { Kind } from '../schemas';
-import { article, closestWord } from '../words';
+import { article } from '../words';
+import { IdSuggestions } from './idSuggestions';
 import { NONE, problemsByItem } from './itemProblems';
 
 export interface Reference {
@@ -15,13 +16,13 @@ export interface Reference {
 
 /** The problems of the ids `entries` name, by item. */
 export function checkReferences(model: AlignmentModel, entries: Iterable<LoadedItem> = model.byId.values()): Map<LoadedItem, readonly Problem[]> {
-  // Only an unknown id needs every id, to suggest the closest: listed once, when first needed.
-  let ids: string[] | undefined;
-  const allIds = (): string[] => (ids ??= [...model.byId.keys()]);
-  return problemsByItem(entries, (entry) => referenceProblemsOf(entry, model, allIds));
+  // Only an unknown id needs the ids, to suggest the closest: gathered once, when first needed.
+  let suggestions: IdSuggestions | undefined;
+  const suggest = (id: string, kinds: readonly Kind[]): string | undefined => (suggestions ??= new IdSuggestions(model.byId)).closest(id, kinds);
+  return problemsByItem(entries, (entry) => referenceProblemsOf(entry, model, suggest));
 }
 
-function referenceProblemsOf(entry: LoadedItem, model: AlignmentModel, allIds: () => string[]): readonly Problem[] {
+function referenceProblemsOf(entry: LoadedItem, model: AlignmentModel, suggest: (id: string, kinds: readonly Kind[]) => string | undefined): readonly Problem[] {
   let problems: Problem[] | undefined;
   for (const reference of referencesOf(entry)) {
     const target = model.byId.get(reference.id);
@@ -33,7 +34,7 @@ function referenceProblemsOf(entry: LoadedItem, model: AlignmentModel, allIds: (
     if (target) {
       message = `"${reference.id}" is ${article(target.kind)} ${target.kind}, but ${pathText(reference.path)} expects ${article(expected)} ${expected}`;
     } else {
-      const suggestion = closestWord(reference.id, allIds());
+      const suggestion = suggest(reference.id, reference.expected);
       message = `${pathText(reference.path)} names "${reference.id}", but no ${expected} has that id${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
     }
     (problems ??= []).push(problem(entry.file, range, 'unknown-reference', message));
