@@ -43,6 +43,15 @@ export class GlobMatchMemo {
     // The listing may have been replaced meanwhile: then these answers are for a listing nobody asks about.
     if (this.files === repoFiles) for (const [owner, matches] of matcher.answers()) known.set(owner.pattern, matches);
   }
+
+  /**
+   * The patterns of `model` this listing's answers say match no file: each one a glob-matches-nothing problem
+   * at the next build, located then. An editor locates them ahead, in slices (locating reads the item's lines).
+   */
+  *unmatched(model: AlignmentModel, repoFiles: readonly string[]): Iterable<{ entry: LoadedItem; index: number }> {
+    if (this.files !== repoFiles) return;
+    for (const owner of patternsOf(model.byId.values())) if (this.matches.get(owner.pattern) === false) yield { entry: owner.entry, index: owner.index };
+  }
 }
 
 const MAX_REMEMBERED = 50_000;

@@ -17,6 +17,8 @@ const MAX_REPO_FILES = 50_000;
 const REBUILD_DELAY_MS = 50;
 const TYPING_DELAY_MS = 250;
 const REPO_FILES_DELAY_MS = 1_500;
+/** How long one slice of finding the places of patterns that match nothing may take before the host is served. */
+const LOCATE_SLICE_MS = 15;
 
 export interface FolderSnapshot {
   readonly folder: vscode.WorkspaceFolder;
@@ -48,6 +50,8 @@ export class FolderAlignment extends Disposable {
   private readonly typing = new Map<string, Debouncer>();
   /** The latest read started per file: an older read that finishes later must not win. */
   private readonly latestRead = new Map<string, number>();
+  /** Reads under way, so that a load can wait for the reads that superseded its own. */
+  private readonly reads = new Set<Promise<void>>();
   private readCount = 0;
   /** Grows with every delete event: a read that spans one re-checks that its file still exists. */
   private deleteCount = 0;
@@ -95,6 +99,10 @@ export class FolderAlignment extends Disposable {
       const { files, refused } = await listYamlFiles(this.alignmentUri, ALIGNMENT_FOLDER);
       for (const parse of refused) this.fromDisk.set(parse.file, parse);
       await Promise.all(files.map((uri) => this.readFile(uri, true)));
+      // A file the watcher reported meanwhile (the folder was just checked out or moved in) is read again, and
+      // that newer read decides: wait for it, or the first model would miss the file and flash its references
+      // as unknown.
+      await this.readsSettled();
     }
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.parseEditor(document);
     this.rebuildNow();
@@ -192,7 +200,22 @@ export class FolderAlignment extends Disposable {
   }
 
   /** Reads one YAML file of .alignment/; `linksChecked` when a listing or a check just found no link on its way. */
-  private async readFile(uri: vscode.Uri, linksChecked = false): Promise<void> {
+  private readFile(uri: vscode.Uri, linksChecked = false): Promise<void> {
+    const read = this.readFileNow(uri, linksChecked);
+    this.reads.add(read);
+    const done = (): void => {
+      this.reads.delete(read);
+    };
+    read.then(done, done);
+    return read;
+  }
+
+  /** Resolves once no read is under way. */
+  private async readsSettled(): Promise<void> {
+    while (this.reads.size > 0) await Promise.allSettled([...this.reads]);
+  }
+
+  private async readFileNow(uri: vscode.Uri, linksChecked: boolean): Promise<void> {
     const path = this.alignmentPath(uri);
     if (path === undefined) return;
     const link = linksChecked ? undefined : await linkOnPath(this.folder.uri, path);
@@ -247,7 +270,19 @@ export class FolderAlignment extends Disposable {
     const files = uris.length > MAX_REPO_FILES ? undefined : uris.map((uri) => this.relativePath(uri)).filter((path): path is string => path !== undefined);
     // Which patterns match a file is learnt in slices, between which the extension host runs other work; the
     // rebuild that follows only reads the answers (one pass over 30,000 files would block it for ~0.3 s).
-    if (files) await this.globMemo.learn(this.current.model, files, yieldToHost);
+    if (files) {
+      const model = this.current.model;
+      await this.globMemo.learn(model, files, yieldToHost);
+      // The rebuild reports each pattern that matches no file at its place, and finding a place reads the
+      // item's lines: found here in slices, the rebuild reads them (2,000 such patterns took ~0.1 s at once).
+      let sliceStart = performance.now();
+      for (const { entry, index } of this.globMemo.unmatched(model, files)) {
+        entry.locate(['paths', index]);
+        if (performance.now() - sliceStart < LOCATE_SLICE_MS) continue;
+        await yieldToHost();
+        sliceStart = performance.now();
+      }
+    }
     this.repoFiles = files;
   }
 
