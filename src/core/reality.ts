@@ -37,7 +37,18 @@ export interface FeatureReality {
   disagrees: boolean;
 }
 
+/** Worked out once per model and feature: both trees, the upstream summaries and the lenses ask for it. */
+const realities = new WeakMap<AlignmentModel, Map<string, FeatureReality>>();
+
 export function featureReality(model: AlignmentModel, featureId: string): FeatureReality {
+  let byFeature = realities.get(model);
+  if (!byFeature) realities.set(model, (byFeature = new Map()));
+  let reality = byFeature.get(featureId);
+  if (!reality) byFeature.set(featureId, (reality = realityOf(model, featureId)));
+  return reality;
+}
+
+function realityOf(model: AlignmentModel, featureId: string): FeatureReality {
   const reality: FeatureReality = { openFlags: { critical: 0, high: 0, medium: 0, low: 0 }, invalidatedAssumptions: 0, noGoGates: 0, highRisks: 0, gap: 0, disagrees: false };
   for (const entry of model.itemsOfFeature.get(featureId) ?? []) {
     if (entry.kind === 'flag' && isOpenFlag(entry as LoadedItem<'flag'>)) {
