@@ -6,7 +6,9 @@ import * as assert from 'assert';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import type { ItemsForApi, TruthlineApi } from '../../src/extension/api/api';
+import type { FileParse } from '../../src/core';
 import { EXTENSION_ID } from '../../src/extension/constants';
+import { AlignmentStore } from '../../src/extension/workspace/alignmentStore';
 import { revertAndClose } from './editors';
 import { holdsFor, waitUntil } from './waiting';
 import { file, remove, write } from './workspaceFiles';
@@ -117,6 +119,32 @@ describe('Views: the API the sidebar shows', () => {
         await holdsFor('the deleted file stays gone', gone, 1_000);
       } finally {
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    });
+
+    it('keeps the parse of a file written again with the same bytes, so the next model sees no change', async () => {
+      const store = new AlignmentStore();
+      const lines = ['kind: risk', 'id: R-same', 'risk: It happened.', 'feature: payments', 'likelihood: low', 'impact: low'];
+      try {
+        await store.ready;
+        const parseOf = (): FileParse | undefined => store.snapshots()[0]?.model.files.find((parse) => parse.file === LIVE);
+        const version = (): number => store.snapshots()[0]?.version ?? 0;
+        await write(LIVE, lines);
+        await waitUntil('the file is read', async () => parseOf() !== undefined, OFTEN);
+        // Every event of the first write handled: the version holds still.
+        let settled = -1;
+        await waitUntil('no rebuild is pending', async () => {
+          const now = version();
+          const still = now === settled;
+          settled = now;
+          return still;
+        }, { intervalMs: 500 });
+        const before = parseOf();
+        await write(LIVE, lines); // a touch, or a checkout writing what is there
+        await waitUntil('the write is read', async () => version() > settled, OFTEN);
+        assert.strictEqual(parseOf(), before, 'the same parse: the unchanged files keep their answers');
+      } finally {
+        store.dispose();
       }
     });
 

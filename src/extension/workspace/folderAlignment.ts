@@ -1,14 +1,15 @@
 // One workspace folder's `.alignment/`: each file parsed once and again only when it changes (on disk, or
 // in an editor as the user types), then put together into an immutable model that the views read.
 import * as vscode from 'vscode';
-import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, compilePathsOf, GlobMatchMemo, DEFAULT_MAX_FILE_BYTES, errorDetail, errorMessage, type FileParse, parseAlignmentFile, symbolicLinkProblem, unreadableFile, unreadableFolderProblem, unreadOverLimitText } from '../../core';
+import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, GlobMatchMemo, DEFAULT_MAX_FILE_BYTES, errorMessage, type FileParse, symbolicLinkProblem, unreadableFile, unreadableFolderProblem, unreadOverLimitText } from '../../core';
 import { childUri, decodeText, relativePath, statOf } from '../util/uris';
 import { NO_ANCHORS, type FolderAnchors } from './anchors/anchorLocations';
 import { NO_TAGS, type FolderTags } from './tagIndex';
 import { Debouncer, Disposable } from '../util/disposables';
 import { log } from '../util/log';
 import { plainText } from '../util/plainText';
-import { TimeSlices, yieldToHost } from '../util/timeSlices';
+import { yieldToHost } from '../util/timeSlices';
+import { ParseCache } from './parseCache';
 import { isSymbolicLink, linkOnPath } from './links';
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -45,7 +46,7 @@ export class FolderAlignment extends Disposable {
   private version = 0;
   private current: FolderSnapshot;
   private readonly rebuild = this.register(new Debouncer(REBUILD_DELAY_MS, () => this.rebuildNow()));
-  private readonly parsing = new TimeSlices();
+  private readonly parses = new ParseCache();
   private readonly refreshRepoFiles = this.register(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
   private readonly typing = new Map<string, Debouncer>();
   /** The latest read started per file: an older read that finishes later must not win. */
@@ -146,7 +147,7 @@ export class FolderAlignment extends Disposable {
     const path = this.alignmentPath(document.uri);
     if (path === undefined) return;
     this.fromEditors.delete(path);
-    this.fromDisk.set(path, parseGuarded(path, document.getText()));
+    this.fromDisk.set(path, this.parses.now(path, document.getText()));
     this.rebuild.trigger();
   }
 
@@ -154,10 +155,10 @@ export class FolderAlignment extends Disposable {
     const path = this.alignmentPath(document.uri);
     if (path === undefined || document.isClosed) return;
     if (!document.isDirty) this.fromEditors.delete(path);
-    else this.fromEditors.set(path, parseGuarded(path, document.getText()));
+    else this.fromEditors.set(path, this.parses.now(path, document.getText()));
     // A saved editor holds what the disk holds; but this runs after a typing pause, and a file deleted on
     // disk meanwhile (the watcher dropped it) must not come back from the editor's old text.
-    if (!document.isDirty && this.fromDisk.has(path)) this.fromDisk.set(path, parseGuarded(path, document.getText()));
+    if (!document.isDirty && this.fromDisk.has(path)) this.fromDisk.set(path, this.parses.now(path, document.getText()));
   }
 
   private alignmentPath(uri: vscode.Uri): string | undefined {
@@ -196,6 +197,7 @@ export class FolderAlignment extends Disposable {
     this.deleteCount++;
     // A deleted folder comes as one event: drop everything below it too.
     for (const key of [...this.fromDisk.keys()]) if (key === path || key.startsWith(`${path}/`)) this.fromDisk.delete(key);
+    this.parses.forget(path);
     this.rebuild.trigger();
   }
 
@@ -239,12 +241,7 @@ export class FolderAlignment extends Disposable {
       } else {
         // Too large to be hand-written truth: let core say so without reading megabytes.
         const text = stat.size > DEFAULT_MAX_FILE_BYTES ? unreadOverLimitText() : decodeText(await vscode.workspace.fs.readFile(uri));
-        // Reads of a whole folder come back together: their parses run in slices, the host served between.
-        parse = await this.parsing.run(() => {
-          const parsed = parseGuarded(path, text);
-          compilePathsOf(parsed); // in this slice, not all in the rebuild that follows
-          return parsed;
-        });
+        parse = await this.parses.inSlices(path, text);
       }
       // A delete handled while this read was under way may have removed the file after we read it.
       if (this.deleteCount !== deletesBefore && !(await statOf(uri))) parse = undefined;
@@ -357,11 +354,3 @@ function linkedParse(path: string): FileParse {
 }
 
 /** Core returns problems for bad input and never throws; should it ever, the file is a problem, not a crash. */
-function parseGuarded(path: string, text: string): FileParse {
-  try {
-    return parseAlignmentFile(path, text);
-  } catch (error) {
-    log(`could not parse ${path}: ${errorDetail(error)}`);
-    return unreadableFile(path, `Truthline failed on it: ${errorMessage(error)}`);
-  }
-}
