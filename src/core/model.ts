@@ -3,16 +3,16 @@
 import type { FileParse, LoadedItem, UnkeptId } from './load';
 import { ownPaths } from './ownPaths';
 import { PathIndex, type PathOwner } from './pathIndex';
-import { problem, compareProblems, type Problem } from './problems';
+import { problem, type Problem } from './problems';
 import type { ItemOfKind, Kind } from './schemas';
 import type { AlignmentModel } from './modelTypes';
 import { checkReferences } from './checks/references';
 import { checkAnchorPaths } from './checks/anchorPaths';
 import { checkDependencyCycles } from './checks/cycles';
 import { checkGlobs, type GlobMatchMemo } from './checks/globs';
-import { allItemProblems, NO_ITEM_PROBLEMS } from './checks/itemProblems';
+import { NO_ITEM_PROBLEMS } from './checks/itemProblems';
 import { checkNoGoButOnTrack } from './checks/thermocline';
-import { customersOf, fitsRanks, groupsOf, keepParts, namingMembersOf, rankOf } from './modelParts';
+import { customersOf, emptyByKind, fitsRanks, groupsOf, keepParts, namingMembersOf, rankOf, withCheckProblems } from './modelParts';
 import { updateModel } from './modelUpdate';
 
 export type { AlignmentModel, ItemsByKind } from './modelTypes';
@@ -39,7 +39,7 @@ function fullModel(files: readonly FileParse[], options: ModelOptions): Alignmen
   const problems: Problem[] = files.flatMap((file) => file.problems);
   const items = files.flatMap((file) => file.items);
   const byId = new Map<string, LoadedItem>();
-  const byKind = { feature: [], request: [], assumption: [], risk: [], milestone: [], decision: [], flag: [] } as { [K in Kind]: LoadedItem<K>[] };
+  const byKind = emptyByKind();
   // Every id that can be read counts, kept as an item or not (an unknown kind): a duplicate is reported
   // now, not once the other typo is fixed.
   // Where an id is written is looked up only for a duplicate: locating every id cost ~10% of a rebuild.
@@ -84,8 +84,7 @@ function fullModel(files: readonly FileParse[], options: ModelOptions): Alignmen
   const gates = checkNoGoButOnTrack(model);
   const anchors = checkAnchorPaths(byKind.flag);
   const globs = options.repoFiles ? checkGlobs(byId.values(), options.repoFiles, options.globMemo) : NO_ITEM_PROBLEMS;
-  problems.push(...allItemProblems(references), ...cycles, ...allItemProblems(gates), ...allItemProblems(anchors), ...allItemProblems(globs));
-  problems.sort(compareProblems);
+  withCheckProblems(problems, { references, cycles, gates, anchors, globs }); // in place: the model's list
   return keepParts(model, { ranked, unkeptIds, namingMembers, references, anchors, globs, globListing: options.repoFiles, cycles, gates });
 }
 

@@ -1,9 +1,10 @@
 // What a model keeps beside what it shows, so the next build from mostly the same files can start from it
 // (modelUpdate.ts): each item's cross-check answers, the items naming each feature, and where items rank.
-import type { ItemProblems } from './checks/itemProblems';
+import { allItemProblems, type ItemProblems } from './checks/itemProblems';
 import type { FileParse, LoadedItem } from './load';
 import type { AlignmentModel } from './modelTypes';
-import type { Problem } from './problems';
+import { compareProblems, type Problem } from './problems';
+import type { Kind } from './schemas';
 
 export interface ModelParts {
   /**
@@ -103,4 +104,14 @@ export function customersOf(requests: readonly LoadedItem<'request'>[]): Set<str
   const customers = new Set<string>();
   for (const request of requests) if (request.item.customer !== undefined) customers.add(request.item.customer.toLowerCase());
   return customers;
+}
+
+/** `first` (the files' own problems, the duplicates) with every cross-check's after it, sorted by file and position. */
+export function withCheckProblems(first: Problem[], checks: Pick<ModelParts, 'references' | 'cycles' | 'gates' | 'anchors' | 'globs'>): Problem[] {
+  first.push(...allItemProblems(checks.references), ...checks.cycles, ...allItemProblems(checks.gates), ...allItemProblems(checks.anchors), ...allItemProblems(checks.globs));
+  return first.sort(compareProblems);
+}
+
+export function emptyByKind(): { [K in Kind]: LoadedItem<K>[] } {
+  return { feature: [], request: [], assumption: [], risk: [], milestone: [], decision: [], flag: [] };
 }

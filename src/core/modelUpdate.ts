@@ -7,16 +7,16 @@
 import { checkAnchorPaths } from './checks/anchorPaths';
 import { checkDependencyCycles } from './checks/cycles';
 import { checkGlobs } from './checks/globs';
-import { allItemProblems, NO_ITEM_PROBLEMS, replaceItemProblems, type ItemProblems } from './checks/itemProblems';
+import { NO_ITEM_PROBLEMS, replaceItemProblems, type ItemProblems } from './checks/itemProblems';
 import { checkReferences, referencesOf } from './checks/references';
 import { checkNoGoButOnTrack } from './checks/thermocline';
 import type { FileParse, LoadedItem } from './load';
 import type { ModelOptions } from './model';
-import { customersOf, featureIdsOf, fitsRanks, groupOf, keepParts, partsOf, RANK_SPAN, rankOf, type ModelParts } from './modelParts';
+import { customersOf, emptyByKind, featureIdsOf, fitsRanks, groupOf, keepParts, partsOf, RANK_SPAN, rankOf, withCheckProblems, type ModelParts } from './modelParts';
 import type { AlignmentModel, ItemsByKind } from './modelTypes';
 import { ownPaths } from './ownPaths';
 import type { PathOwner } from './pathIndex';
-import { compareProblems, type Problem } from './problems';
+import type { Problem } from './problems';
 import type { Kind } from './schemas';
 
 /** Past this share of the files changed, a full build is about as quick. */
@@ -62,9 +62,7 @@ export function updateModel(previous: AlignmentModel, files: readonly FileParse[
   const unkeptIds = files.some((file) => (file.unkeptIds?.length ?? 0) > 0) || parts.unkeptIds.size > 0
     ? new Set(files.flatMap((file) => file.unkeptIds ?? []).map((unkept) => unkept.id))
     : parts.unkeptIds;
-  const problems: Problem[] = files.flatMap((file) => file.problems);
-  problems.push(...allItemProblems(references), ...cycles, ...allItemProblems(gates), ...allItemProblems(anchors), ...allItemProblems(globs));
-  problems.sort(compareProblems);
+  const problems = withCheckProblems(files.flatMap((file) => file.problems), { references, cycles, gates, anchors, globs });
   return keepParts({ ...model, problems }, { ranked: true, unkeptIds, namingMembers, references, anchors, globs, globListing: options.repoFiles, cycles, gates });
 }
 
@@ -134,7 +132,7 @@ function withKindsReplaced(byKind: ItemsByKind, change: Change): ItemsByKind {
 }
 
 function byKindOf(items: readonly LoadedItem[]): { [K in Kind]: LoadedItem<K>[] } {
-  const byKind = { feature: [], request: [], assumption: [], risk: [], milestone: [], decision: [], flag: [] } as { [K in Kind]: LoadedItem<K>[] };
+  const byKind = emptyByKind();
   for (const entry of items) (byKind[entry.kind] as LoadedItem[]).push(entry);
   return byKind;
 }
