@@ -40,7 +40,7 @@ export function updateModel(previous: AlignmentModel, files: readonly FileParse[
   if (!change || !idsStayUnique(previous, files, parts, change)) return undefined;
   const touches = (...kinds: Kind[]): boolean => change.removed.some((entry) => kinds.includes(entry.kind)) || change.added.some((entry) => kinds.includes(entry.kind));
   const items = change.sameIds ? withItemsReplaced(previous, files, change) : files.flatMap((file) => file.items);
-  const byId = change.sameIds ? withIdsReplaced(previous.byId, change.added) : new Map(items.map((entry) => [entry.id, entry]));
+  const byId = change.sameIds ? withIdsReplaced(previous.byId, change.added) : byIdOf(items);
   const byKind = change.sameIds ? withKindsReplaced(previous.byKind, change) : byKindOf(items);
   const customers = touches('request') ? customersOf(byKind.request) : previous.customers;
   const namingMembers = updateNaming(parts.namingMembers, change, files);
@@ -110,6 +110,12 @@ function withItemsReplaced(previous: AlignmentModel, files: readonly FileParse[]
     start += file.items.length;
   });
   return items;
+}
+
+function byIdOf(items: readonly LoadedItem[]): Map<string, LoadedItem> {
+  const byId = new Map<string, LoadedItem>();
+  for (const entry of items) byId.set(entry.id, entry);
+  return byId;
 }
 
 function withIdsReplaced(byId: ReadonlyMap<string, LoadedItem>, added: readonly LoadedItem[]): Map<string, LoadedItem> {
@@ -229,13 +235,16 @@ function updateReferences(model: AlignmentModel, previous: ItemProblems, change:
   const removed = new Set(change.removed);
   if (!change.sameIds) {
     for (const entry of previous.keys()) if (!removed.has(entry)) again.add(entry);
-    const kindOf = (entries: readonly LoadedItem[]): Map<string, Kind> => new Map(entries.map((entry) => [entry.id, entry.kind]));
-    const before = kindOf(change.removed);
-    const now = kindOf(change.added);
-    const moved = new Set([...before].filter(([id, kind]) => now.get(id) !== kind).map(([id]) => id));
-    for (const [id, kind] of now) if (before.get(id) !== kind) moved.add(id);
-    for (const entry of model.byId.values()) {
-      if (!again.has(entry) && referencesOf(entry).some((reference) => moved.has(reference.id))) again.add(entry);
+    // An item naming an id that came had a problem (no such id), and is checked again above, unless the id
+    // is also a customer's name a `direction.for` named. One naming an id that went, or now names another
+    // kind, may have had none: those are looked for.
+    const now = new Map(change.added.map((entry) => [entry.id, entry.kind]));
+    const moved = new Set(change.removed.filter((entry) => now.get(entry.id) !== entry.kind).map((entry) => entry.id));
+    for (const id of now.keys()) if (model.customers.has(id.toLowerCase())) moved.add(id);
+    if (moved.size > 0) {
+      for (const entry of model.byId.values()) {
+        if (!again.has(entry) && referencesOf(entry).some((reference) => moved.has(reference.id))) again.add(entry);
+      }
     }
   }
   if (customersChanged) for (const feature of model.byKind.feature) again.add(feature);

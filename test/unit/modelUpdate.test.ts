@@ -140,6 +140,12 @@ describe('buildModel from the model before', () => {
     assert.deepEqual(updated.problems.map((problem) => problem.message), ['feature names "billing-exports", but no feature has that id; did you mean "billing-export"?']);
   });
 
+  it('after an item takes the id of a customer a feature is for, checks that feature: the id wins, and its kind is wrong', () => {
+    const { updated, full } = update(start(), { ...FILES, '.alignment/milestones.yaml': `${FILES['.alignment/milestones.yaml'] as string}---\nkind: decision\nid: Nordlicht\ntitle: Named like the customer\n` });
+    assert.equal(modelDifference(updated, full), undefined);
+    assert.deepEqual(updated.problems.map((problem) => problem.message), ['"Nordlicht" is a decision, but direction.for expects a request']);
+  });
+
   it('after a risk\'s paths change, the path index answers with the new paths', () => {
     const previous = start();
     assert.deepEqual(previous.pathIndex.lookup('src/receipts/mail.ts').map((entry) => entry.id), ['receipts']);
