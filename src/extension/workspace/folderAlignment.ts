@@ -8,7 +8,7 @@ import { NO_TAGS, type FolderTags } from './tagIndex';
 import { Debouncer, Disposable } from '../util/disposables';
 import { log } from '../util/log';
 import { plainText } from '../util/plainText';
-import { yieldToHost } from '../util/timeSlices';
+import { TimeSlices, yieldToHost } from '../util/timeSlices';
 import { ParseCache } from './parseCache';
 import { isSymbolicLink, linkOnPath } from './links';
 
@@ -18,8 +18,6 @@ const MAX_REPO_FILES = 50_000;
 const REBUILD_DELAY_MS = 50;
 const TYPING_DELAY_MS = 250;
 const REPO_FILES_DELAY_MS = 1_500;
-/** How long one slice of finding the places of patterns that match nothing may take before the host is served. */
-const LOCATE_SLICE_MS = 15;
 
 export interface FolderSnapshot {
   readonly folder: vscode.WorkspaceFolder;
@@ -272,13 +270,8 @@ export class FolderAlignment extends Disposable {
       await this.globMemo.learn(model, files, yieldToHost);
       // The rebuild reports each pattern that matches no file at its place, and finding a place reads the
       // item's lines: found here in slices, the rebuild reads them (2,000 such patterns took ~0.1 s at once).
-      let sliceStart = performance.now();
-      for (const { entry, index } of this.globMemo.unmatched(model, files)) {
-        entry.locate(['paths', index]);
-        if (performance.now() - sliceStart < LOCATE_SLICE_MS) continue;
-        await yieldToHost();
-        sliceStart = performance.now();
-      }
+      const slices = new TimeSlices();
+      await Promise.all([...this.globMemo.unmatched(model, files)].map(({ entry, index }) => slices.run(() => entry.locate(['paths', index]))));
     }
     this.repoFiles = files;
   }

@@ -19,15 +19,13 @@ export function withIndexProgress<T>(title: string, onCancel: () => void, work: 
       for (const place of shown) place.report(value);
     },
   };
-  let finished = false;
   const running = Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (inStatusBar) => {
     shown.push(inStatusBar);
     return work(progress);
   }));
   const settled = running.then(() => undefined, () => undefined);
-  void settled.then(() => (finished = true));
+  // Cleared as soon as the work settles (a microtask, so before any later timer): it never fires after.
   const timer = setTimeout(() => {
-    if (finished) return;
     void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (notification, cancelled) => {
       cancelled.onCancellationRequested(onCancel);
       // What is done so far, then every step after it.
