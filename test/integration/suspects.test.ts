@@ -9,6 +9,7 @@ import { AllFeaturesProvider } from '../../src/extension/views/allFeatures/allFe
 import { GateNode, ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { AlignmentStore } from '../../src/extension/workspace/alignmentStore';
 import { SuspectWatch } from '../../src/extension/workspace/git/suspectWatch';
+import { hoveredTooltip } from './hoveredRow';
 import { waitFor } from './waiting';
 
 const root = (): vscode.Uri => {
@@ -80,6 +81,7 @@ describe('Suspect statuses', function () {
     try {
       await store.ready;
       await suspects.refresh();
+      await all.whenDrawn();
       const payments = all.getChildren().find((node) => node instanceof ItemNode && node.entry.id === 'payments');
       assert.ok(payments, 'payments is listed');
       // M1's gates are both go, so M1 is not part of payments' reality, except that the code moved past it.
@@ -88,7 +90,7 @@ describe('Suspect statuses', function () {
       const row = m1.treeItem();
       assert.deepStrictEqual([(row.iconPath as vscode.ThemeIcon).id, ((row.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id], ['history', 'charts.orange']);
       assert.match(String(row.description), /^suspect · /);
-      assert.match((row.tooltip as vscode.MarkdownString).value.replace(/\\/g, ''), /Suspect: code tied to it changed after its status was written[^\n]*\n- M1 says "Security: go" since 2026-08-24[^\n]*northpayClient\.ts \(uncommitted/);
+      assert.match((await hoveredTooltip(all, m1)).value.replace(/\\/g, ''), /Suspect: code tied to it changed after its status was written[^\n]*\n- M1 says "Security: go" since 2026-08-24[^\n]*northpayClient\.ts \(uncommitted/);
       assert.match(row.accessibilityInformation?.label ?? '', / · suspect$/);
       // The click opens the first suspect call (line 11), where the quick fix is.
       assert.strictEqual((row.command?.arguments?.[1] as { line: number }).line, 11);

@@ -17,6 +17,7 @@ import { FollowedFile } from '../../src/extension/views/currentFeature/followedF
 import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { readViewSettings } from '../../src/extension/views/viewSettings';
 import { revertAndClose } from './editors';
+import { hoveredTooltip } from './hoveredRow';
 import { holdsFor, waitUntil } from './waiting';
 import { file, remove, write } from './workspaceFiles';
 
@@ -136,7 +137,7 @@ describe('Views: the trees', () => {
       const item = feature.treeItem();
       assert.deepStrictEqual([(item.iconPath as vscode.ThemeIcon).id, (item.iconPath as vscode.ThemeIcon).color?.id], ['type-hierarchy-super', 'charts.yellow']);
       // The tooltip's Markdown escapes punctuation; read it as the hover shows it.
-      const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/\\/g, '');
+      const tooltip = (await hoveredTooltip(current, feature)).value.replace(/\\/g, '');
       assert.match(tooltip, /\n\n\*Trouble upstream:\* Nothing wrong of its own/);
       assert.match(tooltip, /\*Upstream:\*\n- payments: blocked by a no-go gate\n- cart-pricing: reported at-risk/);
       assert.match(item.accessibilityInformation?.label ?? '', /Trouble upstream · upstream: payments blocked, cart-pricing at-risk/);
@@ -222,7 +223,7 @@ describe('Views: the trees', () => {
         assert.deepStrictEqual(roots.map(line), ['Customer Requests — 1']);
         const request = roots[0]?.children()[0];
         assert.ok(request);
-        const tooltip = request.treeItem().tooltip as vscode.MarkdownString;
+        const tooltip = await hoveredTooltip(current, request);
         assert.ok(!tooltip.isTrusted, 'not trusted');
         assert.ok(!tooltip.supportHtml, 'no HTML');
         assert.ok(!tooltip.supportThemeIcons, 'no theme icons');
@@ -253,7 +254,7 @@ describe('Views: the trees', () => {
         const row = risk.treeItem();
         assert.strictEqual(line(risk), 'R-zz-broken · (no likelihood) × high — 1 problem · this file · Refunds double-post when the webhook retries.');
         assert.strictEqual((row.iconPath as vscode.ThemeIcon).id, 'error');
-        const tooltip = (row.tooltip as vscode.MarkdownString).value;
+        const tooltip = (await hoveredTooltip(current, risk)).value;
         assert.ok(tooltip.includes('line 4'), tooltip);
         assert.ok(tooltip.includes('likelihood'), tooltip);
         const [, range] = row.command?.arguments as [vscode.Uri, { line: number; column: number }];
@@ -352,7 +353,7 @@ describe('Views: the trees', () => {
       assert.strictEqual(all.getChildren()[0]?.children().some((node) => idOf(node) === 'Upstream'), false, 'cart-pricing depends on nothing');
     });
 
-    it('gives clean, honest bad news, reality disagreeing and trouble upstream each its own icon, and explains them', () => {
+    it('gives clean, honest bad news, reality disagreeing and trouble upstream each its own icon, and explains them', async () => {
       all.sortBy = 'name';
       const iconOf = (node: TreeNode | undefined): string => {
         const icon = node?.treeItem().iconPath as vscode.ThemeIcon;
@@ -366,7 +367,7 @@ describe('Views: the trees', () => {
         'receipts: error charts.orange', // reported on-track, only a low flag says otherwise
         'checkout-api: type-hierarchy-super charts.yellow', // clean itself, payments upstream is blocked
       ]);
-      assert.match((byId.get('cart-pricing')?.treeItem().tooltip as vscode.MarkdownString).value.replace(/\\/g, ''), /^\*\*[^*]+\*\*\s+cart-pricing\n\n\*Honest bad news:\* The report itself says at-risk/);
+      assert.match((await hoveredTooltip(all, byId.get('cart-pricing') as TreeNode)).value.replace(/\\/g, ''), /^\*\*[^*]+\*\*\s+cart-pricing\n\n\*Honest bad news:\* The report itself says at-risk/);
       const legend = byId.get('What the icons mean');
       assert.ok(legend);
       assert.strictEqual(legend.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
@@ -432,8 +433,8 @@ describe('Views: the trees', () => {
       try {
         await editor.edit((builder) => builder.delete(new vscode.Range(29, 0, 32, 0)));
         await waitUntil('the flag row says drifted', () => flagRow().includes('drifted'), OFTEN);
-        const tooltip = everyNode(all.getChildren()).find((node) => node instanceof ItemNode && node.entry.id === FLAG_ID)?.treeItem().tooltip;
-        assert.match((tooltip as vscode.MarkdownString).value, /drifted/);
+        const row = everyNode(all.getChildren()).find((node) => node instanceof ItemNode && node.entry.id === FLAG_ID);
+        assert.match((await hoveredTooltip(all, row as TreeNode)).value, /drifted/);
       } finally {
         await revertAndClose(editor.document);
       }

@@ -1,7 +1,7 @@
 // Which of the sidebar's states a feature is in (its icon), and the trouble it inherits from upstream.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { type AlignmentModel, featureReality, gapLevel, type LoadedItem, UPSTREAM_NAMED, upstreamSummary, upstreamTrouble } from '../../src/core';
+import { type AlignmentModel, featureReality, gapLevel, type LoadedItem, UPSTREAM_NAMED, upstreamSummary, upstreamSummarySteps, upstreamTrouble } from '../../src/core';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { load, yaml } from './helpers';
@@ -122,6 +122,21 @@ describe('upstreamSummary: the worst few upstream of every feature, for rows', (
     assert.deepEqual(upstreamSummary(model, 'f2999'), { worst: [{ featureId: 'f0', trouble: 'at-risk' }, { featureId: 'f3', trouble: 'at-risk' }, { featureId: 'f6', trouble: 'at-risk' }], more: true });
     assert.deepEqual(upstreamSummary(model, 'f1'), { worst: [{ featureId: 'f0', trouble: 'at-risk' }], more: false });
     assert.deepEqual(upstreamSummary(model, 'f0'), { worst: [], more: false });
+  });
+
+  it('works the summary out in steps an editor can give its host a turn between, to the same answers', () => {
+    const statuses = Array.from({ length: 1_000 }, (_, index) => (index % 7 === 0 ? 'off-track' : 'on-track') as typeof STATUSES[number]);
+    const edges = statuses.map((_, index): [number, number] => [index, index - 1]).slice(1);
+    const inSteps = graph(statuses, [], edges);
+    let steps = 0;
+    for (const step of upstreamSummarySteps(inSteps)) {
+      void step;
+      steps++;
+    }
+    assert.ok(steps >= 4, `1,000 features in ${steps} steps`);
+    assert.equal([...upstreamSummarySteps(inSteps)].length, 0, 'known once worked out: no step left');
+    const whole = graph(statuses, [], edges);
+    for (const id of ['f0', 'f1', 'f500', 'f999']) assert.deepEqual(upstreamSummary(inSteps, id), upstreamSummary(whole, id), id);
   });
 });
 

@@ -21,23 +21,48 @@ const KEPT = UPSTREAM_NAMED + 2;
 const NONE: UpstreamSummary = { worst: [], more: false };
 const summaries = new WeakMap<AlignmentModel, Map<string, UpstreamSummary>>();
 
+/** Components summed up between two steps of upstreamSummarySteps (~5 ms for 2,000 features' worth). */
+const COMPONENTS_PER_STEP = 250;
+
 export function upstreamSummary(model: AlignmentModel, featureId: string): UpstreamSummary {
   let byFeature = summaries.get(model);
   if (!byFeature) {
-    byFeature = summarize(model);
+    const steps = summarize(model);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    byFeature = step.value;
     summaries.set(model, byFeature);
   }
   return byFeature.get(featureId) ?? NONE;
 }
 
-function summarize(model: AlignmentModel): Map<string, UpstreamSummary> {
+/**
+ * Works out the model's upstream summary a step at a time, for an editor that gives its host a turn between
+ * steps; upstreamSummary then reads it. Nothing to do when it is known already.
+ */
+export function* upstreamSummarySteps(model: AlignmentModel): Generator<void, void, void> {
+  if (summaries.has(model)) return;
+  const steps = summarize(model);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      summaries.set(model, step.value);
+      return;
+    }
+    yield;
+    if (summaries.has(model)) return; // worked out whole meanwhile, by a caller who could not wait
+  }
+}
+
+function* summarize(model: AlignmentModel): Generator<void, Map<string, UpstreamSummary>, void> {
   const features = new Map<string, LoadedItem<'feature'>>();
   for (const entry of model.byKind.feature) if (model.byId.get(entry.id) === entry) features.set(entry.id, entry);
   const dependsOn = (id: string): string[] => (features.get(id)?.item.dependsOn ?? []).filter((next) => features.has(next));
   const result = new Map<string, UpstreamSummary>();
   // Tarjan's components come out upstream first: a component's dependencies are done before it.
   const reach = new Map<number, UpstreamTrouble[]>();
-  for (const component of components([...features.keys()], dependsOn)) {
+  const ordered = components([...features.keys()], dependsOn);
+  for (const component of ordered) {
+    if (component.index % COMPONENTS_PER_STEP === 0) yield;
     const fromNext = new Map<string, UpstreamTrouble>();
     for (const next of component.next) for (const trouble of reach.get(next) ?? []) fromNext.set(trouble.featureId, trouble);
     const pool = new Map(fromNext);

@@ -100,7 +100,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
       const store = new AlignmentStore();
       const all = new AllFeaturesProvider(store, NO_SUSPECT_MARKS, 'name');
       try {
-        await store.ready;
+        await all.whenDrawn();
         const rows = all.getChildren().map((node) => {
           const item = node.treeItem();
           return `${typeof item.label === 'string' ? item.label : item.label?.label ?? ''} — ${String(item.description)}`;

@@ -9,7 +9,7 @@ import { allFeaturesRoots } from './allFeaturesTree';
 export class AllFeaturesProvider extends RowsProvider {
   constructor(store: AlignmentStore, suspects: SuspectMarks, private sort: SortOrder) {
     super(store, suspects);
-    this.register(store.onDidChange(() => this.refresh()));
+    this.register(store.onDidChange(() => this.refreshSoon()));
   }
 
   get sortBy(): SortOrder {

@@ -8,6 +8,7 @@ import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { troubleReason, troubleText, upstreamText } from '../../workspace/kinds/feature';
 import { Colors, icon, joined } from '../../workspace/kinds/format';
 import { groupLabel } from '../tree/groupNode';
+import type { TreeRow } from '../items/itemRow';
 import { ContainerNode, ItemNode, type TreeNode } from '../tree/treeNode';
 
 const TROUBLE_ICONS: Record<UpstreamTrouble['trouble'], vscode.ThemeIcon> = {
@@ -34,11 +35,10 @@ export function upstreamTroubleNode(parentId: string, snapshot: FolderSnapshot, 
   }, rows);
 }
 
-function troubleRow(trouble: UpstreamTrouble): vscode.TreeItem {
+function troubleRow(trouble: UpstreamTrouble): TreeRow {
   const row = new vscode.TreeItem(troubleText(trouble), vscode.TreeItemCollapsibleState.None);
   row.iconPath = TROUBLE_ICONS[trouble.trouble];
-  row.tooltip = troubleReason(trouble);
   row.contextValue = ContextValues.feature;
   row.accessibilityInformation = { label: troubleReason(trouble) };
-  return row;
+  return { item: row, tooltip: () => troubleReason(trouble) };
 }

@@ -37,11 +37,11 @@ export class CurrentFeatureProvider extends RowsProvider {
 
   constructor(store: AlignmentStore, suspects: SuspectMarks, private readonly followed: FollowedFile, private readonly settings: () => ViewSettings) {
     super(store, suspects);
-    this.register(followed.onDidChange(() => this.refresh()));
+    this.register(followed.onDidChange(() => this.refreshSoon()));
     this.register(store.onDidChange((snapshot) => {
       // Another folder's change matters only while no folder's model is shown (it may be the first .alignment/).
       const shown = this.current.snapshot?.folder.uri.toString();
-      if (shown === undefined || shown === snapshot.folder.uri.toString()) this.refresh();
+      if (shown === undefined || shown === snapshot.folder.uri.toString()) this.refreshSoon();
     }));
   }
 

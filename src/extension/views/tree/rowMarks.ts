@@ -9,18 +9,29 @@ import { suspectProblems, type Problem, type SuspectStatus } from '../../../core
 import { Colors, icon, joined } from '../../workspace/kinds/format';
 import { escapeMarkdown } from '../../util/markdown';
 
-export function markProblems(row: vscode.TreeItem, problems: readonly Problem[]): void {
-  if (problems.length === 0) return;
-  const count = problems.length === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', problems.length);
-  const lines = problems.map((entry) => escapeMarkdown(`${vscode.l10n.t('line {0}', entry.line)}: ${entry.message}`));
-  mark(row, icon('error', Colors.red), count, vscode.l10n.t('Not valid as written; shown with what could be read'), lines);
+/** A mark on a row: its icon and word on the row, its section in the tooltip. */
+export interface RowMark {
+  readonly icon: vscode.ThemeIcon;
+  readonly word: string;
+  readonly heading: string;
+  /** Markdown, escaped already. */
+  readonly lines: readonly string[];
 }
 
-export function markSuspects(row: vscode.TreeItem, suspects: readonly SuspectStatus[]): void {
-  if (suspects.length === 0) return;
+/** An item that breaks the format, kept with the fields it could keep. */
+export function problemsMark(problems: readonly Problem[]): RowMark | undefined {
+  if (problems.length === 0) return undefined;
+  const word = problems.length === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', problems.length);
+  const lines = problems.map((entry) => escapeMarkdown(`${vscode.l10n.t('line {0}', entry.line)}: ${entry.message}`));
+  return { icon: icon('error', Colors.red), word, heading: vscode.l10n.t('Not valid as written; shown with what could be read'), lines };
+}
+
+/** Settled statuses the code has moved past. */
+export function suspectsMark(suspects: readonly SuspectStatus[]): RowMark | undefined {
+  if (suspects.length === 0) return undefined;
   const lines = suspectProblems(suspects).map((entry) => escapeMarkdown(entry.message));
   const heading = vscode.l10n.t('Suspect: code tied to it changed after its status was written (Confirm Status is the quick fix at the status line)');
-  mark(row, suspectIcon(), vscode.l10n.t('suspect'), heading, lines);
+  return { icon: suspectIcon(), word: vscode.l10n.t('suspect'), heading, lines };
 }
 
 /** A clock turning back: the status is older than the code it speaks of. */
@@ -28,17 +39,32 @@ export function suspectIcon(): vscode.ThemeIcon {
   return icon('history', Colors.orange);
 }
 
-/** `lines` are Markdown already escaped. */
-function mark(row: vscode.TreeItem, iconPath: vscode.ThemeIcon, word: string, heading: string, lines: readonly string[]): void {
-  row.iconPath = iconPath;
-  row.description = joined(word, typeof row.description === 'string' ? row.description : undefined);
-  const section = `*${escapeMarkdown(heading)}:*\n${lines.map((line) => `- ${line}`).join('\n')}`;
-  if (row.tooltip instanceof vscode.MarkdownString) row.tooltip.appendMarkdown(`\n\n${section}`);
-  else {
-    const tooltip = new vscode.MarkdownString(section, false);
-    tooltip.isTrusted = false;
-    tooltip.supportHtml = false;
-    row.tooltip = tooltip;
+/** The marks on the row as drawn, in order: the last one's icon shows, each word goes ahead of the description. */
+export function markRow(row: vscode.TreeItem, marks: readonly (RowMark | undefined)[]): void {
+  for (const mark of marks) {
+    if (!mark) continue;
+    row.iconPath = mark.icon;
+    row.description = joined(mark.word, typeof row.description === 'string' ? row.description : undefined);
+    if (row.accessibilityInformation) row.accessibilityInformation = { ...row.accessibilityInformation, label: joined(row.accessibilityInformation.label, mark.word) };
   }
-  if (row.accessibilityInformation) row.accessibilityInformation = { ...row.accessibilityInformation, label: joined(row.accessibilityInformation.label, word) };
+}
+
+/** The tooltip with a section per mark after it (a tooltip of its own when the row had none). */
+export function markTooltip(own: vscode.MarkdownString | string | undefined, marks: readonly (RowMark | undefined)[]): vscode.MarkdownString | string | undefined {
+  let tooltip = own;
+  for (const mark of marks) {
+    if (!mark) continue;
+    if (typeof tooltip === 'string') tooltip = safeMarkdown('').appendText(tooltip);
+    const section = `*${escapeMarkdown(mark.heading)}:*\n${mark.lines.map((line) => `- ${line}`).join('\n')}`;
+    tooltip = tooltip ? tooltip.appendMarkdown(`\n\n${section}`) : safeMarkdown(section);
+  }
+  return tooltip;
+}
+
+/** Markdown that runs nothing: no command links, no HTML. */
+function safeMarkdown(value: string): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(value, false);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  return markdown;
 }

@@ -7,12 +7,16 @@ import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { Commands } from '../../constants';
 import { childUri } from '../../util/uris';
 import { plainText } from '../../util/plainText';
-import { markProblems, markSuspects } from './rowMarks';
+import { markRow, markTooltip, problemsMark, suspectsMark, type RowMark } from './rowMarks';
+import type { TreeRow } from '../items/itemRow';
 
 export interface TreeNode {
   /** Stable across refreshes: VS Code keeps expansion and selection by it. */
   readonly id: string;
+  /** The row as drawn. */
   treeItem(): vscode.TreeItem;
+  /** The row's tooltip when it is made only on hover (RowsProvider.resolveTreeItem); else the row carries its own. */
+  tooltip?(): vscode.MarkdownString | string | undefined;
   children(): readonly TreeNode[];
 }
 
@@ -32,21 +36,28 @@ export class ItemNode<K extends Kind = Kind> implements TreeNode {
     readonly id: string,
     readonly snapshot: FolderSnapshot,
     readonly entry: LoadedItem<K>,
-    private readonly build: () => vscode.TreeItem,
+    private readonly build: () => TreeRow,
     private readonly kids: () => readonly TreeNode[] = () => [],
     private readonly options: ItemNodeOptions = {},
   ) {}
 
   treeItem(): vscode.TreeItem {
-    const item = plainRow(this.build());
+    const item = plainRow(this.build().item);
     item.id = this.id;
     const suspects = this.options.suspects ?? [];
-    markSuspects(item, suspects);
-    markProblems(item, this.entry.problems);
+    markRow(item, this.marks());
     // The first thing to fix or check: a problem, else the suspect status, else the item.
     const target = this.entry.problems[0] ?? suspects[0]?.range ?? this.entry.range;
     if (this.options.opensOnClick !== false) item.command ??= openCommand(this.snapshot, this.entry.file, target, item.label);
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString | string | undefined {
+    return markTooltip(this.build().tooltip(), this.marks());
+  }
+
+  private marks(): (RowMark | undefined)[] {
+    return [suspectsMark(this.options.suspects ?? []), problemsMark(this.entry.problems)];
   }
 
   children(): readonly TreeNode[] {
@@ -61,18 +72,26 @@ export class GateNode implements TreeNode {
     readonly snapshot: FolderSnapshot,
     readonly entry: LoadedItem<'milestone'>,
     readonly gateIndex: number,
-    private readonly build: () => vscode.TreeItem,
+    private readonly build: () => TreeRow,
     /** The gate's call, when the code has moved past it. */
     private readonly suspect?: SuspectStatus,
   ) {}
 
   treeItem(): vscode.TreeItem {
-    const item = plainRow(this.build());
+    const item = plainRow(this.build().item);
     item.id = this.id;
-    if (this.suspect) markSuspects(item, [this.suspect]);
+    markRow(item, [this.mark()]);
     const range = this.suspect?.range ?? this.entry.locate(['gates', this.gateIndex]) ?? this.entry.range;
     item.command = openCommand(this.snapshot, this.entry.file, range, item.label);
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString | string | undefined {
+    return markTooltip(this.build().tooltip(), [this.mark()]);
+  }
+
+  private mark(): RowMark | undefined {
+    return this.suspect ? suspectsMark([this.suspect]) : undefined;
   }
 
   children(): readonly TreeNode[] {

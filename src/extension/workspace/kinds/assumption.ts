@@ -21,7 +21,7 @@ function assumptionRow(entry: LoadedItem<'assumption'>, context: RowContext): It
     icon: ICONS[item.status],
     contextValue: `${ContextValues.assumption}.${item.status}`,
     accessibility: vscode.l10n.t('Assumption {0}, {1}: {2}', entry.id, item.status, orMissing(item.statement, 'statement')),
-    tooltip: new Tooltip()
+    tooltip: () => new Tooltip()
       .title(vscode.l10n.t('Assumption'), entry.id)
       .text(item.statement)
       .field(vscode.l10n.t('Status'), item.status)

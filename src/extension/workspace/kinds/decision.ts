@@ -16,7 +16,7 @@ function decisionRow(entry: LoadedItem<'decision'>, context: RowContext): ItemRo
     icon: unattributed ? icon('law', Colors.muted) : icon('law'),
     contextValue: unattributed ? ContextValues.decisionUnattributed : ContextValues.decision,
     accessibility: vscode.l10n.t('Decision {0}: {1}', entry.id, orMissing(item.title, 'title')),
-    tooltip: decisionTooltip(entry, context, unattributed),
+    tooltip: () => decisionTooltip(entry, context, unattributed),
   };
 }
 

@@ -27,7 +27,7 @@ export function featureRow(entry: LoadedItem<'feature'>, reality: FeatureReality
     icon: featureStateIcon(state),
     contextValue: disagrees ? ContextValues.featureDisagrees : ContextValues.feature,
     accessibility: joined(vscode.l10n.t('Feature {0}', orMissing(entry.item.title, 'title')), reported, featureStateName(state), ...problems, upstreamLine),
-    tooltip: featureTooltip(entry, context, problems, state, upstream),
+    tooltip: () => featureTooltip(entry, context, problems, state, upstream),
   };
 }
 

@@ -18,7 +18,7 @@ function flagRow(entry: LoadedItem<'flag'>, context: RowContext): ItemRow {
     icon: item.status === 'resolved' ? icon('pass', Colors.muted) : icon('flag', SEVERITY_COLORS[item.severity]),
     contextValue: `${ContextValues.flag}.${item.status}`,
     accessibility: vscode.l10n.t('Truth flag, {0}, {1}, raised {2}: {3}', item.severity, item.status, item.raisedAt ?? '', orMissing(item.reality, 'reality')),
-    tooltip: flagTooltip(entry, context, raised),
+    tooltip: () => flagTooltip(entry, context, raised),
   };
 }
 

@@ -19,7 +19,7 @@ function milestoneRow(entry: LoadedItem<'milestone'>, context: RowContext): Item
     icon: blocked ? icon('circle-slash', Colors.red) : passed ? icon('pass', Colors.green) : icon('milestone'),
     contextValue: blocked ? ContextValues.milestoneBlocked : ContextValues.milestone,
     accessibility: vscode.l10n.t('Milestone {0}: {1}', entry.id, joined(orMissing(item.title, 'title'), item.due, state)),
-    tooltip: new Tooltip()
+    tooltip: () => new Tooltip()
       .title(orMissing(item.title, 'title'), entry.id)
       .field(vscode.l10n.t('Due'), item.due)
       .field(vscode.l10n.t('Validates'), item.validates?.join(', '))
@@ -43,7 +43,7 @@ export function gateRow(entry: LoadedItem<'milestone'>, gate: Gate): ItemRow {
     icon: GATE_ICONS[gate.call],
     contextValue: `${ContextValues.gate}.${gate.call}`,
     accessibility: vscode.l10n.t('Gate {0}: {1}', gate.role, joined(gate.who, gate.call, gate.reason)),
-    tooltip: new Tooltip()
+    tooltip: () => new Tooltip()
       .title(gate.role, entry.id)
       .field(vscode.l10n.t('Who'), gate.who)
       .field(vscode.l10n.t('Call'), gate.call)

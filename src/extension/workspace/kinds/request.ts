@@ -15,7 +15,7 @@ function requestRow(entry: LoadedItem<'request'>, context: RowContext): ItemRow 
     icon: icon(item.priority === 'critical' ? 'comment-unresolved' : 'comment'),
     contextValue: ContextValues.request,
     accessibility: vscode.l10n.t('Customer request {0} from {1}: {2}', entry.id, orMissing(item.customer, 'customer'), orMissing(item.quote, 'quote')),
-    tooltip: new Tooltip()
+    tooltip: () => new Tooltip()
       .title(orMissing(item.customer, 'customer'), entry.id)
       .quote(item.quote, item.contact)
       .field(vscode.l10n.t('Priority'), item.priority)

@@ -18,7 +18,7 @@ function riskRow(entry: LoadedItem<'risk'>, context: RowContext): ItemRow {
     icon: riskIcon(item.status, score),
     contextValue: `${ContextValues.risk}.${item.status}`,
     accessibility: vscode.l10n.t('Risk {0}, likelihood {1}, impact {2}, {3}: {4}', entry.id, likelihood, impact, item.status, orMissing(item.risk, 'risk')),
-    tooltip: new Tooltip()
+    tooltip: () => new Tooltip()
       .title(vscode.l10n.t('Pre-mortem risk'), entry.id)
       .text(item.risk)
       .field(vscode.l10n.t('Likelihood \u00d7 impact'), `${likelihood} \u00d7 ${impact} = ${score}`)
