@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { checkWebBundle, probeWebGuard, webBuildOptions } from './webBundle.mjs';
+import { vscodeNamespace } from './vscodeNamespace.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -11,7 +12,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !production, minify: production, logLevel: 'info' };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vscodeNamespace] },
   // The same extension for the browser's extension host (package.json `browser`); see webBundle.mjs.
   webBuildOptions({ sourcemap: common.sourcemap, minify: common.minify, logLevel: common.logLevel }),
   // `truthline --version`: the version is written into the bundle (importing package.json would make tsc copy it into out/).

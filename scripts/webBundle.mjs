@@ -4,6 +4,7 @@
 //   (git, the operating system's user) has its browser stand-in.
 // - Nothing Node-only may be reached: an import of a Node built-in fails the build, naming the importer, and
 //   the bundle's inputs are checked for src/git/ and for the Node side of a swapped pair.
+import { vscodeNamespace } from './vscodeNamespace.mjs';
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
@@ -43,7 +44,7 @@ export function webBuildOptions(common) {
     outfile: 'dist/web/extension.js',
     external: ['vscode'],
     metafile: true,
-    plugins: [webSiblings, refuseNodeBuiltins],
+    plugins: [webSiblings, refuseNodeBuiltins, vscodeNamespace],
   };
 }
 
