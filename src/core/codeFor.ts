@@ -35,26 +35,34 @@ export interface CodePlace {
 
 /**
  * A repository's files by the items whose `paths` cover them, in one pass over the files: build it once per
- * model and file list, and every codeFor after it reads only the files of the item asked about.
+ * model and file list, and every codeFor after it reads only the files of the item asked about. An editor
+ * files them a slice at a time (`add`), so that the pass never holds its thread for the whole repository.
  */
 export class RepoPathTies {
   private readonly byOwner = new Map<LoadedItem, string[]>();
-  /** The repository's files (`.alignment/` left out), normalized. */
-  readonly paths: readonly string[];
+  private readonly filed: string[] = [];
 
-  constructor(readonly model: AlignmentModel, repoPaths: Iterable<string>) {
-    const paths: string[] = [];
+  constructor(readonly model: AlignmentModel, repoPaths: Iterable<string> = []) {
+    this.add(repoPaths);
+  }
+
+  /** The repository's files filed so far (`.alignment/` left out), normalized. */
+  get paths(): readonly string[] {
+    return this.filed;
+  }
+
+  /** Files more of the repository's files. */
+  add(repoPaths: Iterable<string>): void {
     for (const repoPath of repoPaths) {
       const path = normalizePath(repoPath);
       if (isAlignmentFile(path)) continue;
-      paths.push(path);
-      for (const owner of model.pathIndex.lookup(path)) {
+      this.filed.push(path);
+      for (const owner of this.model.pathIndex.lookup(path)) {
         const paths = this.byOwner.get(owner);
         if (paths) paths.push(path);
         else this.byOwner.set(owner, [path]);
       }
     }
-    this.paths = paths;
   }
 
   /** The files tied to `id` by paths (see tieOwners). */

@@ -32,10 +32,22 @@ export interface ModelOptions {
 }
 
 export function buildModel(files: readonly FileParse[], options: ModelOptions = {}): AlignmentModel {
-  return (options.previous && updateModel(options.previous, files, options)) ?? fullModel(files, options);
+  const steps = buildModelSteps(files, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
-function fullModel(files: readonly FileParse[], options: ModelOptions): AlignmentModel {
+/**
+ * buildModel a phase at a time: between two steps an editor gives its host a turn (a full build of 10,000
+ * items is ~40 ms of phases of a few ms each). A build from the model before is one step.
+ */
+export function* buildModelSteps(files: readonly FileParse[], options: ModelOptions = {}): Generator<void, AlignmentModel, void> {
+  return (options.previous && updateModel(options.previous, files, options)) ?? (yield* fullModel(files, options));
+}
+
+function* fullModel(files: readonly FileParse[], options: ModelOptions): Generator<void, AlignmentModel, void> {
   const problems: Problem[] = files.flatMap((file) => file.problems);
   const items = files.flatMap((file) => file.items);
   const byId = new Map<string, LoadedItem>();
@@ -68,22 +80,21 @@ function fullModel(files: readonly FileParse[], options: ModelOptions): Alignmen
     }
   }
   const ranked = !duplicates && fitsRanks(files);
+  yield;
   const namingMembers = namingMembersOf(byId.values());
-  const model: AlignmentModel = {
-    files,
-    items,
-    byId,
-    byKind,
-    problems,
-    pathIndex: new PathIndex(pathOwners(files, byId, ranked)),
-    itemsOfFeature: groupsOf(namingMembers, byId, byKind.feature),
-    customers: customersOf(byKind.request),
-  };
+  const itemsOfFeature = groupsOf(namingMembers, byId, byKind.feature);
+  yield;
+  const pathIndex = new PathIndex(pathOwners(files, byId, ranked));
+  yield;
+  const model: AlignmentModel = { files, items, byId, byKind, problems, pathIndex, itemsOfFeature, customers: customersOf(byKind.request) };
   const references = checkReferences(model);
+  yield;
   const cycles = checkDependencyCycles(model);
   const gates = checkNoGoButOnTrack(model);
   const anchors = checkAnchorPaths(byKind.flag);
+  yield;
   const globs = options.repoFiles ? checkGlobs(byId.values(), options.repoFiles, options.globMemo) : NO_ITEM_PROBLEMS;
+  yield;
   withCheckProblems(problems, { references, cycles, gates, anchors, globs }); // in place: the model's list
   return keepParts(model, { ranked, unkeptIds, namingMembers, references, anchors, globs, globListing: options.repoFiles, cycles, gates });
 }

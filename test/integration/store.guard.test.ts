@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
-import { buildModel } from '../../src/core';
+import { buildModelSteps } from '../../src/core';
 import { FolderAlignment } from '../../src/extension/workspace/folderAlignment';
 import { MessageSpy } from './messages';
 import { holdsFor, waitUntil } from './waiting';
@@ -20,9 +20,9 @@ describe('Store: failures never empty the views', () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
     let failing = false;
-    const alignment = new FolderAlignment(folder, () => undefined, (files, options) => {
+    const alignment = new FolderAlignment(folder, () => undefined, function* (files, options) {
       if (failing) throw new Error('a bug in core');
-      return buildModel(files, options);
+      return yield* buildModelSteps(files, options);
     });
     const EXTRA = '.alignment/risks/zz-guard.yaml';
     try {

@@ -282,6 +282,21 @@ describe('buildModel', () => {
       assert.deepEqual([...memo.answersFor(repoFiles)].sort(), [['!src/checkout/gen/', false], ['*.pay.ts', true], ['/src/old/', false], ['docs/*.md', false], ['src/checkout/', true]]);
       assert.deepEqual(problemsAt(load(files, { repoFiles, globMemo: memo }).problems), problemsAt(load(files, { repoFiles }).problems));
     });
+
+    it('counts the patterns a build would still test itself: none once learnt, new ones after, all for another listing', async () => {
+      const repoFiles = ['README.md', 'src/checkout/cart.ts'];
+      const model = load(files);
+      const memo = new GlobMatchMemo();
+      assert.equal(memo.unknownPatterns(model.items, repoFiles), 5, 'nothing learnt yet');
+      await memo.learn(model, repoFiles, async () => undefined);
+      assert.equal(memo.unknownPatterns(model.items, repoFiles), 0);
+      const edited = load({ ...files, '.alignment/r.yaml': files['.alignment/r.yaml'].replace('docs/*.md', 'docs/new/**') });
+      assert.equal(memo.unknownPatterns(edited.items, repoFiles), 1, 'the pattern written since');
+      assert.equal(memo.unknownPatterns(model.items, [...repoFiles]), 5, 'another listing knows nothing');
+      // A pattern that cannot be compiled is never learnt, and a build does not test it: it waits for nothing.
+      const broken = load({ ...files, '.alignment/r.yaml': files['.alignment/r.yaml'].replace('docs/*.md', 'docs/[') });
+      assert.equal(memo.unknownPatterns(broken.items, repoFiles), 0);
+    });
   });
 
   describe('dependency-cycle', () => {

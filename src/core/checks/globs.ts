@@ -1,5 +1,5 @@
 // A `paths` pattern that matches no file is usually a renamed folder: the item silently stops applying.
-import { normalizePath } from '../globs';
+import { compileGlob, normalizePath } from '../globs';
 import type { LoadedItem } from '../load';
 import { ownPaths } from '../ownPaths';
 import type { AlignmentModel } from '../modelTypes';
@@ -26,6 +26,25 @@ export class GlobMatchMemo {
       this.matches.clear();
     }
     return this.matches;
+  }
+
+  /**
+   * How many of the `paths` patterns of `entries` this listing has no answer for: what a build with this memo
+   * would test against every file at once. An editor learns them in slices first when there are many.
+   * Counting stops past `atMost`.
+   */
+  unknownPatterns(entries: Iterable<LoadedItem>, repoFiles: readonly string[], atMost = Infinity): number {
+    const known = this.files === repoFiles ? this.matches : new Map<string, boolean>();
+    const unknown = new Set<string>();
+    for (const entry of entries) {
+      for (const pattern of ownPaths(entry)) {
+        // A pattern that cannot be compiled is never tested, so never learnt: it is not waiting for an answer.
+        if (known.has(pattern) || unknown.has(pattern) || compileGlob(pattern).error !== undefined) continue;
+        unknown.add(pattern);
+        if (unknown.size > atMost) return unknown.size;
+      }
+    }
+    return unknown.size;
   }
 
   /**

@@ -1,7 +1,7 @@
 // One workspace folder's `.alignment/`: each file parsed once and again only when it changes (on disk, or
 // in an editor as the user types), then put together into an immutable model that the views read.
 import * as vscode from 'vscode';
-import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, GlobMatchMemo, DEFAULT_MAX_FILE_BYTES, errorMessage, type FileParse, symbolicLinkProblem, unreadableFile, unreadableFolderProblem, unreadOverLimitText } from '../../core';
+import { ALIGNMENT_FOLDER, type AlignmentModel, buildModel, buildModelSteps, GlobMatchMemo, DEFAULT_MAX_FILE_BYTES, errorMessage, type FileParse, symbolicLinkProblem, unreadableFile, unreadableFolderProblem, unreadOverLimitText } from '../../core';
 import { childUri, decodeText, relativePath, statOf } from '../util/uris';
 import { NO_ANCHORS, type FolderAnchors } from './anchors/anchorLocations';
 import { NO_TAGS, type FolderTags } from './tagIndex';
@@ -18,6 +18,10 @@ const MAX_REPO_FILES = 50_000;
 const REBUILD_DELAY_MS = 50;
 const TYPING_DELAY_MS = 250;
 const REPO_FILES_DELAY_MS = 1_500;
+/** Files tested against every `paths` pattern between two turns of the host (~5 ms on 2,000 features). */
+const LEARN_FILES_PER_SLICE = 200;
+/** Patterns with no answer yet that a rebuild tests against every file itself (~1 ms each on 6,000 files). */
+const MAX_PATTERNS_TESTED_AT_ONCE = 20;
 
 export interface FolderSnapshot {
   readonly folder: vscode.WorkspaceFolder;
@@ -43,7 +47,13 @@ export class FolderAlignment extends Disposable {
   private exists = false;
   private version = 0;
   private current: FolderSnapshot;
-  private readonly rebuild = this.register(new Debouncer(REBUILD_DELAY_MS, () => this.rebuildNow()));
+  private readonly rebuild = this.register(new Debouncer(REBUILD_DELAY_MS, () => this.rebuildUnlessLoading()));
+  /** Loads under way: a rebuild meanwhile would publish a model of the files read so far. */
+  private loads = 0;
+  /** The last build asked for, and the one waiting to start (see rebuildNow). */
+  private lastBuild: Promise<void> = Promise.resolve();
+  private nextBuild: Promise<void> | undefined;
+  private disposed = false;
   private readonly parses = new ParseCache();
   private readonly refreshRepoFiles = this.register(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
   private readonly typing = new Map<string, Debouncer>();
@@ -63,8 +73,8 @@ export class FolderAlignment extends Disposable {
   constructor(
     readonly folder: vscode.WorkspaceFolder,
     private readonly onDidRebuild: (snapshot: FolderSnapshot) => void,
-    /** Core's buildModel; a test passes one that fails. */
-    private readonly build: typeof buildModel = buildModel,
+    /** Core's buildModelSteps; a test passes one that fails. */
+    private readonly build: typeof buildModelSteps = buildModelSteps,
     private readonly anchors: FolderAnchors = NO_ANCHORS,
     private readonly tags: FolderTags = NO_TAGS,
   ) {
@@ -87,6 +97,19 @@ export class FolderAlignment extends Disposable {
 
   /** Reads everything from scratch. */
   async load(): Promise<void> {
+    this.loads++;
+    try {
+      await this.loadNow();
+    } finally {
+      this.loads--;
+    }
+    await this.rebuildNow();
+    // Listing the repository only adds the glob-matches-nothing warnings; a slow search must not keep
+    // the views empty, so the model is published first and rebuilt once the list is in.
+    this.refreshRepoFiles.trigger();
+  }
+
+  private async loadNow(): Promise<void> {
     this.fromDisk.clear();
     const stat = await statOf(this.alignmentUri);
     this.exists = stat !== undefined && (stat.type & vscode.FileType.Directory) !== 0;
@@ -104,10 +127,14 @@ export class FolderAlignment extends Disposable {
       await this.readsSettled();
     }
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.parseEditor(document);
-    this.rebuildNow();
-    // Listing the repository only adds the glob-matches-nothing warnings; a slow search must not keep
-    // the views empty, so the model is published first and rebuilt once the list is in.
-    this.refreshRepoFiles.trigger();
+  }
+
+  /**
+   * A change's rebuild; held while a load is under way, whose own rebuild at its end has the change too (a
+   * folder moved in at start-up sends the watcher's events while the load reads the same files).
+   */
+  private rebuildUnlessLoading(): void {
+    if (this.loads === 0) void this.rebuildNow();
   }
 
   /** The path of `uri` inside this folder, if it is inside. */
@@ -127,7 +154,7 @@ export class FolderAlignment extends Disposable {
         const latest = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === key);
         if (!latest) return;
         this.parseEditor(latest);
-        this.rebuildNow();
+        this.rebuildUnlessLoading();
       }));
       this.typing.set(path, debouncer);
     }
@@ -263,28 +290,66 @@ export class FolderAlignment extends Disposable {
     if (!this.exists) return;
     const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), '**/{node_modules,.git}/**', MAX_REPO_FILES + 1);
     const files = uris.length > MAX_REPO_FILES ? undefined : uris.map((uri) => this.relativePath(uri)).filter((path): path is string => path !== undefined);
-    // Which patterns match a file is learnt in slices, between which the extension host runs other work; the
-    // rebuild that follows only reads the answers (one pass over 30,000 files would block it for ~0.3 s).
-    if (files) {
-      const model = this.current.model;
-      await this.globMemo.learn(model, files, yieldToHost);
-      // The rebuild reports each pattern that matches no file at its place, and finding a place reads the
-      // item's lines: found here in slices, the rebuild reads them (2,000 such patterns took ~0.1 s at once).
-      const slices = new TimeSlices();
-      await Promise.all([...this.globMemo.unmatched(model, files)].map(({ entry, index }) => slices.run(() => entry.locate(['paths', index]))));
-    }
+    if (files) await this.learnPatterns(this.current.model, files);
     this.repoFiles = files;
   }
 
-  private rebuildNow(): void {
+  /**
+   * Which of the model's patterns match a file is learnt in slices, between which the extension host runs
+   * other work; the rebuild that follows only reads the answers (one pass over 30,000 files would block it
+   * for ~0.3 s).
+   */
+  private async learnPatterns(model: AlignmentModel, files: readonly string[]): Promise<void> {
+    await yieldToHost(); // not in the task of the rebuild that asks for it
+    await this.globMemo.learn(model, files, yieldToHost, LEARN_FILES_PER_SLICE);
+    // The rebuild reports each pattern that matches no file at its place, and finding a place reads the
+    // item's lines: found here in slices, the rebuild reads them (2,000 such patterns took ~0.1 s at once).
+    const slices = new TimeSlices();
+    await Promise.all([...this.globMemo.unmatched(model, files)].map(({ entry, index }) => slices.run(() => entry.locate(['paths', index]))));
+  }
+
+  private rebuildAfterLearning(model: AlignmentModel, repoFiles: readonly string[]): void {
+    // Nothing learnt (the listing was replaced meanwhile, and is learnt by its own pass): no rebuild for it.
+    if (this.repoFiles !== repoFiles || this.globMemo.unknownPatterns(model.byId.values(), repoFiles, MAX_PATTERNS_TESTED_AT_ONCE) > MAX_PATTERNS_TESTED_AT_ONCE) return;
+    this.rebuild.trigger();
+  }
+
+  /**
+   * Builds the model from the parses as they are when it starts, one build at a time: asked for while one
+   * runs, the next starts after it, and asks meanwhile share that next one.
+   */
+  private rebuildNow(): Promise<void> {
+    this.nextBuild ??= this.lastBuild.then(() => {
+      this.nextBuild = undefined;
+      return this.rebuildInSteps();
+    });
+    this.lastBuild = this.nextBuild;
+    return this.nextBuild;
+  }
+
+  private async rebuildInSteps(): Promise<void> {
+    if (this.disposed) return;
     const parses = new Map(this.fromDisk);
     for (const [path, parse] of this.fromEditors) parses.set(path, parse);
     const files = [...parses.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+    const repoFiles = this.repoFiles;
+    // Patterns the listing has no answer for are tested against every file inside the build: a few (an edit)
+    // cost little; many (a folder read while the listing was learnt for the model before) are learnt in
+    // slices first, and this build leaves the glob check out.
+    const globsNow = repoFiles !== undefined && this.globMemo.unknownPatterns(files.flatMap((file) => file.items), repoFiles, MAX_PATTERNS_TESTED_AT_ONCE) <= MAX_PATTERNS_TESTED_AT_ONCE;
     let model: AlignmentModel;
     try {
       // From the model before: the files whose parses are kept keep their answers, so an edit costs one file's work.
       const previous = this.current.model;
-      model = this.build(files, this.repoFiles ? { repoFiles: this.repoFiles, globMemo: this.globMemo, previous } : { previous });
+      const steps = this.build(files, repoFiles && globsNow ? { repoFiles, globMemo: this.globMemo, previous } : { previous });
+      // A full build goes phase by phase, with a turn for the host between phases.
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          model = step.value;
+          break;
+        }
+        await yieldToHost();
+      }
     } catch (error) {
       // Core never throws on bad input; if it ever does, the views keep the last good model and say why.
       const message = errorMessage(error);
@@ -295,9 +360,16 @@ export class FolderAlignment extends Disposable {
       }
       return;
     }
+    if (this.disposed) return;
     this.lastBuildError = undefined;
     this.current = this.snapshotOf(model);
     this.onDidRebuild(this.current);
+    if (repoFiles && !globsNow) void this.learnPatterns(model, repoFiles).then(() => this.rebuildAfterLearning(model, repoFiles));
+  }
+
+  override dispose(): void {
+    this.disposed = true;
+    super.dispose();
   }
 
   private snapshotOf(model: AlignmentModel): FolderSnapshot {

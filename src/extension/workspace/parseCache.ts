@@ -5,9 +5,13 @@ import { compilePathsOf, errorDetail, errorMessage, parseAlignmentFile, unreadab
 import { log } from '../util/log';
 import { TimeSlices } from '../util/timeSlices';
 
+const PARSE_SLICE_MS = 8;
+
 export class ParseCache {
   private readonly latest = new Map<string, { readonly text: string; parse: FileParse | Promise<FileParse> }>();
-  private readonly slices = new TimeSlices();
+  // A file's parse is a few milliseconds, its first ones (code not yet optimized) several times that: slices
+  // of 8 ms keep a slice that ends on one of those near the 50 ms a host may be held.
+  private readonly slices = new TimeSlices(PARSE_SLICE_MS);
 
   /** The parse of `text` as `path`, now. */
   now(path: string, text: string): FileParse {

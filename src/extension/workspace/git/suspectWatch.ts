@@ -5,7 +5,7 @@ import { hasSettledStatuses, suspectStatuses, type AlignmentModel, type SuspectS
 import type { SuspectHistory } from '../../../git/suspectHistory';
 import type { AlignmentStore } from '../alignmentStore';
 import type { FolderSnapshot } from '../folderAlignment';
-import { pathTies } from '../workspaceTags';
+import { pathTiesInSlices } from '../workspaceTags';
 import { FolderGitWatch, type GitAnswer } from './folderGitWatch';
 import { localGit } from './localGit';
 
@@ -63,7 +63,7 @@ export class SuspectWatch extends FolderGitWatch<readonly SuspectStatus[]> {
     const history = await this.historyOf(snapshot, git);
     if (!history) return { unavailable: 'not in a git repository' };
     // The path ties are the ones the trees and references use, built once per model and file list.
-    return { value: suspectStatuses(snapshot.model, { ...history, tags: tagHits(snapshot), repoFiles: pathTies(snapshot) }) };
+    return { value: suspectStatuses(snapshot.model, { ...history, tags: tagHits(snapshot), repoFiles: await pathTiesInSlices(snapshot) }) };
   }
 
   private async historyOf(snapshot: FolderSnapshot, git: string | undefined): Promise<SuspectHistory | undefined> {
