@@ -17,18 +17,26 @@ const chromiumArgs = [
 ];
 
 export async function launchBrowser(install: VsCodeInstall, run: RunFolder): Promise<Browser> {
-  // Playwright makes its temporary profile under the Node process's os.tmpdir(): keep it in the run folder.
+  // Playwright makes its temporary profile under the Node process's os.tmpdir() as it launches: keep it in
+  // the run folder, and give the process its own back after (a later run folder is not made inside this one).
+  const tmpdir = process.env.TMPDIR;
   process.env.TMPDIR = run.env.TMPDIR;
-  const browser = await chromium.launch({
-    executablePath: install.chromium,
-    headless: true,
-    args: chromiumArgs,
-    env: run.env,
-    // Signals are handled by cleanup.ts, which closes the browser along with everything else.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: install.chromium,
+      headless: true,
+      args: chromiumArgs,
+      env: run.env,
+      // Signals are handled by cleanup.ts, which closes the browser along with everything else.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } finally {
+    if (tmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = tmpdir;
+  }
   onCleanup(() => browser.close());
   return browser;
 }

@@ -15,6 +15,8 @@ import { OUTPUT_TAG_ENV } from '../../harness/extensionHostRun';
 import { BENCH_PROFILE_ENV, BENCH_RESULT_ENV, type EditorStallResult, OPENED_FILE } from './result';
 
 const TICK_MS = 2;
+/** process.hrtime (ms) minus performance.now(): both run on the same monotonic clock. */
+const HRTIME_OFFSET_MS = Number(process.hrtime.bigint()) / 1e6 - performance.now();
 
 /**
  * Every stretch the host could not serve its messages: a probe every 2 ms asks for the loop's next turn
@@ -22,7 +24,7 @@ const TICK_MS = 2;
  * own timer came (a task that held the thread before it).
  */
 class GapSampler {
-  private readonly gaps: { at: number; ms: number }[] = [];
+  private readonly gaps: { at: number; ms: number; fromUs: number }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -44,14 +46,19 @@ class GapSampler {
   }
 
   private record(from: number, late: number): void {
-    if (late > 1) this.gaps.push({ at: Math.round(from - this.start), ms: late });
+    // On process.hrtime's clock too, which a CPU profile's sample times use.
+    if (late > 1) this.gaps.push({ at: Math.round(from - this.start), ms: late, fromUs: Math.round((from + HRTIME_OFFSET_MS) * 1000) });
   }
 
-  stop(): { longestMs: number; over50: { at: number; ms: number }[] } {
+  stop(): { longestMs: number; over50: { at: number; ms: number }[]; stalls: { at: number; ms: number; fromUs: number }[] } {
     this.stopped = true;
     clearTimeout(this.timer);
     const sorted = [...this.gaps].sort((a, b) => b.ms - a.ms);
-    return { longestMs: sorted[0]?.ms ?? 0, over50: sorted.filter((gap) => gap.ms > 50).map((gap) => ({ at: gap.at, ms: Math.round(gap.ms) })) };
+    return {
+      longestMs: sorted[0]?.ms ?? 0,
+      over50: sorted.filter((gap) => gap.ms > 50).map((gap) => ({ at: gap.at, ms: Math.round(gap.ms) })),
+      stalls: sorted.filter((gap) => gap.ms > 20),
+    };
   }
 }
 
@@ -101,8 +108,8 @@ export async function run(): Promise<void> {
   const indexedMs = performance.now() - start;
   say(`tag index after ${indexedMs.toFixed(0)} ms`);
   await sleep(1_000);
-  const { longestMs, over50 } = sampler.stop();
+  const { longestMs, over50, stalls } = sampler.stop();
   if (profile) fs.writeFileSync(process.env[BENCH_PROFILE_ENV] as string, JSON.stringify(await profile()));
-  const result: EditorStallResult = { idleLongestMs, activateMs, firstAnswerMs, indexedMs, longestMs, over50 };
+  const result: EditorStallResult = { idleLongestMs, activateMs, firstAnswerMs, indexedMs, longestMs, over50, stalls };
   fs.writeFileSync(resultFile, JSON.stringify(result));
 }

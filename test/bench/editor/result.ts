@@ -17,4 +17,6 @@ export interface EditorStallResult {
   readonly longestMs: number;
   /** Gaps over 50 ms, longest first, with when they started (ms after the folder moved in). */
   readonly over50: readonly { readonly at: number; readonly ms: number }[];
+  /** Gaps over 20 ms, longest first, with their start on process.hrtime's clock (µs), as a CPU profile's samples. */
+  readonly stalls: readonly { readonly at: number; readonly ms: number; readonly fromUs: number }[];
 }
