@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildModel, checkAnchors, codeFor, GlobMatchMemo, RepoPathTies, fileLenses, itemsForFile, loadAlignment, parseAlignmentFile, scanTags, type FileParse, type LoadedItem, type TextFile } from '../src/core';
+import { buildModel, buildModelSteps, checkAnchors, codeFor, GlobMatchMemo, RepoPathTies, fileLenses, itemsForFile, loadAlignment, parseAlignmentFile, scanTags, type FileParse, type LoadedItem, type TextFile } from '../src/core';
 import { formatHostileTable, timeHostile, type HostileRow } from './benchTable';
 import { benchTree, TAG_PATTERN } from './benchTree';
 import { ALIGNMENT_INPUTS, TAG_SCANNER_INPUTS } from './hostileInputs';
@@ -166,10 +166,20 @@ async function benchReload(files: readonly TextFile[], repoPaths: readonly strin
     };
   });
   const reload = Math.max(...reloads.map((entry) => entry.ms));
-  const build = time(runs, () => {
-    buildModel(parses, options);
-  });
-  // The editor learns a new listing's answers in slices of 2,000 files before it rebuilds with it.
+  // The editor builds its first model a phase at a time (buildModelSteps), with a turn for its host between.
+  const phases: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const steps = buildModelSteps(parses, options);
+    let longestPhase = 0;
+    for (let done = false; !done; ) {
+      const start = process.hrtime.bigint();
+      done = steps.next().done === true;
+      longestPhase = Math.max(longestPhase, Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    phases.push(longestPhase);
+  }
+  const build = median(phases);
+  // The editor learns a new listing's answers in slices (GlobMatchMemo.learn's) before it rebuilds with it.
   const model = buildModel(parses);
   const learning: number[] = [];
   const learnSlices = async (): Promise<void> => {
@@ -188,7 +198,7 @@ async function benchReload(files: readonly TextFile[], repoPaths: readonly strin
   console.log(`  one-file reload (parse 1 file + buildModel from the model before, glob check over ${repoPaths.length} files remembered), the slowest of:`);
   for (const { name, ms } of reloads) console.log(`    ${name.padEnd(22)} ${format(ms)}   ${((100 * ms) / full).toFixed(1)}% of a full load`);
   console.log(`  one-file reload, slowest  ${format(reload)}   ${((100 * reload) / full).toFixed(1)}% of a full load   target <= 5%  ${reload <= full * 0.05 ? 'OK' : 'OVER'}`);
-  console.log(`  longest synchronous step of the editor's load ${format(longest)} (buildModel ${format(build)}, longest slice of learning the glob answers ${format(firstGlobCheck)}, largest one-file parse ${format(longestParse)})   target <= 50 ms  ${longest <= 50 ? 'OK' : 'OVER'}`);
+  console.log(`  longest synchronous step of the editor's load ${format(longest)} (longest phase of buildModelSteps ${format(build)}, longest slice of learning the glob answers ${format(firstGlobCheck)}, largest one-file parse ${format(longestParse)})   target <= 50 ms  ${longest <= 50 ? 'OK' : 'OVER'}`);
 }
 
 function benchTags(): void {

@@ -52,7 +52,7 @@ export class GlobMatchMemo {
    * time and awaiting `pause()` between slices, so that an editor is never blocked for the whole repository.
    * A rebuild with the same listing then only reads the answers.
    */
-  async learn(model: AlignmentModel, repoFiles: readonly string[], pause: () => Promise<void>, sliceFiles = 2_000): Promise<void> {
+  async learn(model: AlignmentModel, repoFiles: readonly string[], pause: () => Promise<void>, sliceFiles = LEARN_FILES_PER_SLICE): Promise<void> {
     const known = this.answersFor(repoFiles);
     const matcher = new PatternMatcher(patternsOf(model.byId.values()).filter((owner) => !known.has(owner.pattern)));
     for (let start = 0; start < repoFiles.length && !matcher.done; start += sliceFiles) {
@@ -74,6 +74,8 @@ export class GlobMatchMemo {
 }
 
 const MAX_REMEMBERED = 50_000;
+/** Files tested against every pattern between two pauses of `learn` (~5 ms on 2,000 features' patterns). */
+const LEARN_FILES_PER_SLICE = 200;
 
 interface PatternOwner {
   entry: LoadedItem;

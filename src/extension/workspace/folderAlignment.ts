@@ -18,8 +18,6 @@ const MAX_REPO_FILES = 50_000;
 const REBUILD_DELAY_MS = 50;
 const TYPING_DELAY_MS = 250;
 const REPO_FILES_DELAY_MS = 1_500;
-/** Files tested against every `paths` pattern between two turns of the host (~5 ms on 2,000 features). */
-const LEARN_FILES_PER_SLICE = 200;
 /** Patterns with no answer yet that a rebuild tests against every file itself (~1 ms each on 6,000 files). */
 const MAX_PATTERNS_TESTED_AT_ONCE = 20;
 
@@ -301,7 +299,7 @@ export class FolderAlignment extends Disposable {
    */
   private async learnPatterns(model: AlignmentModel, files: readonly string[]): Promise<void> {
     await yieldToHost(); // not in the task of the rebuild that asks for it
-    await this.globMemo.learn(model, files, yieldToHost, LEARN_FILES_PER_SLICE);
+    await this.globMemo.learn(model, files, yieldToHost);
     // The rebuild reports each pattern that matches no file at its place, and finding a place reads the
     // item's lines: found here in slices, the rebuild reads them (2,000 such patterns took ~0.1 s at once).
     const slices = new TimeSlices();
