@@ -41,10 +41,11 @@ export function buildModel(files: readonly FileParse[], options: ModelOptions = 
 
 /**
  * buildModel a phase at a time: between two steps an editor gives its host a turn (a full build of 10,000
- * items is ~40 ms of phases of a few ms each). A build from the model before is one step.
+ * items is ~40 ms of phases of a few ms each). A build from the model before is one step (two with a new
+ * repository listing).
  */
 export function* buildModelSteps(files: readonly FileParse[], options: ModelOptions = {}): Generator<void, AlignmentModel, void> {
-  return (options.previous && updateModel(options.previous, files, options)) ?? (yield* fullModel(files, options));
+  return (options.previous && (yield* updateModel(options.previous, files, options))) ?? (yield* fullModel(files, options));
 }
 
 function* fullModel(files: readonly FileParse[], options: ModelOptions): Generator<void, AlignmentModel, void> {

@@ -32,8 +32,11 @@ interface Change {
   readonly sameIds: boolean;
 }
 
-/** The model of `files` built from `previous`, or undefined when a full build is needed. */
-export function updateModel(previous: AlignmentModel, files: readonly FileParse[], options: ModelOptions): AlignmentModel | undefined {
+/**
+ * The model of `files` built from `previous`, or undefined when a full build is needed; in one step, or two
+ * when a new repository listing makes every pattern's warning be worked out again.
+ */
+export function* updateModel(previous: AlignmentModel, files: readonly FileParse[], options: ModelOptions): Generator<void, AlignmentModel | undefined, void> {
   const parts = partsOf(previous);
   if (!parts?.ranked || !fitsRanks(files)) return undefined;
   const change = changeFrom(previous.files, files);
@@ -58,6 +61,7 @@ export function updateModel(previous: AlignmentModel, files: readonly FileParse[
   const anchors = replaceItemProblems(parts.anchors, change.removed, checkAnchorPaths(change.added));
   const cycles = sameFeatureGraph(change, parts.cycles) ? parts.cycles : checkDependencyCycles(model);
   const gates = updateGates(model, parts.gates, change);
+  if (options.repoFiles && parts.globListing !== options.repoFiles) yield;
   const globs = updateGlobs(model, parts, change, options);
   const unkeptIds = files.some((file) => (file.unkeptIds?.length ?? 0) > 0) || parts.unkeptIds.size > 0
     ? new Set(files.flatMap((file) => file.unkeptIds ?? []).map((unkept) => unkept.id))

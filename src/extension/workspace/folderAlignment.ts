@@ -18,6 +18,9 @@ const MAX_REPO_FILES = 50_000;
 const REBUILD_DELAY_MS = 50;
 const TYPING_DELAY_MS = 250;
 const REPO_FILES_DELAY_MS = 1_500;
+/** Learning which patterns match a file: the files between two looks at the clock, and a slice's time. */
+const LEARN_FILES_PER_CHECK = 25;
+const LEARN_SLICE_MS = 8;
 /** Patterns with no answer yet that a rebuild tests against every file itself (~1 ms each on 6,000 files). */
 const MAX_PATTERNS_TESTED_AT_ONCE = 20;
 
@@ -299,7 +302,15 @@ export class FolderAlignment extends Disposable {
    */
   private async learnPatterns(model: AlignmentModel, files: readonly string[]): Promise<void> {
     await yieldToHost(); // not in the task of the rebuild that asks for it
-    await this.globMemo.learn(model, files, yieldToHost);
+    // A few files at a time, yielding once a slice's time is spent: how long a file takes depends on how
+    // many patterns could match it.
+    let sliceStart = performance.now();
+    const pause = async (): Promise<void> => {
+      if (performance.now() - sliceStart < LEARN_SLICE_MS) return;
+      await yieldToHost();
+      sliceStart = performance.now();
+    };
+    await this.globMemo.learn(model, files, pause, LEARN_FILES_PER_CHECK);
     // The rebuild reports each pattern that matches no file at its place, and finding a place reads the
     // item's lines: found here in slices, the rebuild reads them (2,000 such patterns took ~0.1 s at once).
     const slices = new TimeSlices();
