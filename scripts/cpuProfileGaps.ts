@@ -24,6 +24,11 @@ export interface StallOwner {
   readonly ours: number;
   /** The outermost named Truthline functions most of those samples were in, "a > b > c > d". */
   readonly what: string;
+  /**
+   * How long the host's thread ran in the stall, from its samples (one every sampling interval while it runs):
+   * far below the stall when the machine gave its CPUs to other processes meanwhile.
+   */
+  readonly runningMs: number;
 }
 
 const NEUTRAL = new Set(['(garbage collector)', '(program)', '(idle)']);
@@ -49,6 +54,8 @@ export function attributeStalls(profile: CpuProfile, stalls: readonly Stall[], i
   };
   // VS Code's and V8's own work with no script on the stack (a collection, the VM): counted for nobody.
   const neutral = new Set(profile.nodes.filter((node) => NEUTRAL.has(node.callFrame.functionName)).map((node) => node.id));
+  const idle = new Set(profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id));
+  const intervalMs = median(profile.timeDeltas) / 1000;
   const times: number[] = [];
   let time = profile.startTime;
   for (const delta of profile.timeDeltas) times.push((time += delta));
@@ -56,6 +63,7 @@ export function attributeStalls(profile: CpuProfile, stalls: readonly Stall[], i
   return stalls.map((stall) => {
     const end = stall.fromUs + stall.ms * 1000;
     let samples = 0;
+    let running = 0;
     let ours = 0;
     const whats = new Map<string, number>();
     // Samples are in time order: a binary search finds the first one inside the stall.
@@ -68,6 +76,7 @@ export function attributeStalls(profile: CpuProfile, stalls: readonly Stall[], i
     }
     for (let index = low; index < times.length && (times[index] as number) <= end; index++) {
       const sample = profile.samples[index] as number;
+      if (!idle.has(sample)) running++;
       if (neutral.has(sample)) continue;
       samples++;
       const stack = stackOf(sample);
@@ -76,6 +85,11 @@ export function attributeStalls(profile: CpuProfile, stalls: readonly Stall[], i
       whats.set(stack, (whats.get(stack) ?? 0) + 1);
     }
     const what = [...whats].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-    return { stall, ours: samples === 0 ? 0 : ours / samples, what };
+    return { stall, ours: samples === 0 ? 0 : ours / samples, what, runningMs: running * intervalMs };
   });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

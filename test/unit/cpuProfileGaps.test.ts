@@ -29,13 +29,13 @@ describe('bench: whose stalls', () => {
       { at: 13, ms: 10, fromUs: 1_013_500 }, // another's
       { at: 0, ms: 25, fromUs: 1_000_500 }, // twelve ours, ten another's
     ], (url) => url === OURS);
-    assert.deepEqual([ours?.ours, ours?.what], [1, 'rebuildNow > buildModel']);
+    assert.deepEqual([ours?.ours, ours?.what, ours?.runningMs], [1, 'rebuildNow > buildModel', 12]);
     assert.deepEqual([theirs?.ours, theirs?.what], [0, '']);
     assert.equal(both?.ours, 12 / 22);
   });
 
-  it('finds no sample in a stall outside the profile', () => {
+  it('finds no sample in a stall outside the profile, and says the thread did not run in it', () => {
     const [outside] = attributeStalls(profile, [{ at: 0, ms: 5, fromUs: 5_000_000 }], (url) => url === OURS);
-    assert.deepEqual([outside?.ours, outside?.what], [0, '']);
+    assert.deepEqual([outside?.ours, outside?.what, outside?.runningMs], [0, '', 0]);
   });
 });
