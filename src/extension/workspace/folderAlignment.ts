@@ -6,7 +6,7 @@ import { childUri, decodeText, relativePath, statOf } from '../util/uris';
 import { NO_ANCHORS, type FolderAnchors } from './anchors/anchorLocations';
 import { NO_TAGS, type FolderTags } from './tagIndex';
 import { Debouncer, Disposable } from '../util/disposables';
-import { log } from '../util/log';
+import { log, logError } from '../util/log';
 import { plainText } from '../util/plainText';
 import { TimeSlices, yieldToHost } from '../util/timeSlices';
 import { ParseCache } from './parseCache';
@@ -328,10 +328,11 @@ export class FolderAlignment extends Disposable {
    * runs, the next starts after it, and asks meanwhile share that next one.
    */
   private rebuildNow(): Promise<void> {
+    // Never rejected: a build that fails must not stop the ones after it.
     this.nextBuild ??= this.lastBuild.then(() => {
       this.nextBuild = undefined;
       return this.rebuildInSteps();
-    });
+    }).catch((error: unknown) => logError(`could not rebuild the model of ${this.folder.name}`, error));
     this.lastBuild = this.nextBuild;
     return this.nextBuild;
   }
@@ -373,7 +374,9 @@ export class FolderAlignment extends Disposable {
     this.lastBuildError = undefined;
     this.current = this.snapshotOf(model);
     this.onDidRebuild(this.current);
-    if (repoFiles && !globsNow) void this.learnPatterns(model, repoFiles).then(() => this.rebuildAfterLearning(model, repoFiles));
+    if (repoFiles && !globsNow) {
+      void this.learnPatterns(model, repoFiles).then(() => this.rebuildAfterLearning(model, repoFiles), (error: unknown) => logError(`could not match the paths patterns of ${this.folder.name}`, error));
+    }
   }
 
   override dispose(): void {
