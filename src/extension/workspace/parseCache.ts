@@ -26,11 +26,12 @@ export class ParseCache {
   inSlices(path: string, text: string): Promise<FileParse> {
     const known = this.latest.get(path);
     if (known?.text === text) return Promise.resolve(known.parse);
-    const parse = this.slices.run(() => {
-      const parsed = parseGuarded(path, text);
-      compilePathsOf(parsed); // in this slice, not all in the rebuild that follows
+    // The file's patterns are compiled in a job of their own after its parse (both cost most the first
+    // time, before the code is optimized), and before the parse is handed over: not all in the rebuild.
+    const parse = this.slices.run(() => parseGuarded(path, text)).then((parsed) => this.slices.run(() => {
+      compilePathsOf(parsed);
       return parsed;
-    });
+    }));
     const entry = { text, parse: parse as FileParse | Promise<FileParse> };
     this.latest.set(path, entry);
     void parse.then((parsed) => (entry.parse = parsed), () => this.latest.delete(path));
