@@ -60,19 +60,23 @@ async function measureOnce(name: string, profiled: boolean): Promise<Measured> {
   try {
     const install = installVsCode();
     const browser = await launchBrowser(install, run);
-    const server = await startCodeServer({ install, run, testDriver: true });
     try {
-      exitCode = await runInExtensionHost(browser, server, {
-        folder: workspace,
-        extensionPath: REPOSITORY,
-        suitePath: path.join(REPOSITORY, 'out', 'test', 'bench', 'editor'),
-        env: { [BENCH_RESULT_ENV]: resultFile, ...(profiled ? { [BENCH_PROFILE_ENV]: profileFile } : {}) },
-        timeoutMs: 300_000,
-        onOutput: (line) => console.log(`  ${line}`),
-        workbenchLog: path.join(run.root, 'workbench.log'),
-      });
+      // A server that does not come up must not leave the browser open (the bench would never exit).
+      const server = await startCodeServer({ install, run, testDriver: true });
+      try {
+        exitCode = await runInExtensionHost(browser, server, {
+          folder: workspace,
+          extensionPath: REPOSITORY,
+          suitePath: path.join(REPOSITORY, 'out', 'test', 'bench', 'editor'),
+          env: { [BENCH_RESULT_ENV]: resultFile, ...(profiled ? { [BENCH_PROFILE_ENV]: profileFile } : {}) },
+          timeoutMs: 300_000,
+          onOutput: (line) => console.log(`  ${line}`),
+          workbenchLog: path.join(run.root, 'workbench.log'),
+        });
+      } finally {
+        await server.stop();
+      }
     } finally {
-      await server.stop();
       await browser.close();
     }
   } catch (error) {
