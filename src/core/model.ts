@@ -14,6 +14,7 @@ import { NO_ITEM_PROBLEMS } from './checks/itemProblems';
 import { checkNoGoButOnTrack } from './checks/thermocline';
 import { customersOf, emptyByKind, fitsRanks, groupsOf, keepParts, namingMembersOf, rankOf, withCheckProblems } from './modelParts';
 import { updateModel } from './modelUpdate';
+import { runSteps } from './steps';
 
 export type { AlignmentModel, ItemsByKind } from './modelTypes';
 export { featureIdsOf } from './modelParts';
@@ -32,11 +33,7 @@ export interface ModelOptions {
 }
 
 export function buildModel(files: readonly FileParse[], options: ModelOptions = {}): AlignmentModel {
-  const steps = buildModelSteps(files, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(buildModelSteps(files, options));
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { LoadedItem } from '../load';
 import type { AlignmentModel } from '../model';
 import { compareTroubles, troubleOf, type UpstreamTrouble } from './upstream';
+import { runSteps } from '../steps';
 
 export interface UpstreamSummary {
   /** The worst troubled features upstream, worst first: at most UPSTREAM_NAMED. */
@@ -27,10 +28,7 @@ const COMPONENTS_PER_STEP = 250;
 export function upstreamSummary(model: AlignmentModel, featureId: string): UpstreamSummary {
   let byFeature = summaries.get(model);
   if (!byFeature) {
-    const steps = summarize(model);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    byFeature = step.value;
+    byFeature = runSteps(summarize(model));
     summaries.set(model, byFeature);
   }
   return byFeature.get(featureId) ?? NONE;
@@ -60,8 +58,7 @@ function* summarize(model: AlignmentModel): Generator<void, Map<string, Upstream
   const result = new Map<string, UpstreamSummary>();
   // Tarjan's components come out upstream first: a component's dependencies are done before it.
   const reach = new Map<number, UpstreamTrouble[]>();
-  const ordered = components([...features.keys()], dependsOn);
-  for (const component of ordered) {
+  for (const component of components([...features.keys()], dependsOn)) {
     if (component.index % COMPONENTS_PER_STEP === 0) yield;
     const fromNext = new Map<string, UpstreamTrouble>();
     for (const next of component.next) for (const trouble of reach.get(next) ?? []) fromNext.set(trouble.featureId, trouble);

@@ -38,6 +38,14 @@ export class TimeSlices {
     });
   }
 
+  /** Runs a core generator (see core's steps.ts) one step per job, to its end, and returns what it returns. */
+  async steps<T>(steps: Generator<void, T, void>): Promise<T> {
+    for (;;) {
+      const step = await this.run(() => steps.next());
+      if (step.done) return step.value;
+    }
+  }
+
   private async drain(): Promise<void> {
     try {
       // One timer at a time: a turn for the host between slices, not a queue of timers that run back to back.
@@ -50,4 +58,17 @@ export class TimeSlices {
       this.running = false;
     }
   }
+}
+
+/**
+ * A pause for a loop that checks in often (every few files): it hands the thread back to the host once
+ * `budgetMs` have passed since the last turn, and otherwise goes on at once.
+ */
+export function pauseAfter(budgetMs: number, now: () => number = () => performance.now()): () => Promise<void> {
+  let sliceStart = now();
+  return async () => {
+    if (now() - sliceStart < budgetMs) return;
+    await yieldToHost();
+    sliceStart = now();
+  };
 }

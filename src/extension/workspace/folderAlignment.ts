@@ -8,7 +8,7 @@ import { NO_TAGS, type FolderTags } from './tagIndex';
 import { Debouncer, Disposable } from '../util/disposables';
 import { log, logError } from '../util/log';
 import { plainText } from '../util/plainText';
-import { TimeSlices, yieldToHost } from '../util/timeSlices';
+import { pauseAfter, TimeSlices, yieldToHost } from '../util/timeSlices';
 import { ParseCache } from './parseCache';
 import { isSymbolicLink, linkOnPath } from './links';
 
@@ -56,6 +56,7 @@ export class FolderAlignment extends Disposable {
   private nextBuild: Promise<void> | undefined;
   private disposed = false;
   private readonly parses = new ParseCache();
+  private readonly buildSlices = new TimeSlices();
   private readonly refreshRepoFiles = this.register(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
   private readonly typing = new Map<string, Debouncer>();
   /** The latest read started per file: an older read that finishes later must not win. */
@@ -304,13 +305,7 @@ export class FolderAlignment extends Disposable {
     await yieldToHost(); // not in the task of the rebuild that asks for it
     // A few files at a time, yielding once a slice's time is spent: how long a file takes depends on how
     // many patterns could match it.
-    let sliceStart = performance.now();
-    const pause = async (): Promise<void> => {
-      if (performance.now() - sliceStart < LEARN_SLICE_MS) return;
-      await yieldToHost();
-      sliceStart = performance.now();
-    };
-    await this.globMemo.learn(model, files, pause, LEARN_FILES_PER_CHECK);
+    await this.globMemo.learn(model, files, pauseAfter(LEARN_SLICE_MS), LEARN_FILES_PER_CHECK);
     // The rebuild reports each pattern that matches no file at its place, and finding a place reads the
     // item's lines: found here in slices, the rebuild reads them (2,000 such patterns took ~0.1 s at once).
     const slices = new TimeSlices();
@@ -351,15 +346,8 @@ export class FolderAlignment extends Disposable {
     try {
       // From the model before: the files whose parses are kept keep their answers, so an edit costs one file's work.
       const previous = this.current.model;
-      const steps = this.build(files, repoFiles && globsNow ? { repoFiles, globMemo: this.globMemo, previous } : { previous });
       // A full build goes phase by phase, with a turn for the host between phases.
-      for (let step = steps.next(); ; step = steps.next()) {
-        if (step.done) {
-          model = step.value;
-          break;
-        }
-        await yieldToHost();
-      }
+      model = await this.buildSlices.steps(this.build(files, repoFiles && globsNow ? { repoFiles, globMemo: this.globMemo, previous } : { previous }));
     } catch (error) {
       // Core never throws on bad input; if it ever does, the views keep the last good model and say why.
       const message = errorMessage(error);

@@ -6,19 +6,12 @@ import type { TimeSlices } from '../../util/timeSlices';
 
 const warming = new WeakMap<AlignmentModel, Promise<void>>();
 
-async function summaryInSteps(model: AlignmentModel, slices: TimeSlices): Promise<void> {
-  const steps = upstreamSummarySteps(model);
-  while (!(await slices.run(() => steps.next())).done) {
-    // One step per job: the slices give the host its turns.
-  }
-}
-
 /** Resolves once the model's realities and upstream summary are ready; both views share one warm-up per model. */
 export function warmModel(model: AlignmentModel, slices: TimeSlices): Promise<void> {
   let done = warming.get(model);
   if (!done) {
     const features = model.byKind.feature;
-    done = Promise.all(features.map((feature) => slices.run(() => featureReality(model, feature.id)))).then(() => summaryInSteps(model, slices));
+    done = Promise.all(features.map((feature) => slices.run(() => featureReality(model, feature.id)))).then(() => slices.steps(upstreamSummarySteps(model)));
     warming.set(model, done);
   }
   return done;
