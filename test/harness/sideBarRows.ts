@@ -22,6 +22,12 @@ export async function rowTexts(page: Page, view: string): Promise<string[]> {
   }));
 }
 
+/** The data-index of the row the keyboard is on in a view (-1 when none is), as the list marks it. */
+export async function focusedRowIndex(page: Page, view: string): Promise<number> {
+  const focused = pane(page, view).locator('.monaco-list-row.focused');
+  return (await focused.count()) > 0 ? Number(await focused.first().getAttribute('data-index')) : -1;
+}
+
 export async function rowText(target: Locator): Promise<string> {
   return target.evaluate((element) => `${element.querySelector('.label-name')?.textContent?.trim() ?? ''} ${element.querySelector('.label-description')?.textContent?.trim() ?? ''}`.trim());
 }

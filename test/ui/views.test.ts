@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { starterFiles } from '../../src/core/starterFiles';
 import { openWorkbench, testWorkspace, workbenchWith } from '../harness/uiSession';
-import { expand, pane, row, rows, rowText, rowTexts, tooltipOf } from '../harness/sideBarRows';
+import { expand, focusedRowIndex, pane, row, rows, rowText, rowTexts, tooltipOf } from '../harness/sideBarRows';
 import { waitUntil } from '../harness/waiting';
 import type { Workbench } from '../harness/workbench';
 
@@ -125,11 +125,19 @@ describe('Sidebar views', function () {
     await group.click();
     if ((await group.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
     await waitUntil('the flags show', async () => (await group.getAttribute('aria-expanded')) === 'true', PATIENTLY);
+    // The twistie turns before the children are drawn; a key pressed in between moves past the group, as it
+    // would for a person, who waits to see the flags.
+    const level = Number(await group.getAttribute('aria-level'));
+    const firstFlag = pane(page, 'Current Feature').locator(`.monaco-list-row[data-index="${Number(await group.getAttribute('data-index')) + 1}"]`);
+    await waitUntil('the first flag is drawn', async () => (await firstFlag.count()) > 0 && Number(await firstFlag.getAttribute('aria-level')) === level + 1, PATIENTLY);
     await page.keyboard.press('ArrowDown');
+    await waitUntil('the first flag has the focus', async () => (await focusedRowIndex(page, 'Current Feature')) === Number(await firstFlag.getAttribute('data-index')), PATIENTLY);
     await page.keyboard.press('Enter');
     await waitUntil('the flag file is open', async () => (await workbench.activeEditorTitle()) === 'F-20261112-q7hm.yaml', PATIENTLY);
     assert.ok(await page.locator('.part.sidebar :focus').count() > 0, 'the focus stays in the side bar');
+    const opened = await focusedRowIndex(page, 'Current Feature');
     await page.keyboard.press('ArrowDown');
+    await waitUntil('the next flag has the focus', async () => (await focusedRowIndex(page, 'Current Feature')) === opened + 1, PATIENTLY);
     await page.keyboard.press('Enter');
     await waitUntil('the next flag file is open', async () => (await workbench.activeEditorTitle()) === 'F-20261110-r2xd.yaml', PATIENTLY);
   });
