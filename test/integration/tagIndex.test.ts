@@ -17,6 +17,7 @@ import { plainRowsInput } from '../../src/extension/views/tree/rowsInput';
 import { CodeFileNode, CodeGroupNode } from '../../src/extension/views/tree/codeNodes';
 import { ItemNode, type TreeNode } from '../../src/extension/views/tree/treeNode';
 import { readViewSettings } from '../../src/extension/views/viewSettings';
+import { codePlaces, codePlacesInSlices } from '../../src/extension/workspace/workspaceTags';
 import { revertAndClose, revertUnsaved } from './editors';
 import { holdsFor, waitFor } from './waiting';
 import { file, remove, root, write } from './workspaceFiles';
@@ -69,7 +70,10 @@ describe('Tag index: "In the code"', () => {
       assert.strictEqual(request.treeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
       const group = request.children().find((node): node is CodeGroupNode => node instanceof CodeGroupNode);
       assert.ok(group);
+      // As the tree draws it: the places found in slices first (prepare), then the row.
+      await group.prepare();
       assert.deepStrictEqual([group.treeItem().label, group.treeItem().description], ['In the code', '1 file · 1 tag']);
+      assert.deepStrictEqual(await codePlacesInSlices(snapshot, REQUEST), codePlaces(snapshot, REQUEST), 'in slices or at once, the same places');
       const rows = group.children().filter((node): node is CodeFileNode => node instanceof CodeFileNode);
       assert.deepStrictEqual(rows.map((row) => `${row.place.path} ${String(row.treeItem().description)}`), [
         'src/fraud/fraudCheck.ts src/fraud · line 3 · paths',

@@ -37,6 +37,12 @@ export function codePlaces(snapshot: FolderSnapshot, id: string): CodePlace[] {
   return codeFor(snapshot.model, id, snapshot.tags.hitsFor(id), pathTies(snapshot));
 }
 
+/** codePlaces, with the paths' ties filed in slices if this model and file list have none yet. */
+export async function codePlacesInSlices(snapshot: FolderSnapshot, id: string): Promise<CodePlace[]> {
+  const ties = await pathTiesInSlices(snapshot);
+  return codeFor(snapshot.model, id, snapshot.tags.hitsFor(id), ties);
+}
+
 function freshTies(snapshot: FolderSnapshot): FiledTies | undefined {
   const cached = tiesByModel.get(snapshot.model);
   return cached && cached.filesVersion === snapshot.tags.filesVersion && cached.complete === snapshot.tags.complete ? cached : undefined;

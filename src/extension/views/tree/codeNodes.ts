@@ -6,7 +6,7 @@ import type { CodeLine, CodePlace, Kind, LoadedItem, SourceRange } from '../../.
 import type { FolderSnapshot } from '../../workspace/alignmentStore';
 import { Commands, ContextValues } from '../../constants';
 import { icon, joined } from '../../workspace/kinds/format';
-import { codePlaces, placeUri } from '../../workspace/workspaceTags';
+import { codePlaces, codePlacesInSlices, placeUri } from '../../workspace/workspaceTags';
 import type { OpenItemArguments, TreeNode } from './treeNode';
 
 /** The kinds whose rows get the group: the ones a comment tag can name. */
@@ -23,6 +23,19 @@ export class CodeGroupNode implements TreeNode {
   private complete = true;
 
   constructor(readonly id: string, private readonly snapshot: FolderSnapshot, readonly entry: LoadedItem) {}
+
+  /**
+   * Which files the folder's paths cover is worked out once per model, over every file of the folder (~100 ms
+   * on 6,000 files): in slices, before the row is drawn, rather than at once.
+   */
+  async prepare(): Promise<void> {
+    if (this.places) return;
+    const complete = this.snapshot.tags.complete;
+    const places = await codePlacesInSlices(this.snapshot, this.entry.id);
+    if (this.places) return;
+    this.places = places;
+    this.complete = complete;
+  }
 
   /** The places, read once per node: the tree is rebuilt (new nodes) when the index changes. */
   private get found(): CodePlace[] {

@@ -96,7 +96,8 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
     }
   }
 
-  getTreeItem(node: TreeNode): Thenable<vscode.TreeItem> {
+  async getTreeItem(node: TreeNode): Promise<vscode.TreeItem> {
+    await node.prepare?.();
     return this.slices.run(() => {
       const item = node.treeItem();
       // A tooltip the row carries is sent when the row is hovered, as the made-on-hover ones are: the

@@ -17,6 +17,8 @@ export interface TreeNode {
   treeItem(): vscode.TreeItem;
   /** The row's tooltip when it is made only on hover (RowsProvider.resolveTreeItem); else the row carries its own. */
   tooltip?(): vscode.MarkdownString | string | undefined;
+  /** Work the row needs before it is drawn, done with turns for the host (RowsProvider.getTreeItem awaits it). */
+  prepare?(): Promise<void>;
   children(): readonly TreeNode[];
 }
 
