@@ -11,6 +11,7 @@ import '../integration/create.test';
 import '../integration/flags.anchors.test';
 import '../integration/flags.test';
 import '../integration/flags.writer.test';
+import '../integration/problems.test';
 import '../integration/tags.test';
 import '../integration/views.api.test';
 import '../integration/yamlEditing.test';

@@ -17,30 +17,43 @@ export function toDiagnostic(problem: Problem): vscode.Diagnostic {
 /**
  * One diagnostic collection showing core's problems per workspace folder: each `show` replaces what the
  * folder showed before (files with no problem left are cleared), `forget` clears the folder.
+ *
+ * Every rebuild shows the whole folder's problems again, thousands on a large repository, while an edit
+ * changes one file's: only the files whose problems changed are sent, in one call (each `set` is a message
+ * to the workbench, with every diagnostic in it converted and copied).
  */
 export class ProblemsByFile implements vscode.Disposable {
   private readonly collection: vscode.DiagnosticCollection;
-  private readonly shown = new Map<string, Set<string>>();
+  /** Per folder, the files shown with what their problems were, as signatureOf writes them. */
+  private readonly shown = new Map<string, Map<string, string>>();
 
   constructor(name: string) {
     this.collection = vscode.languages.createDiagnosticCollection(name);
   }
 
   show(folder: vscode.Uri, problems: readonly Problem[]): void {
-    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const byFile = new Map<string, Problem[]>();
     for (const problem of problems) {
-      const list = byFile.get(problem.file) ?? [];
-      list.push(toDiagnostic(problem));
-      byFile.set(problem.file, list);
+      const list = byFile.get(problem.file);
+      if (list) list.push(problem);
+      else byFile.set(problem.file, [problem]);
     }
     const key = folder.toString();
-    for (const file of this.shown.get(key) ?? []) if (!byFile.has(file)) this.collection.delete(childUri(folder, file));
-    for (const [file, diagnostics] of byFile) this.collection.set(childUri(folder, file), diagnostics);
-    this.shown.set(key, new Set(byFile.keys()));
+    const before = this.shown.get(key) ?? new Map<string, string>();
+    const now = new Map<string, string>();
+    const changes: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    for (const file of before.keys()) if (!byFile.has(file)) changes.push([childUri(folder, file), undefined]);
+    for (const [file, list] of byFile) {
+      const signature = signatureOf(list);
+      now.set(file, signature);
+      if (before.get(file) !== signature) changes.push([childUri(folder, file), list.map(toDiagnostic)]);
+    }
+    if (changes.length > 0) this.collection.set(changes);
+    this.shown.set(key, now);
   }
 
   forget(folder: vscode.Uri): void {
-    for (const file of this.shown.get(folder.toString()) ?? []) this.collection.delete(childUri(folder, file));
+    for (const file of this.shown.get(folder.toString())?.keys() ?? []) this.collection.delete(childUri(folder, file));
     this.shown.delete(folder.toString());
   }
 
@@ -52,4 +65,9 @@ export class ProblemsByFile implements vscode.Disposable {
   dispose(): void {
     this.collection.dispose();
   }
+}
+
+/** What a file's diagnostics are made of: equal signatures, equal diagnostics. */
+function signatureOf(problems: readonly Problem[]): string {
+  return problems.map((problem) => `${problem.severity} ${problem.code} ${problem.line}:${problem.column}-${problem.endLine}:${problem.endColumn} ${problem.message}`).join('\n');
 }
