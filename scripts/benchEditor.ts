@@ -1,6 +1,7 @@
 // `npm run bench`, in a real VS Code: the longest stretch for which Truthline blocks the extension host while
 // it activates on the 10k-item `.alignment/` (2,000 features, 6,000 source files), with its views open and a
-// source file in the editor. code-server and Chromium as the tests run them; the measuring side runs inside
+// source file in the editor, and then while it takes one edit typed in an `.alignment/` file. code-server and
+// Chromium as the tests run them; the measuring side runs inside
 // the extension host (test/bench/editor). Needs `npm run build` (done by the scan bench before it). The host
 // also runs VS Code's and other extensions' work (the TypeScript server starts on the opened file): a second,
 // profiled run tells Truthline's stalls from theirs (cpuProfileGaps.ts).
@@ -12,7 +13,7 @@ import { startCodeServer } from '../test/harness/codeServer';
 import { runInExtensionHost } from '../test/harness/extensionHostRun';
 import { installVsCode } from '../test/harness/install';
 import { createRunFolder } from '../test/harness/runFolder';
-import { BENCH_PROFILE_ENV, BENCH_RESULT_ENV, type EditorStallResult } from '../test/bench/editor/result';
+import { BENCH_PROFILE_ENV, BENCH_RESULT_ENV, type EditorStallResult, type StallsResult } from '../test/bench/editor/result';
 import { generate, SCENARIOS } from './bench';
 import { attributeStalls, type CpuProfile, type StallOwner } from './cpuProfileGaps';
 
@@ -105,23 +106,38 @@ export async function benchEditorStall(): Promise<void> {
   }
   const result = plain.result;
   console.log(`  activate ${ms(result.activateMs)}, first answer ${ms(result.firstAnswerMs)}, tag index ${ms(result.indexedMs)} (after the folder appeared)`);
-  console.log(`  longest extension-host stall ${ms(result.longestMs)}, whoever held it   (idle before: ${ms(result.idleLongestMs)})`);
-  if (result.over50.length > 0) console.log(`  stalls over 50 ms: ${result.over50.slice(0, 8).map((gap) => `${gap.ms} ms at ${gap.at} ms`).join(', ')}${result.over50.length > 8 ? ` and ${result.over50.length - 8} more` : ''}`);
+  printStalls(result, result.idleLongestMs);
+  const edit = result.edit;
+  console.log(`then one edit typed in an .alignment/ file (a feature renamed): the API answers with it after ${ms(edit.answerMs)} (a 250 ms typing pause included)`);
+  printStalls(edit, result.idleLongestMs);
 
   const profiled = await measureOnce('bench-editor-profiled', true);
   if (!profiled.result || !profiled.profile) {
     console.log(`  whose stalls: not measured (${profiled.failure || 'no profile written'})`);
     return;
   }
+  console.log('under a CPU profile (slower), activation:');
+  printWhose(profiled.profile, profiled.result);
+  console.log('under a CPU profile, the edit:');
+  printWhose(profiled.profile, profiled.result.edit);
+}
+
+function printStalls(stalls: StallsResult, idleLongestMs: number): void {
+  console.log(`  longest extension-host stall ${ms(stalls.longestMs)}, whoever held it   (idle before: ${ms(idleLongestMs)})`);
+  if (stalls.over50.length > 0) console.log(`  stalls over 50 ms: ${stalls.over50.slice(0, 8).map((gap) => `${gap.ms} ms at ${gap.at} ms`).join(', ')}${stalls.over50.length > 8 ? ` and ${stalls.over50.length - 8} more` : ''}`);
+}
+
+/** Which of the stalls were mostly Truthline's code, and how long its code ran in them (the 50 ms target). */
+function printWhose(profile: CpuProfile, result: StallsResult): void {
   const bundle = pathToFileURL(path.join(REPOSITORY, 'dist', 'extension.js')).href;
-  const owners = attributeStalls(profiled.profile, profiled.result.stalls, (url) => url === bundle);
+  const owners = attributeStalls(profile, result.stalls, (url) => url === bundle);
   const ours = owners.filter((owner) => owner.ours >= 0.5);
   const longest = ours[0];
   const longestRun = ours.reduce<StallOwner | undefined>((most, owner) => (!most || owner.runningMs > most.runningMs ? owner : most), undefined);
-  console.log(`  under a CPU profile (slower): ${owners.length} stalls over 20 ms, ${ours.length} of them mostly Truthline's code`);
+  console.log(`  ${owners.length} stalls over 20 ms, ${ours.length} of them mostly Truthline's code`);
   // The host's thread runs for only part of a stall when two CPUs are shared with code-server, Chromium and
   // the TypeScript server: what Truthline holds is the part it runs.
   console.log(`  longest that Truthline's code ran in one stall ${longestRun ? ms(longestRun.runningMs) : '-'}   target <= ${TARGET_MS} ms  ${!longestRun || longestRun.runningMs <= TARGET_MS ? 'OK' : 'OVER'}   (of a ${longestRun ? ms(longestRun.stall.ms) : '-'} stall)`);
-  console.log(`  longest stall with mostly Truthline's code in it ${longest ? ms(longest.stall.ms) : '-'}, the thread waiting for a CPU for the rest   (longest of all: ${ms(profiled.result.longestMs)})`);
+  console.log(`  longest stall with mostly Truthline's code in it ${longest ? ms(longest.stall.ms) : '-'}, the thread waiting for a CPU for the rest   (longest of all: ${ms(result.longestMs)})`);
   for (const owner of ours.slice(0, 5)) console.log(`    ${ms(owner.stall.ms)} at ${owner.stall.at} ms (the host's thread ran ~${ms(owner.runningMs)} of it), ${Math.round(owner.ours * 100)}% Truthline: ${owner.what}`);
 }

@@ -2,7 +2,7 @@
 // the extension host while it activates on a large `.alignment/`. The workspace holds the items in
 // `.alignment-pending/`, so nothing activates Truthline at start-up; this moves the folder in, activates the
 // extension, shows its views and a source file, and times every gap in a 2 ms timer until the first answer,
-// the tag index and a quiet second after them. A gap is a task that held the thread: no other extension, no
+// the tag index and a quiet second after them; then the same for one edit typed in an `.alignment/` file. A gap is a task that held the thread: no other extension, no
 // hover, no keystroke could run meanwhile.
 import * as fs from 'fs';
 import * as inspector from 'inspector';
@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../../src/extension/constants';
 import type { TruthlineApi } from '../../../src/extension/api/api';
 import { OUTPUT_TAG_ENV } from '../../harness/extensionHostRun';
-import { BENCH_PROFILE_ENV, BENCH_RESULT_ENV, type EditorStallResult, OPENED_FILE } from './result';
+import { BENCH_PROFILE_ENV, BENCH_RESULT_ENV, EDITED_FILE, EDITED_TITLE, type EditorStallResult, type EditStallResult, OPENED_FILE } from './result';
 
 const TICK_MS = 2;
 /** process.hrtime (ms) minus performance.now(): both run on the same monotonic clock. */
@@ -109,7 +109,40 @@ export async function run(): Promise<void> {
   say(`tag index after ${indexedMs.toFixed(0)} ms`);
   await sleep(1_000);
   const { longestMs, over50, stalls } = sampler.stop();
+  const edit = await typeOneEdit(api, folder.uri, opened);
   if (profile) fs.writeFileSync(process.env[BENCH_PROFILE_ENV] as string, JSON.stringify(await profile()));
-  const result: EditorStallResult = { idleLongestMs, activateMs, firstAnswerMs, indexedMs, longestMs, over50, stalls };
+  const result: EditorStallResult = { idleLongestMs, activateMs, firstAnswerMs, indexedMs, longestMs, over50, stalls, edit };
   fs.writeFileSync(resultFile, JSON.stringify(result));
+}
+
+/**
+ * After activation has settled: one edit typed into an `.alignment/` file in an editor, as a person renames a
+ * feature. Until the API answers with the new title (typing pause, the model rebuilt from the one before),
+ * then a quiet second for the views, the Problems panel and the lenses to redraw.
+ */
+async function typeOneEdit(api: TruthlineApi, root: vscode.Uri, opened: vscode.Uri): Promise<EditStallResult> {
+  const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(root, ...EDITED_FILE.split('/')), { preview: false });
+  const line = `title: ${EDITED_TITLE}\n`;
+  const offset = editor.document.getText().indexOf(line);
+  if (offset < 0) throw new Error(`${EDITED_FILE} has no "${line.trim()}"`);
+  await sleep(1_000); // the editor's own opening settles first
+  const start = performance.now();
+  const sampler = new GapSampler(start);
+  const renamed = `${EDITED_TITLE} (renamed)`;
+  const answered = new Promise<void>((resolve) => {
+    const listener = api.onDidChange(() => {
+      void api.itemsFor(opened).then((items) => {
+        if (!items?.features.some((feature) => feature.title === renamed)) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+  });
+  await editor.edit((builder) => builder.insert(editor.document.positionAt(offset + line.length - 1), ' (renamed)'));
+  await answered;
+  const answerMs = performance.now() - start;
+  say(`the edit answered after ${answerMs.toFixed(0)} ms`);
+  await sleep(1_000);
+  const { longestMs, over50, stalls } = sampler.stop();
+  return { answerMs, longestMs, over50, stalls };
 }
