@@ -225,15 +225,23 @@ describe('Raising a truth flag from the command palette', function () {
 
   it('raises a flag about M2 from the lightbulb on its tag, in two prompts', async () => {
     const keyboard = new Keyboard(page);
-    await page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    // The source file in front, whatever the test before left there (quick open leaves the focus in it).
+    await workbench.openFile('src/payments/paymentService.ts');
     await keyboard.press('Control+G');
     await quickInput(page).input.waitFor();
     await keyboard.type('4');
     await keyboard.press('Enter');
     await waitUntil('the cursor is on the @milestone tag', async () => /Ln 4, Col 1/.test(await page.locator('.part.statusbar').innerText()), PATIENTLY);
-    await keyboard.press('Control+.');
     const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Raise truth flag about M2 on line 4' }).first();
-    await action.waitFor({ timeout: TIMEOUT });
+    await keyboard.press('Control+.');
+    // A Ctrl+. that lands while the editor is still taking the cursor's move shows nothing; a person presses it
+    // again. Said when it happens, so that a lightbulb that needs a second press every time is seen.
+    if (!(await action.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+      console.log('    the lightbulb showed nothing on the first Ctrl+.: pressed again');
+      await page.keyboard.press('Escape');
+      await keyboard.press('Control+.');
+      await action.waitFor({ timeout: TIMEOUT });
+    }
     await workbench.screenshot('flags-lightbulb');
     await action.click();
     await waitForStep(page, 1, 2);
