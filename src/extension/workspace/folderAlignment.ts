@@ -9,6 +9,7 @@ import { Debouncer, Disposable } from '../util/disposables';
 import { log, logError } from '../util/log';
 import { plainText } from '../util/plainText';
 import { pauseAfter, TimeSlices, yieldToHost } from '../util/timeSlices';
+import { eachAtMost } from '../util/eachAtMost';
 import { ParseCache } from './parseCache';
 import { isSymbolicLink, linkOnPath } from './links';
 
@@ -23,6 +24,8 @@ const LEARN_FILES_PER_CHECK = 25;
 const LEARN_SLICE_MS = 8;
 /** Patterns with no answer yet that a rebuild tests against every file itself (~1 ms each on 6,000 files). */
 const MAX_PATTERNS_TESTED_AT_ONCE = 20;
+/** Files of .alignment/ read at once when a whole folder is read. */
+const READS_AT_ONCE = 16;
 
 export interface FolderSnapshot {
   readonly folder: vscode.WorkspaceFolder;
@@ -122,7 +125,7 @@ export class FolderAlignment extends Disposable {
     } else if (this.exists) {
       const { files, refused } = await listYamlFiles(this.alignmentUri, ALIGNMENT_FOLDER);
       for (const parse of refused) this.fromDisk.set(parse.file, parse);
-      await Promise.all(files.map((uri) => this.readFile(uri, true)));
+      await eachAtMost(files, READS_AT_ONCE, (uri) => this.readFile(uri, true));
       // A file the watcher reported meanwhile (the folder was just checked out or moved in) is read again, and
       // that newer read decides: wait for it, or the first model would miss the file and flash its references
       // as unknown.
@@ -210,7 +213,7 @@ export class FolderAlignment extends Disposable {
       this.exists = this.exists || uri.path === this.alignmentUri.path || (await isFolder(this.alignmentUri));
       const { files, refused } = await listYamlFiles(uri, path);
       for (const parse of refused) this.fromDisk.set(parse.file, parse);
-      await Promise.all(files.map((file) => this.readFile(file, true)));
+      await eachAtMost(files, READS_AT_ONCE, (file) => this.readFile(file, true));
     } else {
       await this.readFile(uri, true); // no link on its way: checked above
     }
