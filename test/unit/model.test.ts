@@ -283,6 +283,20 @@ describe('buildModel', () => {
       assert.deepEqual(problemsAt(load(files, { repoFiles, globMemo: memo }).problems), problemsAt(load(files, { repoFiles }).problems));
     });
 
+    it('learns the patterns a share at a time, a pass over the files for each, with the same answers', async () => {
+      const repoFiles = ['README.md', 'lib/deep/card.pay.ts', 'x/1.ts', 'x/2.ts', 'src/checkout/cart.ts'];
+      const model = load(files);
+      const inOnePass = new GlobMatchMemo();
+      await inOnePass.learn(model, repoFiles, async () => undefined);
+      const inPasses = new GlobMatchMemo();
+      let pauses = 0;
+      await inPasses.learn(model, repoFiles, async () => {
+        pauses++;
+      }, 2, 2);
+      assert.deepEqual([...inPasses.answersFor(repoFiles)].sort(), [...inOnePass.answersFor(repoFiles)].sort());
+      assert.ok(pauses > 2, `five patterns two at a time: a pause before each pass too (${pauses})`);
+    });
+
     it('counts the patterns a build would still test itself: none once learnt, new ones after, all for another listing', async () => {
       const repoFiles = ['README.md', 'src/checkout/cart.ts'];
       const model = load(files);
