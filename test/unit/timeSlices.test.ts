@@ -1,7 +1,7 @@
 // TimeSlices: many jobs handed over in one task run in slices of the budget, with a turn of the event loop
 // between slices, and never in the task that handed them over. A fake clock makes it exact.
 import * as assert from 'node:assert/strict';
-import { pauseAfter, TimeSlices } from '../../src/extension/util/timeSlices';
+import { TimeSlices } from '../../src/extension/util/timeSlices';
 
 /** One turn of Node's event loop: what runs after the loop polled for messages. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -44,42 +44,43 @@ describe('TimeSlices', () => {
     assert.equal(await after, 'after');
   });
 
-  it('runs a generator one step per job, a turn of the loop between steps, to what it returns', async () => {
-    const slices = new TimeSlices();
+  it('runs a generator\'s steps until a slice\'s time is spent, a turn of the loop between slices, to what it returns', async () => {
+    let clock = 0;
+    const slices = new TimeSlices(8, () => clock);
     const ran: string[] = [];
+    // Each step takes 3 ms: three fit in a slice of 8 (the third ends past it), then the other two.
     function* phases(): Generator<void, string, void> {
-      ran.push('a');
-      yield;
-      ran.push('b');
-      yield;
-      ran.push('c');
+      for (const name of ['a', 'b', 'c', 'd', 'e']) {
+        ran.push(name);
+        clock += 3;
+        if (name !== 'e') yield;
+      }
       return 'built';
     }
     const done = slices.steps(phases());
     const perTurn: string[] = [];
-    while (ran.length < 3) {
+    while (ran.length < 5) {
       await nextTurn();
       perTurn.push(ran.join(''));
     }
     assert.equal(await done, 'built');
-    assert.deepEqual([...new Set(perTurn)], ['a', 'ab', 'abc'], 'each step in a turn of its own');
+    assert.deepEqual([...new Set(perTurn)], ['abc', 'abcde'], 'steps share a slice, and the slices a turn each');
   });
 
-  it('pauses a loop that checks in often only once the budget is spent since its last turn', async () => {
+  it('gives a generator one step at least, and other jobs their turn between its slices', async () => {
     let clock = 0;
-    const pause = pauseAfter(8, () => clock);
-    let turned = false;
-    void nextTurn().then(() => (turned = true));
-    clock = 5;
-    await pause();
-    assert.equal(turned, false, 'within the budget: on at once');
-    clock = 9;
-    await pause();
-    assert.equal(turned, true, 'past it: after a turn of the loop');
-    turned = false;
-    void nextTurn().then(() => (turned = true));
-    clock = 12;
-    await pause();
-    assert.equal(turned, false, 'the budget starts again after the turn');
+    const slices = new TimeSlices(8, () => clock);
+    const ran: string[] = [];
+    function* long(): Generator<void, void, void> {
+      ran.push('long 1');
+      clock += 20;
+      yield;
+      ran.push('long 2');
+      clock += 20;
+    }
+    const done = slices.steps(long());
+    const other = slices.run(() => ran.push('other'));
+    await Promise.all([done, other]);
+    assert.deepEqual(ran, ['long 1', 'other', 'long 2']);
   });
 });

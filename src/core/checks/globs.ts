@@ -53,14 +53,20 @@ export class GlobMatchMemo {
    * A rebuild with the same listing then only reads the answers.
    */
   async learn(model: AlignmentModel, repoFiles: readonly string[], pause: () => Promise<void>, sliceFiles = LEARN_FILES_PER_SLICE, patternsPerPass = LEARN_PATTERNS_PER_PASS): Promise<void> {
+    const steps = this.learnSteps(model, repoFiles, sliceFiles, patternsPerPass);
+    while (!steps.next().done) await pause();
+  }
+
+  /** `learn` as steps (see steps.ts): a step tests `sliceFiles` files, or indexes the next share of patterns. */
+  *learnSteps(model: AlignmentModel, repoFiles: readonly string[], sliceFiles = LEARN_FILES_PER_SLICE, patternsPerPass = LEARN_PATTERNS_PER_PASS): Generator<void, void, void> {
     const known = this.answersFor(repoFiles);
     const unknown = patternsOf(model.byId.values()).filter((owner) => !known.has(owner.pattern));
     // Indexing 10,000 patterns at once is itself a long task: a pass over the files for each share of them.
     for (let first = 0; first < unknown.length; first += patternsPerPass) {
-      if (first > 0) await pause();
+      if (first > 0) yield;
       const matcher = new PatternMatcher(unknown.slice(first, first + patternsPerPass));
       for (let start = 0; start < repoFiles.length && !matcher.done; start += sliceFiles) {
-        if (start > 0) await pause();
+        if (start > 0) yield;
         matcher.test(repoFiles, start, start + sliceFiles);
       }
       // The listing may have been replaced meanwhile: then these answers are for a listing nobody asks about.

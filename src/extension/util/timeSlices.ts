@@ -16,6 +16,8 @@ export function yieldToHost(): Promise<void> {
 export class TimeSlices {
   private readonly queue: (() => void)[] = [];
   private running = false;
+  /** When the slice being run began. */
+  private sliceStart = 0;
 
   /** `budgetMs`: how long one slice may hold the thread (a single long job still runs whole). */
   constructor(private readonly budgetMs = 15, private readonly now: () => number = () => performance.now()) {}
@@ -38,10 +40,17 @@ export class TimeSlices {
     });
   }
 
-  /** Runs a core generator (see core's steps.ts) one step per job, to its end, and returns what it returns. */
+  /**
+   * Runs a core generator (see core's steps.ts) to its end and returns what it returns: a job runs its steps
+   * until the slice's time is spent (at least one), and the next job goes to the back of the queue.
+   */
   async steps<T>(steps: Generator<void, T, void>): Promise<T> {
     for (;;) {
-      const step = await this.run(() => steps.next());
+      const step = await this.run(() => {
+        let next = steps.next();
+        while (!next.done && this.now() - this.sliceStart < this.budgetMs) next = steps.next();
+        return next;
+      });
       if (step.done) return step.value;
     }
   }
@@ -51,6 +60,7 @@ export class TimeSlices {
       // One timer at a time: a turn for the host between slices, not a queue of timers that run back to back.
       while (this.queue.length > 0) {
         const start = this.now();
+        this.sliceStart = start;
         while (this.queue.length > 0 && this.now() - start < this.budgetMs) (this.queue.shift() as () => void)();
         if (this.queue.length > 0) await yieldToHost();
       }
@@ -61,14 +71,8 @@ export class TimeSlices {
 }
 
 /**
- * A pause for a loop that checks in often (every few files): it hands the thread back to the host once
- * `budgetMs` have passed since the last turn, and otherwise goes on at once.
+ * The extension's one queue of slices. Queues of their own (each view's rows, each folder's parses, the
+ * builds, the path ties) each took a slice in the same turn of the host, one after another, so that a turn
+ * held the thread for several budgets at once; one queue keeps a turn to one budget.
  */
-export function pauseAfter(budgetMs: number, now: () => number = () => performance.now()): () => Promise<void> {
-  let sliceStart = now();
-  return async () => {
-    if (now() - sliceStart < budgetMs) return;
-    await yieldToHost();
-    sliceStart = now();
-  };
-}
+export const hostSlices = new TimeSlices(8);

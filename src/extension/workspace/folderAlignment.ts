@@ -8,7 +8,7 @@ import { NO_TAGS, type FolderTags } from './tagIndex';
 import { Debouncer, Disposable } from '../util/disposables';
 import { log, logError } from '../util/log';
 import { plainText } from '../util/plainText';
-import { pauseAfter, TimeSlices, yieldToHost } from '../util/timeSlices';
+import { hostSlices, yieldToHost } from '../util/timeSlices';
 import { eachAtMost } from '../util/eachAtMost';
 import { ParseCache } from './parseCache';
 import { isSymbolicLink, linkOnPath } from './links';
@@ -19,9 +19,8 @@ const MAX_REPO_FILES = 50_000;
 const REBUILD_DELAY_MS = 50;
 const TYPING_DELAY_MS = 250;
 const REPO_FILES_DELAY_MS = 1_500;
-/** Learning which patterns match a file: the files between two looks at the clock, and a slice's time. */
-const LEARN_FILES_PER_CHECK = 25;
-const LEARN_SLICE_MS = 8;
+/** Learning which patterns match a file: the files of one step (the slices run steps until their time is spent). */
+const LEARN_FILES_PER_STEP = 25;
 /** Patterns with no answer yet that a rebuild tests against every file itself (~1 ms each on 6,000 files). */
 const MAX_PATTERNS_TESTED_AT_ONCE = 20;
 /** Files of .alignment/ read at once when a whole folder is read. */
@@ -59,7 +58,7 @@ export class FolderAlignment extends Disposable {
   private nextBuild: Promise<void> | undefined;
   private disposed = false;
   private readonly parses = new ParseCache();
-  private readonly buildSlices = new TimeSlices();
+  private readonly buildSlices = hostSlices;
   private readonly refreshRepoFiles = this.register(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
   private readonly typing = new Map<string, Debouncer>();
   /** The latest read started per file: an older read that finishes later must not win. */
@@ -306,13 +305,12 @@ export class FolderAlignment extends Disposable {
    */
   private async learnPatterns(model: AlignmentModel, files: readonly string[]): Promise<void> {
     await yieldToHost(); // not in the task of the rebuild that asks for it
-    // A few files at a time, yielding once a slice's time is spent: how long a file takes depends on how
-    // many patterns could match it.
-    await this.globMemo.learn(model, files, pauseAfter(LEARN_SLICE_MS), LEARN_FILES_PER_CHECK);
+    // A few files a step, in the extension's slices: how long a file takes depends on how many patterns
+    // could match it.
+    await hostSlices.steps(this.globMemo.learnSteps(model, files, LEARN_FILES_PER_STEP));
     // The rebuild reports each pattern that matches no file at its place, and finding a place reads the
     // item's lines: found here in slices, the rebuild reads them (2,000 such patterns took ~0.1 s at once).
-    const slices = new TimeSlices();
-    await Promise.all([...this.globMemo.unmatched(model, files)].map(({ entry, index }) => slices.run(() => entry.locate(['paths', index]))));
+    await Promise.all([...this.globMemo.unmatched(model, files)].map(({ entry, index }) => hostSlices.run(() => entry.locate(['paths', index]))));
   }
 
   private rebuildAfterLearning(model: AlignmentModel, repoFiles: readonly string[]): void {

@@ -3,15 +3,13 @@
 // save of what was read), and a file the watcher reports while a load is reading it is parsed once.
 import { compilePathsOf, errorDetail, errorMessage, parseAlignmentFile, unreadableFile, type FileParse } from '../../core';
 import { log } from '../util/log';
-import { TimeSlices } from '../util/timeSlices';
-
-const PARSE_SLICE_MS = 8;
+import { hostSlices } from '../util/timeSlices';
 
 export class ParseCache {
   private readonly latest = new Map<string, { readonly text: string; parse: FileParse | Promise<FileParse> }>();
-  // A file's parse is a few milliseconds, its first ones (code not yet optimized) several times that: slices
-  // of 8 ms keep a slice that ends on one of those near the 50 ms a host may be held.
-  private readonly slices = new TimeSlices(PARSE_SLICE_MS);
+  // A file's parse is a few milliseconds, its first ones (code not yet optimized) several times that: the
+  // extension's slices of 8 ms keep a slice that ends on one of those near the 50 ms a host may be held.
+  private readonly slices = hostSlices;
 
   /** The parse of `text` as `path`, now. */
   now(path: string, text: string): FileParse {

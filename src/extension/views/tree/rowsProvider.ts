@@ -10,13 +10,11 @@ import * as vscode from 'vscode';
 import type { AlignmentStore } from '../../workspace/alignmentStore';
 import type { RowsInput, SuspectMarks } from './rowsInput';
 import { Disposable } from '../../util/disposables';
-import { TimeSlices, yieldToHost } from '../../util/timeSlices';
+import { hostSlices, yieldToHost } from '../../util/timeSlices';
 import { warmModel } from './modelWarmup';
 import { logError } from '../../util/log';
 import type { TreeNode } from './treeNode';
 
-/** A slice of row drawing: VS Code's own work for each row drawn runs after it, in the same task. */
-const ROW_SLICE_MS = 8;
 /** Changes that keep coming while the rebuild waits for a warm-up: after this many, rebuild anyway. */
 const MAX_WAITS = 3;
 
@@ -25,7 +23,8 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
   readonly onDidChangeTreeData = this.treeEmitter.event;
   private roots: readonly TreeNode[] = [];
   private readonly tooltips = new WeakMap<TreeNode, string | vscode.MarkdownString>();
-  private readonly slices = new TimeSlices(ROW_SLICE_MS);
+  // The extension's slices: VS Code's own work for each row drawn runs after a slice, in the same task.
+  private readonly slices = hostSlices;
   private loaded = false;
   private disposed = false;
   private pending: Promise<void> | undefined;
