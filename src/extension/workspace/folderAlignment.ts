@@ -58,7 +58,6 @@ export class FolderAlignment extends Disposable {
   private nextBuild: Promise<void> | undefined;
   private disposed = false;
   private readonly parses = new ParseCache();
-  private readonly buildSlices = hostSlices;
   private readonly refreshRepoFiles = this.register(new Debouncer(REPO_FILES_DELAY_MS, () => void this.listRepoFiles().then(() => this.rebuild.trigger())));
   private readonly typing = new Map<string, Debouncer>();
   /** The latest read started per file: an older read that finishes later must not win. */
@@ -122,9 +121,7 @@ export class FolderAlignment extends Disposable {
       this.exists = true;
       this.fromDisk.set(ALIGNMENT_FOLDER, linkedParse(ALIGNMENT_FOLDER));
     } else if (this.exists) {
-      const { files, refused } = await listYamlFiles(this.alignmentUri, ALIGNMENT_FOLDER);
-      for (const parse of refused) this.fromDisk.set(parse.file, parse);
-      await eachAtMost(files, READS_AT_ONCE, (uri) => this.readFile(uri, true));
+      await this.readFolder(this.alignmentUri, ALIGNMENT_FOLDER);
       // A file the watcher reported meanwhile (the folder was just checked out or moved in) is read again, and
       // that newer read decides: wait for it, or the first model would miss the file and flash its references
       // as unknown.
@@ -210,9 +207,7 @@ export class FolderAlignment extends Disposable {
     } else if (stat.type & vscode.FileType.Directory) {
       // A new .alignment/ or a sub-folder moved in: read what it holds.
       this.exists = this.exists || uri.path === this.alignmentUri.path || (await isFolder(this.alignmentUri));
-      const { files, refused } = await listYamlFiles(uri, path);
-      for (const parse of refused) this.fromDisk.set(parse.file, parse);
-      await eachAtMost(files, READS_AT_ONCE, (file) => this.readFile(file, true));
+      await this.readFolder(uri, path);
     } else {
       await this.readFile(uri, true); // no link on its way: checked above
     }
@@ -239,6 +234,13 @@ export class FolderAlignment extends Disposable {
     };
     read.then(done, done);
     return read;
+  }
+
+  /** Reads every YAML file below a folder of .alignment/, a few at a time; what the listing refused is a problem. */
+  private async readFolder(uri: vscode.Uri, path: string): Promise<void> {
+    const { files, refused } = await listYamlFiles(uri, path);
+    for (const parse of refused) this.fromDisk.set(parse.file, parse);
+    await eachAtMost(files, READS_AT_ONCE, (file) => this.readFile(file, true));
   }
 
   /** Resolves once no read is under way. */
@@ -348,7 +350,7 @@ export class FolderAlignment extends Disposable {
       // From the model before: the files whose parses are kept keep their answers, so an edit costs one file's work.
       const previous = this.current.model;
       // A full build goes phase by phase, with a turn for the host between phases.
-      model = await this.buildSlices.steps(this.build(files, repoFiles && globsNow ? { repoFiles, globMemo: this.globMemo, previous } : { previous }));
+      model = await hostSlices.steps(this.build(files, repoFiles && globsNow ? { repoFiles, globMemo: this.globMemo, previous } : { previous }));
     } catch (error) {
       // Core never throws on bad input; if it ever does, the views keep the last good model and say why.
       const message = errorMessage(error);

@@ -7,9 +7,6 @@ import { hostSlices } from '../util/timeSlices';
 
 export class ParseCache {
   private readonly latest = new Map<string, { readonly text: string; parse: FileParse | Promise<FileParse> }>();
-  // A file's parse is a few milliseconds, its first ones (code not yet optimized) several times that: the
-  // extension's slices of 8 ms keep a slice that ends on one of those near the 50 ms a host may be held.
-  private readonly slices = hostSlices;
 
   /** The parse of `text` as `path`, now. */
   now(path: string, text: string): FileParse {
@@ -26,7 +23,9 @@ export class ParseCache {
     if (known?.text === text) return Promise.resolve(known.parse);
     // The file's patterns are compiled in a job of their own after its parse (both cost most the first
     // time, before the code is optimized), and before the parse is handed over: not all in the rebuild.
-    const parse = this.slices.run(() => parseGuarded(path, text)).then((parsed) => this.slices.run(() => {
+    // A file's parse is a few milliseconds, its first ones (code not yet optimized) several times that: the
+    // extension's slices of 8 ms keep a slice that ends on one of those near the 50 ms a host may be held.
+    const parse = hostSlices.run(() => parseGuarded(path, text)).then((parsed) => hostSlices.run(() => {
       compilePathsOf(parsed);
       return parsed;
     }));

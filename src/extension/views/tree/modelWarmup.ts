@@ -2,16 +2,16 @@
 // (memoized per model in core), then the upstream summary over them all. A view's rebuild then only looks
 // them up; done inside it, for 2,000 features, they held the extension host for over 50 ms at once.
 import { type AlignmentModel, featureReality, upstreamSummarySteps } from '../../../core';
-import type { TimeSlices } from '../../util/timeSlices';
+import { hostSlices } from '../../util/timeSlices';
 
 const warming = new WeakMap<AlignmentModel, Promise<void>>();
 
 /** Resolves once the model's realities and upstream summary are ready; both views share one warm-up per model. */
-export function warmModel(model: AlignmentModel, slices: TimeSlices): Promise<void> {
+export function warmModel(model: AlignmentModel): Promise<void> {
   let done = warming.get(model);
   if (!done) {
     const features = model.byKind.feature;
-    done = Promise.all(features.map((feature) => slices.run(() => featureReality(model, feature.id)))).then(() => slices.steps(upstreamSummarySteps(model)));
+    done = Promise.all(features.map((feature) => hostSlices.run(() => featureReality(model, feature.id)))).then(() => hostSlices.steps(upstreamSummarySteps(model)));
     warming.set(model, done);
   }
   return done;

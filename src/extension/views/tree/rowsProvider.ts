@@ -23,8 +23,6 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
   readonly onDidChangeTreeData = this.treeEmitter.event;
   private roots: readonly TreeNode[] = [];
   private readonly tooltips = new WeakMap<TreeNode, string | vscode.MarkdownString>();
-  // The extension's slices: VS Code's own work for each row drawn runs after a slice, in the same task.
-  private readonly slices = hostSlices;
   private loaded = false;
   private disposed = false;
   private pending: Promise<void> | undefined;
@@ -90,14 +88,15 @@ export abstract class RowsProvider extends Disposable implements vscode.TreeData
       this.changedAgain = false;
       await yieldToHost();
       // A warm-up that fails leaves the work to the rebuild, which reports what went wrong.
-      await Promise.all(this.store.snapshots().map((snapshot) => warmModel(snapshot.model, this.slices))).catch(() => undefined);
+      await Promise.all(this.store.snapshots().map((snapshot) => warmModel(snapshot.model))).catch(() => undefined);
       if (!this.changedAgain) return;
     }
   }
 
   async getTreeItem(node: TreeNode): Promise<vscode.TreeItem> {
     await node.prepare?.();
-    return this.slices.run(() => {
+    // In the extension's slices: VS Code's own work for each row drawn runs after a slice, in the same task.
+    return hostSlices.run(() => {
       const item = node.treeItem();
       // A tooltip the row carries is sent when the row is hovered, as the made-on-hover ones are: the
       // extension host parses each Markdown tooltip it sends.
