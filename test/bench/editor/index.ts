@@ -2,8 +2,8 @@
 // the extension host while it activates on a large `.alignment/`. The workspace holds the items in
 // `.alignment-pending/`, so nothing activates Truthline at start-up; this moves the folder in, activates the
 // extension, shows its views and a source file, and times every gap in a 2 ms timer until the first answer,
-// the tag index and a quiet second after them; then the same for one edit typed in an `.alignment/` file. A gap is a task that held the thread: no other extension, no
-// hover, no keystroke could run meanwhile.
+// the tag index and a quiet second after them; then the same for one edit typed in an `.alignment/` file.
+// A gap is a task that held the thread: no other extension, no hover, no keystroke could run meanwhile.
 import * as fs from 'fs';
 import * as inspector from 'inspector';
 import * as path from 'path';
